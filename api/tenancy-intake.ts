@@ -1,0 +1,141 @@
+import { randomInt } from 'node:crypto';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { formSubmissions, tenancies } from '../db/schema';
+import type { Application, ApplicationData } from '../domain/application';
+import { osloDate } from '../domain/calendar';
+import { formatCaseId, tenancyWorkflowId } from '../domain/ids';
+import type { Actor } from '../domain/roles';
+import { CaseKindKey, MunicipalityKey, PhaseKey } from '../domain/search-attributes';
+import { tenancyWorkflow } from '../workflows/tenancy';
+import type { Logger } from '../platform/logger';
+import { canonicalHash } from './canonical-hash';
+import { HttpError } from './errors';
+
+export interface IntakeDeps {
+  db: Database;
+  temporal: Client;
+  taskQueue: string;
+  logger: Logger;
+}
+
+export interface IntakeOutcome {
+  /** started: the case is running now; existing: a resend of an earlier submission; pending: stored, starts when Temporal answers. */
+  kind: 'started' | 'existing' | 'pending';
+  caseId: string;
+  workflowId: string;
+}
+
+type Submission = typeof formSubmissions.$inferSelect;
+
+/**
+ * Receives an application form. The submission is stored first, under the client's idempotency
+ * key, together with the case's first read-model row; only then is the workflow started. A resend
+ * finds the stored submission and returns the same case; if Temporal is down the submission waits
+ * in the table for the relay, so nothing a form sent is lost.
+ */
+export async function receiveApplication(
+  deps: IntakeDeps,
+  req: { actor: Actor; idempotencyKey: string; input: ApplicationData },
+): Promise<IntakeOutcome> {
+  const { db } = deps;
+  const payloadHash = canonicalHash(req.input);
+  const application: Application = { ...req.input, receivedDate: req.input.receivedDate ?? osloDate(Date.now()) };
+  const caseId = formatCaseId(application.municipality, Number(application.receivedDate.slice(0, 4)), () => randomInt(1 << 30) / (1 << 30));
+
+  const inserted = await db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(formSubmissions)
+      .values({
+        submissionId: req.idempotencyKey,
+        kind: 'application',
+        caseId,
+        municipality: application.municipality,
+        submittedBy: req.actor.id,
+        payload: application,
+        payloadHash,
+      })
+      .onConflictDoNothing({ target: formSubmissions.submissionId })
+      .returning();
+    if (rows.length === 0) return undefined;
+    await tx.insert(tenancies).values({
+      caseId,
+      workflowId: tenancyWorkflowId(caseId),
+      municipality: application.municipality,
+      phase: 'application',
+      status: 'received',
+      applicantName: application.applicant.name,
+      housingOfficerId: application.housingOfficerId ?? null,
+      stateVersion: 0,
+      snapshot: {},
+    });
+    return rows[0];
+  });
+
+  if (!inserted) {
+    const [existing] = await db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, req.idempotencyKey));
+    if (!existing) throw new Error(`submission ${req.idempotencyKey} vanished`);
+    if (existing.kind !== 'application' || existing.payloadHash !== payloadHash) {
+      throw new HttpError(422, 'Denne idempotensnøkkelen er allerede brukt for en annen innsending. Lag en ny nøkkel for et nytt skjema.');
+    }
+    if (existing.status === 'delivered') return { kind: 'existing', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
+    const delivered = await deliverSubmission(deps, existing);
+    return { kind: delivered ? 'existing' : 'pending', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
+  }
+  const delivered = await deliverSubmission(deps, inserted);
+  return { kind: delivered ? 'started' : 'pending', caseId, workflowId: tenancyWorkflowId(caseId) };
+}
+
+/** Starts the workflow a stored submission asks for. Returns false (and keeps it pending) when Temporal is unreachable. */
+export async function deliverSubmission(deps: IntakeDeps, submission: Submission): Promise<boolean> {
+  const { db, temporal, taskQueue, logger } = deps;
+  const workflowId = tenancyWorkflowId(submission.caseId);
+  const application = submission.payload as Application;
+  try {
+    await temporal.workflow.start(tenancyWorkflow, {
+      workflowId,
+      taskQueue,
+      args: [{ caseId: submission.caseId, application }],
+      // A resend after a lost response must find the running case, never start a second one.
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: CaseKindKey, value: 'tenancy' },
+        { key: MunicipalityKey, value: application.municipality },
+        { key: PhaseKey, value: 'application' },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
+      logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Submission kept for later delivery');
+      await db
+        .update(formSubmissions)
+        .set({ attempts: sql`${formSubmissions.attempts} + 1`, lastError: String((err as Error).message).slice(0, 500) })
+        .where(eq(formSubmissions.submissionId, submission.submissionId));
+      return false;
+    }
+  }
+  await db
+    .update(formSubmissions)
+    .set({ status: 'delivered', deliveredAt: new Date(), attempts: sql`${formSubmissions.attempts} + 1`, lastError: null })
+    .where(eq(formSubmissions.submissionId, submission.submissionId));
+  logger.info({ workflowId, submissionId: submission.submissionId }, 'Tenancy workflow started');
+  return true;
+}
+
+/** Delivers submissions that arrived while Temporal was unreachable, oldest first. */
+export async function deliverPendingSubmissions(deps: IntakeDeps, limit = 50): Promise<number> {
+  const pending = await deps.db
+    .select()
+    .from(formSubmissions)
+    .where(and(eq(formSubmissions.status, 'pending'), eq(formSubmissions.kind, 'application')))
+    .orderBy(asc(formSubmissions.receivedAt))
+    .limit(limit);
+  let delivered = 0;
+  for (const submission of pending) {
+    if (!(await deliverSubmission(deps, submission))) break;
+    delivered++;
+  }
+  return delivered;
+}

@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Read model of every tenancy case, written by workflow activities. Ops views query this table,
+ * never workflow histories, so listing thousands of cases stays cheap.
+ */
+export const tenancies = pgTable(
+  'tenancies',
+  {
+    caseId: text('case_id').primaryKey(),
+    workflowId: text('workflow_id').notNull().unique(),
+    municipality: text('municipality').notNull(),
+    phase: text('phase').notNull(),
+    status: text('status').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    housingOfficerId: text('housing_officer_id'),
+    followUpWorkerId: text('follow_up_worker_id'),
+    nextDeadline: text('next_deadline'),
+    closedReason: text('closed_reason'),
+    /** Highest workflow state version written; older snapshots arriving late are ignored. */
+    stateVersion: integer('state_version').notNull().default(0),
+    snapshot: jsonb('snapshot').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('tenancies_municipality_phase_idx').on(t.municipality, t.phase),
+    index('tenancies_follow_up_worker_idx').on(t.followUpWorkerId),
+  ],
+);
+
+/**
+ * Every form submission is stored here before anything else happens, keyed by the client's
+ * idempotency key, so a form is never lost (Temporal down) and never applied twice (resubmit).
+ */
+export const formSubmissions = pgTable(
+  'form_submissions',
+  {
+    submissionId: text('submission_id').primaryKey(),
+    kind: text('kind').notNull(),
+    caseId: text('case_id').notNull(),
+    municipality: text('municipality').notNull(),
+    submittedBy: text('submitted_by').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** SHA-256 of the canonical payload: the same key with a different body is a client bug, not a repeat. */
+    payloadHash: text('payload_hash').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'rejected'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    result: jsonb('result'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('form_submissions_pending_idx').on(t.status, t.receivedAt)],
+);
+
+/** The case timeline: what happened, who did it, when. Written idempotently by activities. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id').notNull(),
+    /** Derived from the workflow ID and event sequence, so a retried activity writes once. */
+    dedupKey: text('dedup_key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    actorId: text('actor_id'),
+    summary: text('summary').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    uniqueIndex('case_events_dedup_idx').on(t.dedupKey),
+    index('case_events_case_idx').on(t.caseId, t.at),
+  ],
+);
+
+/** Who read or wrote personal data, through which route. Append-only. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: text('actor_id').notNull(),
+    actorRoles: text('actor_roles').notNull(),
+    action: text('action', { enum: ['read', 'write', 'denied'] }).notNull(),
+    route: text('route').notNull(),
+    caseId: text('case_id'),
+    outcome: integer('outcome').notNull(),
+    requestId: text('request_id'),
+  },
+  (t) => [index('audit_log_case_idx').on(t.caseId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
+);

@@ -1,0 +1,17 @@
+/**
+ * Workflow IDs are built from business keys here and nowhere else: a running workflow is found
+ * again by its case ID alone, and renaming a prefix would orphan every running case.
+ */
+export const tenancyWorkflowId = (caseId: string): string => `tenancy-${caseId}`;
+
+const CASE_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O/1/I: read aloud over the phone
+
+/** A case ID staff can read out: `TYN-2026-7KX3QF`. `random` supplies 6 values in [0, 1). */
+export function formatCaseId(municipality: string, year: number, random: () => number): string {
+  const prefix = municipality.replace(/[^a-z]/gi, '').slice(0, 3).toUpperCase().padEnd(3, 'X');
+  let suffix = '';
+  for (let i = 0; i < 6; i++) suffix += CASE_ID_ALPHABET[Math.floor(random() * CASE_ID_ALPHABET.length)];
+  return `${prefix}-${year}-${suffix}`;
+}
+
+export const CASE_ID_PATTERN = /^[A-Z]{3}-\d{4}-[2-9A-HJ-NP-Z]{6}$/;

@@ -1,0 +1,127 @@
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { startSubmissionRelay } from '../api/submission-relay';
+import { loadConfig } from '../config/env';
+import { openDatabase } from '../db/client';
+import { startDevServer, type DevServer } from '../platform/dev-server';
+import { installTemporalLogger, type Logger } from '../platform/logger';
+import { runMain } from '../platform/run-main';
+import { findTemporalCli } from '../platform/temporal-cli';
+import { createWorker } from '../worker';
+import { loadDemoData } from './demo-data';
+
+/**
+ * `npm start`: everything on one machine with nothing installed by hand. Starts (or connects to)
+ * Temporal, migrates the database, runs worker and API in this process, and on Ctrl-C or SIGTERM
+ * stops what it started in reverse order, letting in-flight activities finish.
+ */
+runMain('start', async (logger: Logger) => {
+  const started = Date.now();
+  const config = loadConfig();
+  const demo = process.argv.includes('--demo');
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  installTemporalLogger(logger, { handleSignals: false });
+
+  const cleanups: Array<() => Promise<unknown>> = [];
+  let stopping: Promise<void> | undefined;
+  const stop = (signal: string) =>
+    (stopping ??= (async () => {
+      say(`\n${signal}: stopper Botrygg...`);
+      for (const cleanup of cleanups.reverse()) {
+        await cleanup().catch((err: unknown) => logger.error({ err }, 'Cleanup failed'));
+      }
+      say('Stoppet.');
+      process.exit(0);
+    })());
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  let address = config.TEMPORAL_ADDRESS;
+  let server: DevServer | undefined;
+  if (!address) {
+    const cli = await findTemporalCli({ progress: say });
+    if (cli) {
+      say(`Starter Temporal dev server (${cli})...`);
+      server = await startDevServer({
+        cli,
+        port: config.TEMPORAL_PORT,
+        uiPort: config.TEMPORAL_UI_PORT,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
+        logger,
+      });
+    } else {
+      say('Fant verken Temporal CLI eller Go; laster ned CLI gjennom Temporal-SDK-en...');
+      server = await startSdkDownloadedServer(config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT, config.TEMPORAL_NAMESPACE, path.join(config.dataDir, 'temporal', 'temporal.sqlite'));
+    }
+    cleanups.push(() => server!.stop());
+    address = server.address;
+  }
+
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  cleanups.push(() => database.close());
+  await database.migrate();
+
+  const connection = await Connection.connect({ address });
+  cleanups.push(() => connection.close());
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+
+  const workerConnection = await NativeConnection.connect({ address });
+  cleanups.push(() => workerConnection.close());
+  const worker: Worker = await createWorker({ config, connection: workerConnection, db: database.db });
+  const running = worker.run();
+  cleanups.push(async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+
+  const intake = { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger };
+  const relay = startSubmissionRelay(intake, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
+  cleanups.push(() => relay.stop());
+
+  const app = createApp({ config, database, temporal, logger });
+  const http: Server = await new Promise((resolve) => {
+    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+  });
+  cleanups.push(() => new Promise((r) => http.close(r)));
+  const apiUrl = `http://${config.HOST}:${(http.address() as { port: number }).port}`;
+
+  if (demo) {
+    say('Laster demodata...');
+    await loadDemoData(intake, say);
+  }
+
+  say('');
+  say(`Botrygg kjører (klar på ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say(`  API:          ${apiUrl}/api   (OpenAPI: ${apiUrl}/api/openapi.json, klar: ${apiUrl}/readyz)`);
+  say(`  Temporal:     ${address}${server?.uiUrl ? `   UI: ${server.uiUrl}` : ''}`);
+  say(`  Database:     ${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
+  say('  Stopp med Ctrl-C.');
+  await running.catch(async (err: unknown) => {
+    logger.fatal({ err }, 'Worker stopped unexpectedly');
+    await stop('worker-feil');
+  });
+});
+
+/** Last resort when neither a CLI nor Go is available: the SDK downloads and runs a pinned CLI. */
+async function startSdkDownloadedServer(port: number, uiPort: number, namespace: string, dbFilename: string): Promise<DevServer> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const { TEMPORAL_CLI_VERSION } = await import('../platform/temporal-cli');
+  const { devServerSearchAttributeArgs } = await import('../domain/search-attributes');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download', version: `v${TEMPORAL_CLI_VERSION}` },
+      ip: '127.0.0.1',
+      port,
+      ui: true,
+      uiPort,
+      namespace,
+      dbFilename,
+      extraArgs: ['--sqlite-pragma', 'journal_mode=WAL', ...devServerSearchAttributeArgs()],
+    },
+  });
+  return { address: env.address, uiUrl: `http://127.0.0.1:${uiPort}`, stop: () => env.teardown() };
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities } from './activities';
+import { loadConfig, type Config } from './config/env';
+import { openDatabase, type Database } from './db/client';
+import { createLogger, installTemporalLogger, type Logger } from './platform/logger';
+import { runMain } from './platform/run-main';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const workflowsPath = path.join(here, 'workflows', 'index.ts');
+
+export interface WorkerDeps {
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>;
+  connection: NativeConnection;
+  db: Database;
+  /** Prebuilt bundle (tests, production image); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export async function createWorker({ config, connection, db, workflowBundle }: WorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
+    activities: createActivities({ db }),
+    // Activities finish their database write before the process exits on SIGTERM.
+    shutdownGraceTime: '30 seconds',
+  });
+}
+
+async function main(logger: Logger): Promise<void> {
+  const config = loadConfig();
+  installTemporalLogger(logger);
+  if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående worker (npm start starter alt lokalt).');
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createWorker({ config, connection, db: database.db });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'Worker started');
+  // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
+  await worker.run();
+  await connection.close();
+  await database.close();
+  logger.info('Worker stopped');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runMain('worker', main);
+}

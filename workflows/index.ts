@@ -1,0 +1,1 @@
+export { tenancyWorkflow } from './tenancy';

@@ -1,0 +1,123 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { Application } from '../domain/application';
+import { osloInstant } from '../domain/calendar';
+import {
+  CaseKindKey,
+  EscalationLevelKey,
+  FollowUpWorkerKey,
+  MunicipalityKey,
+  NextDeadlineKey,
+  PhaseKey,
+} from '../domain/search-attributes';
+import { applyAction, rejectReason, type CaseActionResult } from '../domain/tenancy/actions';
+import { newTenancyState, nextDeadline, toView, type TenancyState } from '../domain/tenancy/state';
+import { workflowNow } from './clock';
+import { caseActionUpdate, FailureType, tenancyStateQuery } from './messages';
+
+export interface TenancyWorkflowInput {
+  caseId: string;
+  application: Application;
+  /** State handed over by continue-as-new: open tasks and deadlines carry over with it. */
+  carried?: TenancyState;
+}
+
+export interface TenancyOutcome {
+  caseId: string;
+  closedReason?: string;
+}
+
+// Read-model writes are idempotent and the workflow state is the source of truth meanwhile, so
+// they retry for as long as the database is away instead of failing the case.
+const records = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** Søknad → tildeling → leiekontrakt → oppfølging: one municipal tenancy, for as many years as it lasts. */
+export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<TenancyOutcome> {
+  const { caseId } = input;
+  const { workflowId } = workflowInfo();
+  const state = input.carried ?? newTenancyState({ caseId, application: input.application, now: workflowNow() });
+  let persistedVersion = -1;
+  let lastSearchAttributes = '';
+
+  setHandler(tenancyStateQuery, () => toView(state));
+
+  setHandler(
+    caseActionUpdate,
+    async (action) => {
+      const earlier = state.applied[action.idempotencyKey];
+      if (earlier) return earlier as CaseActionResult;
+      const result = applyAction(state, action, workflowNow());
+      log.info('Case action applied', { caseId, type: action.payload.type, actorId: action.actor.id });
+      // The caller reads the case from the database next, so answer only once it is written.
+      await persist();
+      return result;
+    },
+    {
+      validator: (action) => {
+        if (action.idempotencyKey in state.applied) return;
+        const reason = rejectReason(state, action);
+        if (reason) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason, nonRetryable: true });
+      },
+    },
+  );
+
+  async function persist(): Promise<void> {
+    if (state.version === persistedVersion) return;
+    const version = state.version;
+    const events = state.unsavedEvents;
+    if (events.length) {
+      await records.appendCaseEvents({ caseId, workflowId, events });
+      const written = new Set(events.map((e) => e.seq));
+      state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+    }
+    await records.saveTenancySnapshot({ workflowId, view: toView(state) });
+    refreshSearchAttributes();
+    persistedVersion = Math.max(persistedVersion, version);
+  }
+
+  function refreshSearchAttributes(): void {
+    const due = nextDeadline(state);
+    const values = {
+      phase: state.phase,
+      followUpWorker: state.followUpWorkerId ?? '',
+      due: due ?? '',
+    };
+    const key = JSON.stringify(values);
+    if (key === lastSearchAttributes) return;
+    lastSearchAttributes = key;
+    upsertSearchAttributes([
+      { key: CaseKindKey, value: 'tenancy' },
+      { key: MunicipalityKey, value: state.municipality },
+      { key: PhaseKey, value: state.phase },
+      { key: EscalationLevelKey, value: 0 },
+      ...(state.followUpWorkerId ? [{ key: FollowUpWorkerKey, value: state.followUpWorkerId }] : []),
+      ...(due ? [{ key: NextDeadlineKey, value: new Date(osloInstant(due)) }] : [{ key: NextDeadlineKey, value: null }]),
+    ]);
+  }
+
+  for (;;) {
+    await persist();
+    if (state.status === 'closed') break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await persist();
+      return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, carried: state });
+    }
+    await condition(() => state.version !== persistedVersion || workflowInfo().continueAsNewSuggested);
+  }
+  await condition(allHandlersFinished);
+  return { caseId, closedReason: state.closedReason };
+}
