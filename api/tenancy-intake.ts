@@ -29,6 +29,8 @@ export interface IntakeOutcome {
 
 type Submission = typeof formSubmissions.$inferSelect;
 
+const START_DEADLINE_MS = 5_000;
+
 /**
  * Receives an application form. The submission is stored first, under the client's idempotency
  * key, together with the case's first read-model row; only then is the workflow started. A resend
@@ -93,7 +95,8 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   const workflowId = tenancyWorkflowId(submission.caseId);
   const application = submission.payload as Application;
   try {
-    await temporal.workflow.start(tenancyWorkflow, {
+    // A person is waiting on the form: if Temporal does not answer soon, keep the submission for the relay.
+    await temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => temporal.workflow.start(tenancyWorkflow, {
       workflowId,
       taskQueue,
       args: [{ caseId: submission.caseId, application }],
@@ -105,7 +108,7 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
         { key: MunicipalityKey, value: application.municipality },
         { key: PhaseKey, value: 'application' },
       ],
-    });
+    }));
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
       logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Submission kept for later delivery');

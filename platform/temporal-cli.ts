@@ -78,7 +78,7 @@ async function buildWithGo(go: string, target: string, env: Env, progress: Progr
   try {
     await new Promise<void>((resolve, reject) => {
       const child = spawn(go, ['install', '-v', GO_PACKAGE], {
-        env: { ...env, GOBIN: staging, GOTOOLCHAIN: env.GOTOOLCHAIN ?? 'local' },
+        env: { ...env, GOBIN: staging },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
       let tail = '';

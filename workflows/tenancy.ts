@@ -21,7 +21,7 @@ import {
   PhaseKey,
 } from '../domain/search-attributes';
 import { applyAction, rejectReason, type CaseActionResult } from '../domain/tenancy/actions';
-import { newTenancyState, nextDeadline, toView, type TenancyState } from '../domain/tenancy/state';
+import { markOverdueTasks, newTenancyState, nextDeadline, nextWakeAt, toView, type TenancyState } from '../domain/tenancy/state';
 import { workflowNow } from './clock';
 import { caseActionUpdate, FailureType, tenancyStateQuery } from './messages';
 
@@ -116,7 +116,12 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       await persist();
       return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, carried: state });
     }
-    await condition(() => state.version !== persistedVersion || workflowInfo().continueAsNewSuggested);
+    const wakeAt = nextWakeAt(state);
+    const woken = await condition(
+      () => state.version !== persistedVersion || workflowInfo().continueAsNewSuggested,
+      wakeAt === undefined ? undefined : Math.max(1, wakeAt - workflowNow()),
+    );
+    if (woken === false) markOverdueTasks(state, workflowNow());
   }
   await condition(allHandlersFinished);
   return { caseId, closedReason: state.closedReason };

@@ -1,5 +1,5 @@
 import type { Application } from '../application';
-import { deadline, type IsoDate } from '../calendar';
+import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { Role } from '../roles';
 
 /**
@@ -26,6 +26,8 @@ export interface Task {
   assigneeId?: string;
   dueDate: IsoDate;
   createdAt: number;
+  /** Set when the due date passed with the task still open: shown to staff and to the committee. */
+  overdue?: boolean;
 }
 
 /** One line of the case timeline, persisted by an activity under a dedup key. */
@@ -142,6 +144,30 @@ export function rememberResult(state: TenancyState, key: string, result: unknown
 /** The earliest open task deadline: what the ops staff sort and filter on. */
 export function nextDeadline(state: TenancyState): IsoDate | undefined {
   return state.tasks.map((t) => t.dueDate).sort()[0];
+}
+
+/** A task is overdue from the start of the day after its due date, Oslo time. */
+function overdueFrom(task: Task): number {
+  return osloInstant(addDays(task.dueDate, 1));
+}
+
+/** The next instant the workflow must wake up by itself, or undefined when only people can move it. */
+export function nextWakeAt(state: TenancyState): number | undefined {
+  const instants = state.tasks.filter((t) => !t.overdue).map(overdueFrom);
+  return instants.length ? Math.min(...instants) : undefined;
+}
+
+/** Flags tasks whose deadline has passed; each missed deadline goes on the timeline once. */
+export function markOverdueTasks(state: TenancyState, now: number): void {
+  for (const task of state.tasks) {
+    if (task.overdue || overdueFrom(task) > now) continue;
+    task.overdue = true;
+    addEvent(state, now, {
+      kind: 'deadline_missed',
+      summary: `Fristen ${task.dueDate} for «${task.title}» er passert (${osloDate(now)}).`,
+      data: { taskId: task.id, role: task.role, assigneeId: task.assigneeId },
+    });
+  }
 }
 
 /** What the query returns: state without bookkeeping. */

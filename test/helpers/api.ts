@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createActivities } from '../../activities';
+import { createApp } from '../../api/app';
+import { parseApiTokens } from '../../config/api-tokens';
+import { DEVELOPMENT_TOKENS } from '../../config/env';
+import type { DatabaseHandle } from '../../db/client';
+import { createLogger } from '../../platform/logger';
+import { openTestDatabase } from './database';
+import { taskQueueFor, workflowBundle } from './temporal';
+
+export const TOKENS = {
+  officer: 'dev-boligkonsulent',
+  followUpWorker: 'dev-oppfolger',
+  intake: 'dev-skjema',
+  admin: 'dev-admin',
+} as const;
+
+export interface ApiHarness {
+  baseUrl: string;
+  database: DatabaseHandle;
+  temporal: Client;
+  taskQueue: string;
+  request(method: string, path: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
+export async function startApiHarness(title: string): Promise<ApiHarness> {
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
+  const address = inject('temporalAddress');
+  const taskQueue = taskQueueFor(title);
+  const database = await openTestDatabase();
+  const connection = await Connection.connect({ address });
+  const temporal = new Client({ connection, namespace: 'default' });
+  const nativeConnection = await NativeConnection.connect({ address });
+  const worker = await Worker.create({
+    connection: nativeConnection,
+    taskQueue,
+    workflowBundle: await workflowBundle(),
+    activities: createActivities({ db: database.db }),
+  });
+  const running = worker.run();
+  const app = createApp({
+    config: { apiTokens: parseApiTokens(DEVELOPMENT_TOKENS), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' },
+    database,
+    temporal,
+    logger,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    database,
+    temporal,
+    taskQueue,
+    async request(method, path, opts = {}) {
+      const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+      const token = opts.token === undefined ? TOKENS.officer : opts.token;
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (opts.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    },
+    async close() {
+      await new Promise((r) => server.close(r));
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await database.close();
+    },
+  };
+}

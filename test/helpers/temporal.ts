@@ -1,0 +1,53 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createLogger, installTemporalLogger } from '../../platform/logger';
+import { registerSearchAttributes } from '../../platform/search-attribute-registration';
+import { workflowsPath } from '../../worker';
+
+installTemporalLogger(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'test' }));
+
+/** A fresh Java time-skipping server for this test file, launched through the project's own launcher. */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundled once per test file: webpack takes a second or two. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  return (bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } }));
+}
+
+/** A task queue of its own per test, so workers of different tests never steal each other's tasks. */
+export function taskQueueFor(title: string): string {
+  return `test-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+interface Terminable {
+  workflowId: string;
+  terminate(reason?: string): Promise<unknown>;
+}
+
+/**
+ * Runs one test's worker on its own task queue. Workflows the test leaves running are terminated
+ * afterwards: the time-skipping server holds time still while any workflow task is outstanding,
+ * and a timer firing on a queue nobody polls any more would freeze every later test in the file.
+ */
+export function workflowHarness(getEnv: () => TestWorkflowEnvironment, activities: () => object) {
+  return async function withWorker<T>(title: string, fn: (taskQueue: string, track: <H extends Terminable>(h: H) => H) => Promise<T>): Promise<T> {
+    const env = getEnv();
+    const taskQueue = taskQueueFor(title);
+    const started: Terminable[] = [];
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: activities() });
+    try {
+      return await worker.runUntil(fn(taskQueue, (h) => (started.push(h), h)));
+    } finally {
+      await Promise.all(started.map((h) => h.terminate('test finished').catch(() => undefined)));
+    }
+  };
+}
