@@ -53,7 +53,7 @@ function describe(issue: IssueLike): string {
   const n = (v: number | bigint | undefined) => String(v ?? '');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'må fylles ut' : `har feil type (forventet ${typeName(issue.expected)})`;
+      return isMissing(issue) ? 'må fylles ut' : `har feil type (forventet ${typeName(issue.expected)})`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'må fylles ut' : `må ha minst ${n(issue.minimum)} tegn`;
       if (issue.origin === 'array') return `må ha minst ${n(issue.minimum)} element`;
@@ -65,6 +65,8 @@ function describe(issue: IssueLike): string {
     case 'invalid_format':
       if (issue.format === 'email') return 'må være en gyldig e-postadresse';
       if (issue.format === 'date') return 'må være en dato på formen ÅÅÅÅ-MM-DD';
+      // Every pattern in our schemas carries its own Norwegian explanation.
+      if (issue.format === 'regex') return issue.message;
       return 'har ugyldig format';
     case 'invalid_value':
       return 'har en verdi som ikke er tillatt';
@@ -75,6 +77,11 @@ function describe(issue: IssueLike): string {
     default:
       return 'er ugyldig';
   }
+}
+
+/** zod reports the input only when asked to; its own message says "received undefined" otherwise. */
+function isMissing(issue: IssueLike): boolean {
+  return 'input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message);
 }
 
 function typeName(expected?: string): string {

@@ -36,15 +36,19 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     '--log-format', 'json',
     ...devServerSearchAttributeArgs(),
   ];
+  const pidFile = opts.dbFile ? path.join(path.dirname(opts.dbFile), 'dev-server.pid') : undefined;
   if (opts.dbFile) {
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
+    await stopStaleServer(pidFile!, opts.logger);
     // WAL lets the UI and the server read while the history service writes.
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=WAL');
   }
   if (opts.uiPort) args.push('--ui-port', String(opts.uiPort));
   else args.push('--headless');
 
-  const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C in the terminal must not kill the server before the worker has
+  // drained; we stop it last. If we die hard instead, the pid file lets the next start clean up.
+  const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = opts.logger.child({ component: 'temporal-dev-server' });
   let stderrTail = '';
   child.stdout!.on('data', () => {});
@@ -54,13 +58,44 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
     for (const line of chunk.split('\n').filter(Boolean)) log.debug({ line }, 'dev server');
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  if (pidFile && child.pid) fs.writeFileSync(pidFile, String(child.pid));
 
   await waitUntilServing(address, child, exited, () => stderrTail);
   return {
     address,
     uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
-    stop: () => stopChild(child, exited),
+    stop: async () => {
+      await stopChild(child, exited);
+      if (pidFile) fs.rmSync(pidFile, { force: true });
+    },
   };
+}
+
+/**
+ * A Botrygg killed with SIGKILL cannot stop its dev server, which then holds the port and the
+ * SQLite file. The next start finds it through the pid file and stops it first.
+ */
+async function stopStaleServer(pidFile: string, logger: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  const isOurServer = () => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start-dev');
+    } catch {
+      return false;
+    }
+  };
+  if (pid > 0 && isOurServer()) {
+    logger.warn({ pid }, 'Stopping a Temporal dev server left behind by an earlier run');
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 100 && isOurServer(); i++) await new Promise((r) => setTimeout(r, 100));
+    if (isOurServer()) process.kill(pid, 'SIGKILL');
+  }
+  fs.rmSync(pidFile, { force: true });
 }
 
 async function waitUntilServing(address: string, child: ChildProcess, exited: Promise<number | null>, tail: () => string): Promise<void> {

@@ -27,8 +27,10 @@ runMain('start', async (logger: Logger) => {
 
   const cleanups: Array<() => Promise<unknown>> = [];
   let stopping: Promise<void> | undefined;
+  let stopRequestedAt = 0;
   const stop = (signal: string) =>
     (stopping ??= (async () => {
+      stopRequestedAt = Date.now();
       say(`\n${signal}: stopper Botrygg...`);
       for (const cleanup of cleanups.reverse()) {
         await cleanup().catch((err: unknown) => logger.error({ err }, 'Cleanup failed'));
@@ -36,8 +38,17 @@ runMain('start', async (logger: Logger) => {
       say('Stoppet.');
       process.exit(0);
     })());
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // One Ctrl-C reaches us twice (from the terminal and relayed by npm): the first starts an orderly
+  // stop and the echo is ignored; asking again after a few seconds means "stop now".
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!stopping) return void stop(signal);
+    if (Date.now() - stopRequestedAt > 3000) {
+      say('Avbryter uten å vente.');
+      process.exit(130);
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let address = config.TEMPORAL_ADDRESS;
   let server: DevServer | undefined;

@@ -38,9 +38,10 @@ export interface TenancyOutcome {
 }
 
 // Read-model writes are idempotent and the workflow state is the source of truth meanwhile, so
-// they retry for as long as the database is away instead of failing the case.
+// they retry for as long as the database is away instead of failing the case. A write takes
+// milliseconds: a short timeout lets a write lost with a crashed worker be retried soon.
 const records = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
