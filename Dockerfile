@@ -21,4 +21,4 @@ RUN npm ci && npm cache clean --force
 COPY --chown=node:node . .
 
 EXPOSE 3000
-CMD ["npx", "tsx", "api/server.ts"]
+CMD ["node", "--import", "tsx", "api/server.ts"]
