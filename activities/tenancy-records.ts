@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { caseEvents, tenancies } from '../db/schema';
-import type { CaseEvent, TenancyView } from '../domain/tenancy/state';
+import { caseEvents, caseRecords, caseTasks, tenancies } from '../db/schema';
+import type { CaseEvent, CaseRecord, TenancyView } from '../domain/tenancy/state';
 
 export interface TenancySnapshot {
   workflowId: string;
@@ -30,24 +30,59 @@ export function createTenancyRecordActivities({ db }: { db: Database }) {
         snapshot: view,
         updatedAt: new Date(),
       };
+      // The snapshot and the task list move together, and only forward: a late retry of an older
+      // snapshot changes nothing.
+      await db.transaction(async (tx) => {
+        const written = await tx
+          .insert(tenancies)
+          .values(row)
+          .onConflictDoUpdate({
+            target: tenancies.caseId,
+            set: {
+              phase: row.phase,
+              status: row.status,
+              applicantName: row.applicantName,
+              housingOfficerId: row.housingOfficerId,
+              followUpWorkerId: row.followUpWorkerId,
+              nextDeadline: row.nextDeadline,
+              closedReason: row.closedReason,
+              stateVersion: row.stateVersion,
+              snapshot: row.snapshot,
+              updatedAt: row.updatedAt,
+            },
+            setWhere: sql`${tenancies.stateVersion} < ${row.stateVersion}`,
+          })
+          .returning({ caseId: tenancies.caseId });
+        if (written.length === 0) return;
+        await tx.delete(caseTasks).where(eq(caseTasks.caseId, view.caseId));
+        if (view.tasks.length) {
+          await tx.insert(caseTasks).values(
+            view.tasks.map((t) => ({
+              caseId: view.caseId,
+              taskId: t.id,
+              municipality: view.municipality,
+              kind: t.kind,
+              title: t.title,
+              role: t.role,
+              assigneeId: t.assigneeId ?? null,
+              dueDate: t.dueDate,
+              overdue: t.overdue ?? false,
+            })),
+          );
+        }
+      });
+    },
+
+    async saveCaseRecords({ caseId, records }: { caseId: string; records: CaseRecord[] }): Promise<void> {
+      if (records.length === 0) return;
+      // The same record may be updated twice in one batch (an offer, then its answer): keep the last.
+      const latest = new Map(records.map((r) => [`${r.kind}/${r.key}`, r]));
       await db
-        .insert(tenancies)
-        .values(row)
+        .insert(caseRecords)
+        .values([...latest.values()].map((r) => ({ caseId, kind: r.kind, recordKey: r.key, data: r.data, updatedAt: new Date() })))
         .onConflictDoUpdate({
-          target: tenancies.caseId,
-          set: {
-            phase: row.phase,
-            status: row.status,
-            applicantName: row.applicantName,
-            housingOfficerId: row.housingOfficerId,
-            followUpWorkerId: row.followUpWorkerId,
-            nextDeadline: row.nextDeadline,
-            closedReason: row.closedReason,
-            stateVersion: row.stateVersion,
-            snapshot: row.snapshot,
-            updatedAt: row.updatedAt,
-          },
-          setWhere: sql`${tenancies.stateVersion} < ${row.stateVersion}`,
+          target: [caseRecords.caseId, caseRecords.kind, caseRecords.recordKey],
+          set: { data: sql`excluded.data`, updatedAt: sql`excluded.updated_at` },
         });
     },
 

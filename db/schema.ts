@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -99,4 +101,56 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
   },
   (t) => [index('audit_log_case_idx').on(t.caseId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
+);
+
+/** Interviews, decisions, offers, leases, checklists, agreements, visits …: one row per record, upserted by key. */
+export const caseRecords = pgTable(
+  'case_records',
+  {
+    caseId: text('case_id').notNull(),
+    kind: text('kind').notNull(),
+    recordKey: text('record_key').notNull(),
+    data: jsonb('data').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.kind, t.recordKey] }), index('case_records_kind_idx').on(t.kind)],
+);
+
+/** Open tasks of every case, replaced with each snapshot: the work lists per person and per role. */
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    caseId: text('case_id').notNull(),
+    taskId: text('task_id').notNull(),
+    municipality: text('municipality').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    role: text('role').notNull(),
+    assigneeId: text('assignee_id'),
+    dueDate: text('due_date').notNull(),
+    overdue: boolean('overdue').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.taskId] }),
+    index('case_tasks_assignee_idx').on(t.assigneeId, t.dueDate),
+    index('case_tasks_role_idx').on(t.municipality, t.role, t.dueDate),
+  ],
+);
+
+/** The municipality's dwelling register (kommunalt disponerte boliger). Rent in øre. */
+export const dwellings = pgTable(
+  'dwellings',
+  {
+    municipality: text('municipality').notNull(),
+    dwellingId: text('dwelling_id').notNull(),
+    address: text('address').notNull(),
+    sizeSqm: integer('size_sqm').notNull(),
+    rooms: integer('rooms').notNull(),
+    floor: integer('floor').notNull(),
+    accessible: boolean('accessible').notNull(),
+    coLocated: boolean('co_located').notNull(),
+    monthlyRentOre: integer('monthly_rent_ore').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipality, t.dwellingId] })],
 );

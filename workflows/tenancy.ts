@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -21,13 +22,17 @@ import {
   PhaseKey,
 } from '../domain/search-attributes';
 import { applyAction, rejectReason, type CaseActionResult } from '../domain/tenancy/actions';
-import { markOverdueTasks, newTenancyState, nextDeadline, nextWakeAt, toView, type TenancyState } from '../domain/tenancy/state';
+import type { TenancyPolicy } from '../domain/tenancy/policy';
+import { newTenancyState, nextDeadline, policyOf, toView, type TenancyState } from '../domain/tenancy/state';
+import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
 import { caseActionUpdate, FailureType, tenancyStateQuery } from './messages';
 
 export interface TenancyWorkflowInput {
   caseId: string;
   application: Application;
+  /** The municipality's rules when the case started; absent in cases started before policies existed. */
+  policy?: TenancyPolicy;
   /** State handed over by continue-as-new: open tasks and deadlines carry over with it. */
   carried?: TenancyState;
 }
@@ -49,7 +54,7 @@ const records = proxyActivities<Activities>({
 export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<TenancyOutcome> {
   const { caseId } = input;
   const { workflowId } = workflowInfo();
-  const state = input.carried ?? newTenancyState({ caseId, application: input.application, now: workflowNow() });
+  const state = input.carried ?? newTenancyState({ caseId, application: input.application, now: workflowNow(), policy: input.policy });
   let persistedVersion = -1;
   let lastSearchAttributes = '';
 
@@ -69,7 +74,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     {
       validator: (action) => {
         if (action.idempotencyKey in state.applied) return;
-        const reason = rejectReason(state, action);
+        const reason = rejectReason(state, action, workflowNow());
         if (reason) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason, nonRetryable: true });
       },
     },
@@ -83,6 +88,14 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       await records.appendCaseEvents({ caseId, workflowId, events });
       const written = new Set(events.map((e) => e.seq));
       state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+    }
+    const unsavedRecords = state.unsavedRecords ?? [];
+    if (unsavedRecords.length) {
+      // Cases that recorded their history before case records existed must replay without this write.
+      if (patched('case-records-v2')) {
+        await records.saveCaseRecords({ caseId, records: unsavedRecords });
+      }
+      state.unsavedRecords = (state.unsavedRecords ?? []).filter((r) => !unsavedRecords.includes(r));
     }
     await records.saveTenancySnapshot({ workflowId, view: toView(state) });
     refreshSearchAttributes();
@@ -109,20 +122,27 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     ]);
   }
 
+  // A tenancy lasts years: each run hands its state to a fresh one before its history grows large.
+  function historyIsLarge(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= policyOf(state).historyEventsBeforeContinueAsNew;
+  }
+
   for (;;) {
     await persist();
     if (state.status === 'closed') break;
-    if (workflowInfo().continueAsNewSuggested) {
+    if (historyIsLarge()) {
       await condition(allHandlersFinished);
       await persist();
-      return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, carried: state });
+      log.info('Continuing as new', { caseId, historyLength: workflowInfo().historyLength, version: state.version });
+      return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, policy: state.policy, carried: state });
     }
     const wakeAt = nextWakeAt(state);
     const woken = await condition(
-      () => state.version !== persistedVersion || workflowInfo().continueAsNewSuggested,
+      () => state.version !== persistedVersion || historyIsLarge(),
       wakeAt === undefined ? undefined : Math.max(1, wakeAt - workflowNow()),
     );
-    if (woken === false) markOverdueTasks(state, workflowNow());
+    if (woken === false) advanceTime(state, workflowNow());
   }
   await condition(allHandlersFinished);
   return { caseId, closedReason: state.closedReason };

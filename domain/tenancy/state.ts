@@ -1,6 +1,9 @@
+import type { AgreementParameters, AgreementRow, SituationKey } from '../agreement-template';
 import type { Application } from '../application';
 import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
+import type { Dwelling } from '../dwelling';
 import type { Role } from '../roles';
+import { DEFAULT_POLICY, type TenancyPolicy } from './policy';
 
 /**
  * The phases of a municipal tenancy (Veiviseren: «Valg av bolig og beboeroppfølgning»).
@@ -51,7 +54,99 @@ export interface MappingInterview {
   ableToLiveIndependently: boolean;
   needsHousingGuidance: boolean;
   rentPaymentArrangement: boolean;
+  needsAccessibleDwelling?: boolean;
+  /** Net monthly household income in øre, for the rent-versus-economy check. */
+  monthlyIncomeOre?: number;
   notes?: string;
+}
+
+/** Vedtak: the formal decision on the application. */
+export interface Decision {
+  outcome: 'approved' | 'rejected';
+  date: IsoDate;
+  reference?: string;
+  decidedBy: string;
+  note?: string;
+}
+
+export interface Offer {
+  seq: number;
+  dwelling: Dwelling;
+  offeredDate: IsoDate;
+  warnings: string[];
+  answer?: 'accepted' | 'declined';
+  answeredDate?: IsoDate;
+  declineReason?: string;
+}
+
+export interface Lease {
+  seq: number;
+  dwellingId: string;
+  startDate: IsoDate;
+  /** Last day of the lease period. */
+  endDate: IsoDate;
+  signedDate: IsoDate;
+  monthlyRentOre: number;
+  depositOre?: number;
+  /** § 11-1: why the term is shorter than three years; the tenant is told in writing. */
+  shorterTermReason?: string;
+}
+
+export interface ChecklistItem {
+  id: string;
+  label: string;
+  confirmedDate?: IsoDate;
+}
+
+export type AgreementParty = 'tenant' | 'follow_up_worker' | 'housing_officer';
+export const AGREEMENT_PARTIES: readonly AgreementParty[] = ['tenant', 'follow_up_worker', 'housing_officer'];
+
+/** One signed (or to-be-signed) version of the follow-up agreement (oppfølgingsavtale). */
+export interface AgreementVersion extends AgreementParameters {
+  version: number;
+  templateVersion: number;
+  rows: AgreementRow[];
+  optionalRowsChosen: SituationKey[];
+  followUpWorkerId: string;
+  housingOfficerId: string;
+  validUntil: IsoDate;
+  createdDate: IsoDate;
+  reason: string;
+  signatures: Partial<Record<AgreementParty, IsoDate>>;
+  status: 'draft' | 'active' | 'superseded';
+}
+
+export interface VisitWindow {
+  start: IsoDate;
+  /** Exclusive: the window closes at the start of this day, Oslo time. */
+  end: IsoDate;
+  per: 'week' | 'month';
+  required: number;
+  visits: number;
+}
+
+export interface Visit {
+  seq: number;
+  date: IsoDate;
+  outcome: 'completed' | 'locked_door' | 'cancelled';
+  byId: string;
+  note?: string;
+}
+
+export interface Ending {
+  givenBy: 'tenant' | 'landlord' | 'renewal' | 'ownership';
+  noticeDate: IsoDate;
+  moveOutDate: IsoDate;
+  reason: string;
+  inspection?: { date: IsoDate; damagesOre: number; notes?: string };
+  settlement?: { date: IsoDate; depositReturnedOre: number; damagesChargedOre: number };
+}
+
+/** A record written to the case_records table, keyed so a retried write is a no-op. */
+export interface CaseRecord {
+  kind: 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue';
+  key: string;
+  data: Record<string, unknown>;
 }
 
 export interface TenancyState {
@@ -67,6 +162,31 @@ export interface TenancyState {
   interviews: MappingInterview[];
   tasks: Task[];
   closedReason?: string;
+  /** Absent in cases started before policies existed: read through `policyOf`. */
+  policy?: TenancyPolicy;
+  decision?: Decision;
+  offers?: Offer[];
+  monthlyRentOre?: number;
+  leases?: Lease[];
+  houseRules?: { language: string; reviewedDate: IsoDate };
+  checklist?: { items: ChecklistItem[]; signedDate?: IsoDate };
+  housingAllowance?: { status: 'applied' | 'granted' | 'rejected' | 'not_applicable'; assignmentDeclarationSigned: boolean; date: IsoDate };
+  followUpNeeded?: boolean;
+  agreements?: AgreementVersion[];
+  moveInDate?: IsoDate;
+  followUp?: {
+    status: 'active' | 'declined' | 'none';
+    declinedDate?: IsoDate;
+    window?: VisitWindow;
+    missedWindows: number;
+    visits: Visit[];
+  };
+  renewal?: { assessmentOpened?: IsoDate; evaluationDone?: IsoDate };
+  evaluations?: Array<{ date: IsoDate; outcome: 'kept' | 'revised'; note?: string; byId: string }>;
+  nextOwnershipDialogue?: IsoDate;
+  ending?: Ending;
+  /** Records not yet confirmed written to the database. */
+  unsavedRecords?: CaseRecord[];
   nextEventSeq: number;
   /** Timeline lines not yet confirmed written to the database. */
   unsavedEvents: CaseEvent[];
@@ -77,12 +197,16 @@ export interface TenancyState {
 }
 
 export const APPLIED_KEYS_KEPT = 500;
-const MAPPING_INTERVIEW_WITHIN = { weeks: 2 } as const;
+
+export function policyOf(state: TenancyState): TenancyPolicy {
+  return state.policy ?? DEFAULT_POLICY;
+}
 
 export function newTenancyState(input: {
   caseId: string;
   application: Application;
   now: number;
+  policy?: TenancyPolicy;
 }): TenancyState {
   const { caseId, application, now } = input;
   const state: TenancyState = {
@@ -99,6 +223,7 @@ export function newTenancyState(input: {
     unsavedEvents: [],
     applied: {},
     appliedOrder: [],
+    ...(input.policy ? { policy: input.policy } : {}),
   };
   addEvent(state, now, {
     kind: 'application_received',
@@ -111,10 +236,22 @@ export function newTenancyState(input: {
     title: 'Gjennomfør kartleggingssamtale',
     role: 'housing_officer',
     assigneeId: state.housingOfficerId,
-    dueDate: deadline(application.receivedDate, MAPPING_INTERVIEW_WITHIN),
+    dueDate: deadline(application.receivedDate, { weeks: policyOf(state).interviewWithinWeeks }),
   });
   return state;
 }
+
+export function addRecord(state: TenancyState, record: CaseRecord): void {
+  (state.unsavedRecords ??= []).push(record);
+}
+
+export function hasTask(state: TenancyState, id: string): boolean {
+  return state.tasks.some((t) => t.id === id);
+}
+
+export const currentLease = (state: TenancyState): Lease | undefined => state.leases?.at(-1);
+export const currentAgreement = (state: TenancyState): AgreementVersion | undefined => state.agreements?.at(-1);
+export const activeAgreement = (state: TenancyState): AgreementVersion | undefined => state.agreements?.findLast((a) => a.status === 'active');
 
 export function addEvent(state: TenancyState, now: number, event: Omit<CaseEvent, 'seq' | 'at'>): void {
   state.unsavedEvents.push({ ...event, seq: state.nextEventSeq++, at: now });
@@ -151,12 +288,6 @@ function overdueFrom(task: Task): number {
   return osloInstant(addDays(task.dueDate, 1));
 }
 
-/** The next instant the workflow must wake up by itself, or undefined when only people can move it. */
-export function nextWakeAt(state: TenancyState): number | undefined {
-  const instants = state.tasks.filter((t) => !t.overdue).map(overdueFrom);
-  return instants.length ? Math.min(...instants) : undefined;
-}
-
 /** Flags tasks whose deadline has passed; each missed deadline goes on the timeline once. */
 export function markOverdueTasks(state: TenancyState, now: number): void {
   for (const task of state.tasks) {
@@ -171,12 +302,12 @@ export function markOverdueTasks(state: TenancyState, now: number): void {
 }
 
 /** What the query returns: state without bookkeeping. */
-export type TenancyView = Omit<TenancyState, 'unsavedEvents' | 'applied' | 'appliedOrder' | 'nextEventSeq'> & {
+export type TenancyView = Omit<TenancyState, 'unsavedEvents' | 'unsavedRecords' | 'applied' | 'appliedOrder' | 'nextEventSeq'> & {
   phaseLabel: string;
   nextDeadline?: IsoDate;
 };
 
 export function toView(state: TenancyState): TenancyView {
-  const { unsavedEvents: _u, applied: _a, appliedOrder: _o, nextEventSeq: _n, ...rest } = state;
+  const { unsavedEvents: _u, unsavedRecords: _r, applied: _a, appliedOrder: _o, nextEventSeq: _n, ...rest } = state;
   return { ...rest, phaseLabel: PHASE_LABELS[state.phase], nextDeadline: nextDeadline(state) };
 }

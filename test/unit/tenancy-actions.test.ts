@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { osloInstant } from '../../domain/calendar';
 import { applyAction, rejectReason, type CaseAction } from '../../domain/tenancy/actions';
-import { APPLIED_KEYS_KEPT, markOverdueTasks, newTenancyState, nextWakeAt, rememberResult } from '../../domain/tenancy/state';
+import { APPLIED_KEYS_KEPT, markOverdueTasks, newTenancyState, rememberResult } from '../../domain/tenancy/state';
+import { nextWakeAt } from '../../domain/tenancy/timers';
 import { application, interview, officer } from '../helpers/fixtures';
 
 const t0 = osloInstant('2026-11-23', '09:00');
@@ -29,9 +30,9 @@ describe('tenancy state machine', () => {
 
   it('rejects actions by the wrong role and on a closed case', () => {
     const state = fresh();
-    expect(rejectReason(state, act(interview('2026-11-24'), 'k', { ...officer, roles: ['follow_up_worker'] }))).toMatch(/rolle/);
+    expect(rejectReason(state, act(interview('2026-11-24'), 'k', { ...officer, roles: ['follow_up_worker'] }), t0)).toMatch(/rolle/);
     applyAction(state, act({ type: 'withdrawApplication', reason: 'Flytter' }, 'k2'), t0);
-    expect(rejectReason(state, act(interview('2026-11-24'), 'k3'))).toBe('Saken er avsluttet og kan ikke endres.');
+    expect(rejectReason(state, act(interview('2026-11-24'), 'k3'), t0)).toBe('Saken er avsluttet og kan ikke endres.');
   });
 
   it('wakes at the start of the day after a deadline and flags it once', () => {

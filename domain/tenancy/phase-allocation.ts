@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import { isoDate } from '../application';
+import { addDays, deadline } from '../calendar';
+import { Dwelling, dwellingFitWarnings, formatKroner } from '../dwelling';
+import type { ActionRule } from './rule';
+import { inPhase } from './rule';
+import { addEvent, addRecord, closeTask, openTask, policyOf, type TenancyState } from './state';
+
+/** Phase 1 (tildeling): mapping interviews, the decision, offers of a dwelling, rent set. */
+export const MappingInterviewPayload = z.object({
+  date: isoDate,
+  hasPropertyOrCapital: z.boolean(),
+  couldRentPrivatelyWithSupport: z.boolean(),
+  couldBuyWithStartUpLoan: z.boolean(),
+  roomsNeeded: z.int().min(1).max(10),
+  childrenInHousehold: z.int().min(0).max(20),
+  ableToLiveIndependently: z.boolean(),
+  needsHousingGuidance: z.boolean(),
+  rentPaymentArrangement: z.boolean(),
+  needsAccessibleDwelling: z.boolean().optional(),
+  monthlyIncomeOre: z.int().min(0).max(100_000_000).optional(),
+  notes: z.string().max(4000).optional(),
+});
+
+export const allocationPayloads = [
+  z.object({ type: z.literal('recordInterview'), interview: MappingInterviewPayload }),
+  z.object({ type: z.literal('withdrawApplication'), reason: z.string().trim().min(3).max(1000) }),
+  z.object({ type: z.literal('referElsewhere'), outcome: z.enum(['private_market', 'start_up_loan']), note: z.string().trim().min(3).max(2000) }),
+  z.object({
+    type: z.literal('recordDecision'),
+    outcome: z.enum(['approved', 'rejected']),
+    date: isoDate,
+    reference: z.string().trim().max(100).optional(),
+    note: z.string().trim().max(2000).optional(),
+  }),
+  z.object({ type: z.literal('offerDwelling'), dwelling: Dwelling }),
+  z.object({
+    type: z.literal('answerOffer'),
+    accepted: z.boolean(),
+    date: isoDate,
+    reason: z.string().trim().max(2000).optional(),
+    /** Rent set for the tenancy; defaults to the dwelling's register rent. */
+    monthlyRentOre: z.int().min(0).max(10_000_000).optional(),
+  }),
+] as const;
+
+type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
+
+function closeCase(state: TenancyState, reason: string): void {
+  state.status = 'closed';
+  state.phase = 'closed';
+  state.closedReason = reason;
+  state.tasks = [];
+}
+
+function openOfferTask(state: TenancyState, now: number, today: string, title: string) {
+  openTask(state, now, {
+    id: 'offer-dwelling',
+    kind: 'offer_dwelling',
+    title,
+    role: 'housing_officer',
+    assigneeId: state.housingOfficerId,
+    dueDate: deadline(today, { weeks: policyOf(state).decisionWithinWeeks }),
+  });
+}
+
+export const allocationRules: {
+  recordInterview: ActionRule<P<'recordInterview'>>;
+  withdrawApplication: ActionRule<P<'withdrawApplication'>>;
+  referElsewhere: ActionRule<P<'referElsewhere'>>;
+  recordDecision: ActionRule<P<'recordDecision'>>;
+  offerDwelling: ActionRule<P<'offerDwelling'>>;
+  answerOffer: ActionRule<P<'answerOffer'>>;
+} = {
+  recordInterview: {
+    roles: ['housing_officer'],
+    reject: (s) => (inPhase(s, 'application') ? undefined : 'Kartleggingssamtale kan bare registreres før vedtak er fattet.'),
+    apply(state, { interview }, { now, today, actor }) {
+      state.interviews.push({ ...interview, interviewerId: actor.id });
+      closeTask(state, 'mapping-interview');
+      openTask(state, now, {
+        id: 'decision',
+        kind: 'decision',
+        title: 'Fatt vedtak om kommunal bolig',
+        role: 'housing_officer',
+        assigneeId: state.housingOfficerId ?? actor.id,
+        dueDate: deadline(today, { weeks: policyOf(state).decisionWithinWeeks }),
+      });
+      const message = `Kartleggingssamtale nr. ${state.interviews.length} er registrert.`;
+      addEvent(state, now, { kind: 'interview_recorded', actorId: actor.id, summary: message });
+      addRecord(state, { kind: 'interview', key: String(state.interviews.length), data: { ...interview, interviewerId: actor.id } });
+      return message;
+    },
+  },
+  withdrawApplication: {
+    roles: ['housing_officer'],
+    reject: (s) => (inPhase(s, 'application', 'allocation') ? undefined : 'Søknaden kan ikke trekkes etter at leiekontrakten er inngått.'),
+    apply(state, { reason }, { now, actor }) {
+      closeCase(state, 'withdrawn');
+      const message = 'Søknaden er trukket og saken er avsluttet.';
+      addEvent(state, now, { kind: 'case_closed', actorId: actor.id, summary: message, data: { reason } });
+      return message;
+    },
+  },
+  referElsewhere: {
+    roles: ['housing_officer'],
+    reject(s) {
+      if (!inPhase(s, 'application')) return 'Henvisning kan bare gjøres før vedtak er fattet.';
+      if (s.interviews.length === 0) return 'Gjennomfør en kartleggingssamtale før søkeren henvises videre.';
+      return undefined;
+    },
+    apply(state, { outcome, note }, { now, actor }) {
+      closeCase(state, outcome === 'private_market' ? 'referred_private_market' : 'referred_start_up_loan');
+      const message =
+        outcome === 'private_market'
+          ? 'Søkeren er henvist til det private leiemarkedet, og saken er avsluttet.'
+          : 'Søkeren er henvist til startlån for å kjøpe egen bolig, og saken er avsluttet.';
+      addEvent(state, now, { kind: 'case_closed', actorId: actor.id, summary: message, data: { reason: state.closedReason, note } });
+      addRecord(state, { kind: 'decision', key: 'referral', data: { outcome, note, by: actor.id } });
+      return message;
+    },
+  },
+  recordDecision: {
+    roles: ['housing_officer'],
+    reject(s) {
+      if (!inPhase(s, 'application')) return 'Vedtak er allerede fattet i denne saken.';
+      if (s.interviews.length === 0) return 'Gjennomfør en kartleggingssamtale før vedtak fattes.';
+      return undefined;
+    },
+    apply(state, p, { now, today, actor }) {
+      state.decision = { outcome: p.outcome, date: p.date, reference: p.reference, note: p.note, decidedBy: actor.id };
+      closeTask(state, 'decision');
+      addRecord(state, { kind: 'decision', key: 'decision', data: { ...state.decision } });
+      if (p.outcome === 'rejected') {
+        closeCase(state, 'rejected');
+        const message = 'Avslag er registrert. Søkeren kan klage på vedtaket til Statsforvalteren.';
+        addEvent(state, now, { kind: 'decision_rejected', actorId: actor.id, summary: message });
+        return message;
+      }
+      state.phase = 'allocation';
+      state.offers = [];
+      openOfferTask(state, now, today, 'Tildel en bolig som passer');
+      const message = 'Positivt vedtak er registrert. Saken er klar for tildeling av bolig.';
+      addEvent(state, now, { kind: 'decision_approved', actorId: actor.id, summary: message, data: { reference: p.reference } });
+      return message;
+    },
+  },
+  offerDwelling: {
+    roles: ['housing_officer'],
+    reject(s) {
+      if (!inPhase(s, 'allocation')) return 'Bolig kan bare tilbys etter positivt vedtak og før leiekontrakt.';
+      if (s.offers?.some((o) => !o.answer)) return 'Søkeren har allerede et tilbud som venter på svar.';
+      return undefined;
+    },
+    apply(state, { dwelling }, { now, today, actor }) {
+      const householdSize = 1 + state.application.householdMembers.length;
+      const warnings = dwellingFitWarnings(dwelling, state.interviews.at(-1), householdSize, policyOf(state).maxRentShareOfIncome);
+      const offer = { seq: (state.offers?.length ?? 0) + 1, dwelling, offeredDate: today, warnings };
+      (state.offers ??= []).push(offer);
+      closeTask(state, 'offer-dwelling');
+      openTask(state, now, {
+        id: 'offer-answer',
+        kind: 'offer_answer',
+        title: `Registrer svar på tilbud om ${dwelling.address}`,
+        role: 'housing_officer',
+        assigneeId: state.housingOfficerId ?? actor.id,
+        dueDate: deadline(today, { days: policyOf(state).offerAnswerDays }),
+      });
+      addRecord(state, { kind: 'offer', key: String(offer.seq), data: { ...offer } });
+      const message = warnings.length
+        ? `Tilbud om ${dwelling.address} er registrert, med ${warnings.length} ${warnings.length === 1 ? 'merknad' : 'merknader'}: ${warnings.join(' ')}`
+        : `Tilbud om ${dwelling.address} er registrert. Boligen passer med kartleggingen.`;
+      addEvent(state, now, { kind: 'dwelling_offered', actorId: actor.id, summary: message, data: { dwellingId: dwelling.id, warnings } });
+      return message;
+    },
+  },
+  answerOffer: {
+    roles: ['housing_officer'],
+    reject: (s) => (inPhase(s, 'allocation') && s.offers?.some((o) => !o.answer) ? undefined : 'Det finnes ikke noe tilbud som venter på svar.'),
+    apply(state, p, { now, today, actor }) {
+      const offer = state.offers!.find((o) => !o.answer)!;
+      offer.answer = p.accepted ? 'accepted' : 'declined';
+      offer.answeredDate = p.date;
+      closeTask(state, 'offer-answer');
+      addRecord(state, { kind: 'offer', key: String(offer.seq), data: { ...offer } });
+      if (!p.accepted) {
+        offer.declineReason = p.reason;
+        openOfferTask(state, now, today, 'Tilbudet ble avslått: finn en annen bolig');
+        const message = `Søkeren takket nei til ${offer.dwelling.address}. Saken går tilbake til tildeling.`;
+        addEvent(state, now, { kind: 'offer_declined', actorId: actor.id, summary: message, data: { reason: p.reason } });
+        return message;
+      }
+      state.monthlyRentOre = p.monthlyRentOre ?? offer.dwelling.monthlyRentOre;
+      state.phase = 'lease';
+      const due = deadline(today, { weeks: policyOf(state).moveInTasksWithinWeeks });
+      const officer = state.housingOfficerId ?? actor.id;
+      openTask(state, now, { id: 'sign-lease', kind: 'sign_lease', title: 'Inngå leiekontrakt', role: 'housing_officer', assigneeId: officer, dueDate: due });
+      openTask(state, now, { id: 'house-rules', kind: 'house_rules', title: 'Gå gjennom husordensreglene med leietaker', role: 'housing_officer', assigneeId: officer, dueDate: due });
+      openTask(state, now, { id: 'move-in-checklist', kind: 'move_in_checklist', title: 'Gå gjennom og signer sjekkliste for boligen', role: 'housing_officer', assigneeId: officer, dueDate: due });
+      openTask(state, now, { id: 'housing-allowance', kind: 'housing_allowance', title: 'Bistå med søknad om bostøtte og transporterklæring', role: 'housing_officer', assigneeId: officer, dueDate: addDays(due, 14) });
+      openTask(state, now, { id: 'follow-up-agreement', kind: 'follow_up_agreement', title: 'Avklar oppfølgingsavtale (eller at den ikke trengs)', role: 'housing_officer', assigneeId: officer, dueDate: due });
+      const message = `Søkeren takket ja til ${offer.dwelling.address}. Husleien er satt til ${formatKroner(state.monthlyRentOre)} per måned.`;
+      addEvent(state, now, { kind: 'offer_accepted', actorId: actor.id, summary: message, data: { dwellingId: offer.dwelling.id, monthlyRentOre: state.monthlyRentOre } });
+      return message;
+    },
+  },
+};

@@ -1,0 +1,275 @@
+import { z } from 'zod';
+import { isoDate } from '../application';
+import { addDays, addMonths, compareDates, deadline, endOfMonth } from '../calendar';
+import { formatKroner } from '../dwelling';
+import { addLease, leaseEnd, LeaseTerms } from './phase-move-in';
+import type { ActionRule } from './rule';
+import { inPhase } from './rule';
+import { addEvent, addRecord, closeTask, currentLease, hasTask, openTask, type TenancyState } from './state';
+
+/** Phase 3 (oppfølging i leieforholdet): visits, evaluation, renewal, ownership dialogue, notice and move-out. */
+export const followUpPayloads = [
+  z.object({ type: z.literal('recordVisit'), date: isoDate, outcome: z.enum(['completed', 'locked_door', 'cancelled']), note: z.string().trim().max(4000).optional() }),
+  z.object({ type: z.literal('requestEvaluation'), reason: z.string().trim().min(3).max(1000) }),
+  z.object({ type: z.literal('recordEvaluation'), date: isoDate, outcome: z.enum(['kept', 'revised']), note: z.string().trim().max(4000).optional() }),
+  z.object({
+    type: z.literal('decideRenewal'),
+    decision: z.enum(['renew', 'ownership', 'end']),
+    reason: z.string().trim().max(2000).optional(),
+    /** For `renew`: the next lease; it starts the day after the current one ends unless given. */
+    newLease: LeaseTerms.partial({ startDate: true }).optional(),
+  }),
+  z.object({ type: z.literal('recordOwnershipDialogue'), date: isoDate, outcome: z.enum(['not_now', 'apply_start_up_loan']), note: z.string().trim().max(2000).optional() }),
+  z.object({ type: z.literal('declineFollowUp'), date: isoDate, note: z.string().trim().max(2000).optional() }),
+  z.object({
+    type: z.literal('giveNotice'),
+    givenBy: z.enum(['tenant', 'landlord']),
+    noticeDate: isoDate,
+    reason: z.string().trim().min(3).max(2000),
+    moveOutDate: isoDate.optional(),
+  }),
+  z.object({ type: z.literal('recordMoveOutInspection'), date: isoDate, damagesOre: z.int().min(0).max(100_000_000), notes: z.string().trim().max(4000).optional() }),
+  z.object({ type: z.literal('completeTask'), taskId: z.string().trim().min(1).max(100), note: z.string().trim().min(3).max(4000) }),
+  z.object({ type: z.literal('settleDeposit'), date: isoDate, depositReturnedOre: z.int().min(0).max(100_000_000), damagesChargedOre: z.int().min(0).max(100_000_000) }),
+] as const;
+
+type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
+
+/** § 9-6: ordinary notice is three months, counted to the end of a calendar month. */
+export const earliestMoveOut = (noticeDate: string) => endOfMonth(addMonths(noticeDate, 3));
+
+/** Tasks that only ask someone to look into something and note what they did. */
+const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined'];
+
+const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
+
+function startEnding(state: TenancyState, ending: NonNullable<TenancyState['ending']>): void {
+  state.ending = ending;
+  state.tasks = state.tasks.filter((t) => !['renewal-assessment', 'agreement-evaluation', 'ownership-dialogue'].includes(t.id));
+  addRecord(state, { kind: 'ending', key: 'notice', data: { ...ending } });
+}
+
+export const followUpRules: {
+  recordVisit: ActionRule<P<'recordVisit'>>;
+  requestEvaluation: ActionRule<P<'requestEvaluation'>>;
+  recordEvaluation: ActionRule<P<'recordEvaluation'>>;
+  decideRenewal: ActionRule<P<'decideRenewal'>>;
+  recordOwnershipDialogue: ActionRule<P<'recordOwnershipDialogue'>>;
+  declineFollowUp: ActionRule<P<'declineFollowUp'>>;
+  giveNotice: ActionRule<P<'giveNotice'>>;
+  recordMoveOutInspection: ActionRule<P<'recordMoveOutInspection'>>;
+  settleDeposit: ActionRule<P<'settleDeposit'>>;
+  completeTask: ActionRule<P<'completeTask'>>;
+} = {
+  completeTask: {
+    roles: ['follow_up_worker', 'housing_officer', 'housing_office'],
+    reject(s, { taskId }, { actor }) {
+      const task = s.tasks.find((t) => t.id === taskId);
+      if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';
+      if (!MANUALLY_COMPLETED.includes(task.kind)) return 'Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.';
+      if (!actor.roles.includes(task.role) && !actor.roles.includes('admin')) return 'Oppgaven er tildelt en annen rolle.';
+      return undefined;
+    },
+    apply(state, { taskId, note }, { now, actor }) {
+      const task = state.tasks.find((t) => t.id === taskId)!;
+      closeTask(state, taskId);
+      const message = `Oppgaven «${task.title}» er utført.`;
+      addEvent(state, now, { kind: 'task_completed', actorId: actor.id, summary: message, data: { taskId, note } });
+      return message;
+    },
+  },
+  recordVisit: {
+    roles: ['follow_up_worker'],
+    reject(s, { date }) {
+      if (!inPhase(s, 'follow_up') || s.followUp?.status !== 'active') return 'Hjemmebesøk registreres bare når leietaker har aktiv oppfølging.';
+      if (s.moveInDate && compareDates(date, s.moveInDate) < 0) return 'Besøket er datert før innflytting.';
+      return undefined;
+    },
+    apply(state, p, { now, actor }) {
+      const followUp = state.followUp!;
+      const visit = { seq: followUp.visits.length + 1, date: p.date, outcome: p.outcome, byId: actor.id, note: p.note };
+      followUp.visits.push(visit);
+      const w = followUp.window;
+      if (p.outcome === 'completed' && w && compareDates(p.date, w.start) >= 0 && compareDates(p.date, w.end) < 0) w.visits++;
+      addRecord(state, { kind: 'visit', key: String(visit.seq), data: { ...visit } });
+      const labels = { completed: 'gjennomført', locked_door: 'låst dør', cancelled: 'avlyst' } as const;
+      const message = `Hjemmebesøk ${p.date} registrert: ${labels[p.outcome]}.`;
+      addEvent(state, now, { kind: 'visit_recorded', actorId: actor.id, summary: message, data: { outcome: p.outcome, date: p.date } });
+      return message;
+    },
+  },
+  requestEvaluation: {
+    roles: ['housing_officer', 'follow_up_worker'],
+    reject: (s) => (active(s) && s.followUp?.status === 'active' ? undefined : 'Evaluering gjelder en aktiv oppfølgingsavtale.'),
+    apply(state, { reason }, { now, today, actor }) {
+      openTask(state, now, {
+        id: 'agreement-evaluation',
+        kind: 'agreement_evaluation',
+        title: 'Evaluer oppfølgingsavtalen (trepartssamtale)',
+        role: 'follow_up_worker',
+        assigneeId: state.followUpWorkerId,
+        dueDate: deadline(today, { weeks: 2 }),
+      });
+      const message = 'Evaluering av oppfølgingsavtalen er bestilt.';
+      addEvent(state, now, { kind: 'evaluation_requested', actorId: actor.id, summary: message, data: { reason } });
+      return message;
+    },
+  },
+  recordEvaluation: {
+    roles: ['housing_officer', 'follow_up_worker'],
+    reject: (s) => (inPhase(s, 'follow_up') && hasTask(s, 'agreement-evaluation') ? undefined : 'Det er ingen evaluering som venter.'),
+    apply(state, p, { now, today, actor }) {
+      (state.evaluations ??= []).push({ date: p.date, outcome: p.outcome, note: p.note, byId: actor.id });
+      if (state.renewal?.assessmentOpened) state.renewal.evaluationDone = p.date;
+      closeTask(state, 'agreement-evaluation');
+      addRecord(state, { kind: 'evaluation', key: String(state.evaluations.length), data: { ...p, byId: actor.id } });
+      if (p.outcome === 'revised') {
+        openTask(state, now, {
+          id: 'revise-agreement',
+          kind: 'revise_agreement',
+          title: 'Lag revidert oppfølgingsavtale og få den signert',
+          role: 'housing_officer',
+          assigneeId: state.housingOfficerId,
+          dueDate: deadline(today, { weeks: 2 }),
+        });
+      }
+      const message = p.outcome === 'kept' ? 'Avtalen er evaluert og videreføres uendret.' : 'Avtalen er evaluert og skal revideres. En ny versjon må signeres.';
+      addEvent(state, now, { kind: 'agreement_evaluated', actorId: actor.id, summary: message, data: { outcome: p.outcome } });
+      return message;
+    },
+  },
+  decideRenewal: {
+    roles: ['housing_officer'],
+    reject(s, p) {
+      if (!active(s) || !hasTask(s, 'renewal-assessment')) return 'Fornyelse vurderes når leiekontrakten nærmer seg slutten.';
+      if (p.decision === 'renew') {
+        if (s.followUp?.status === 'active' && !s.renewal?.evaluationDone) return 'Oppfølgingsavtalen må evalueres før leiekontrakten fornyes.';
+        if (!p.newLease?.signedDate) return 'Oppgi når den nye leiekontrakten ble signert.';
+        const start = p.newLease.startDate ?? addDays(currentLease(s)!.endDate, 1);
+        const end = leaseEnd(s, { ...p.newLease, signedDate: p.newLease.signedDate, startDate: start });
+        return 'error' in end ? end.error : undefined;
+      }
+      return undefined;
+    },
+    apply(state, p, ctx) {
+      const lease = currentLease(state)!;
+      closeTask(state, 'renewal-assessment');
+      addRecord(state, { kind: 'renewal', key: String(lease.seq), data: { decision: p.decision, reason: p.reason, by: ctx.actor.id } });
+      if (p.decision === 'renew') {
+        const terms = { ...p.newLease!, signedDate: p.newLease!.signedDate!, startDate: p.newLease!.startDate ?? addDays(lease.endDate, 1) };
+        const end = leaseEnd(state, terms) as { endDate: string };
+        addEvent(state, ctx.now, { kind: 'lease_renewed', actorId: ctx.actor.id, summary: 'Leiekontrakten fornyes.', data: { reason: p.reason } });
+        const message = addLease(state, terms, end.endDate, ctx);
+        if (state.followUp?.status === 'active') {
+          openTask(state, ctx.now, {
+            id: 'renew-agreement',
+            kind: 'renew_agreement',
+            title: 'Lag oppfølgingsavtale for den nye leieperioden og få den signert',
+            role: 'housing_officer',
+            assigneeId: state.housingOfficerId,
+            dueDate: deadline(ctx.today, { weeks: 2 }),
+          });
+        }
+        return message;
+      }
+      const givenBy = p.decision === 'ownership' ? 'ownership' : 'renewal';
+      startEnding(state, { givenBy, noticeDate: ctx.today, moveOutDate: lease.endDate, reason: p.reason ?? (p.decision === 'ownership' ? 'Overgang til eid bolig med startlån' : 'Leiekontrakten fornyes ikke') });
+      const message =
+        p.decision === 'ownership'
+          ? `Leietaker går over til eid bolig. Leieforholdet avsluttes ${lease.endDate}.`
+          : `Leiekontrakten fornyes ikke og avsluttes ${lease.endDate}. Leietaker skal ha skriftlig beskjed.`;
+      addEvent(state, ctx.now, { kind: 'renewal_declined', actorId: ctx.actor.id, summary: message, data: { decision: p.decision } });
+      return message;
+    },
+  },
+  recordOwnershipDialogue: {
+    roles: ['housing_officer'],
+    reject: (s) => (active(s) && hasTask(s, 'ownership-dialogue') ? undefined : 'Det er ingen eierskapssamtale som venter.'),
+    apply(state, p, { now, actor }) {
+      closeTask(state, 'ownership-dialogue');
+      addRecord(state, { kind: 'ownership_dialogue', key: p.date, data: { ...p, by: actor.id } });
+      const message = p.outcome === 'apply_start_up_loan' ? 'Samtale om eierskap: leietaker søker startlån.' : 'Samtale om eierskap: ikke aktuelt nå. Ny samtale om ett år.';
+      addEvent(state, now, { kind: 'ownership_dialogue', actorId: actor.id, summary: message, data: { outcome: p.outcome } });
+      return message;
+    },
+  },
+  declineFollowUp: {
+    roles: ['follow_up_worker', 'housing_officer'],
+    reject: (s) => (inPhase(s, 'follow_up') && s.followUp?.status === 'active' ? undefined : 'Leietaker har ikke aktiv oppfølging.'),
+    apply(state, { date, note }, { now, today, actor }) {
+      state.followUp!.status = 'declined';
+      state.followUp!.declinedDate = date;
+      state.followUp!.window = undefined;
+      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit');
+      // Seed 000, last row: the follow-up worker informs the housing service.
+      openTask(state, now, {
+        id: 'follow-up-declined',
+        kind: 'follow_up_declined',
+        title: 'Leietaker ønsker ikke videre oppfølging: vurder saken',
+        role: 'housing_office',
+        dueDate: deadline(today, { weeks: 1 }),
+      });
+      const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.`;
+      addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note } });
+      return message;
+    },
+  },
+  giveNotice: {
+    roles: ['housing_officer'],
+    reject(s, p) {
+      if (!active(s)) return 'Oppsigelse kan bare gis i et løpende leieforhold.';
+      if (p.givenBy === 'landlord' && p.moveOutDate && compareDates(p.moveOutDate, earliestMoveOut(p.noticeDate)) < 0) {
+        return `Utleiers oppsigelse må gi minst tre måneders frist til utgangen av en måned (husleieloven § 9-6): tidligst ${earliestMoveOut(p.noticeDate)}.`;
+      }
+      return undefined;
+    },
+    apply(state, p, { now, actor }) {
+      const moveOutDate = p.moveOutDate ?? earliestMoveOut(p.noticeDate);
+      startEnding(state, { givenBy: p.givenBy, noticeDate: p.noticeDate, moveOutDate, reason: p.reason });
+      const message =
+        p.givenBy === 'landlord'
+          ? `Leieforholdet er sagt opp av kommunen med fraflytting ${moveOutDate}. Leietaker kan protestere skriftlig innen én måned (§ 9-7).`
+          : `Leietaker har sagt opp leieforholdet med fraflytting ${moveOutDate}.`;
+      addEvent(state, now, { kind: 'notice_given', actorId: actor.id, summary: message, data: { givenBy: p.givenBy, moveOutDate } });
+      return message;
+    },
+  },
+  recordMoveOutInspection: {
+    roles: ['housing_officer'],
+    reject: (s) => (inPhase(s, 'follow_up') && s.ending && !s.ending.inspection ? undefined : 'Utflyttingsbefaring registreres etter oppsigelse.'),
+    apply(state, p, { now, today, actor }) {
+      state.ending!.inspection = { date: p.date, damagesOre: p.damagesOre, notes: p.notes };
+      closeTask(state, 'move-out-inspection');
+      openTask(state, now, {
+        id: 'settle-deposit',
+        kind: 'settle_deposit',
+        title: 'Gjør opp depositum og eventuelle skader',
+        role: 'housing_officer',
+        assigneeId: state.housingOfficerId,
+        dueDate: deadline(today, { weeks: 2 }),
+      });
+      addRecord(state, { kind: 'ending', key: 'inspection', data: { ...state.ending!.inspection } });
+      const message = p.damagesOre > 0 ? `Utflyttingsbefaring gjennomført; skader anslått til ${formatKroner(p.damagesOre)}.` : 'Utflyttingsbefaring gjennomført uten skader.';
+      addEvent(state, now, { kind: 'move_out_inspected', actorId: actor.id, summary: message });
+      return message;
+    },
+  },
+  settleDeposit: {
+    roles: ['housing_officer'],
+    reject: (s) => (s.ending?.inspection && !s.ending.settlement ? undefined : 'Depositum gjøres opp etter utflyttingsbefaringen.'),
+    apply(state, p, { now, actor }) {
+      const ending = state.ending!;
+      ending.settlement = { date: p.date, depositReturnedOre: p.depositReturnedOre, damagesChargedOre: p.damagesChargedOre };
+      addRecord(state, { kind: 'ending', key: 'settlement', data: { ...ending.settlement } });
+      const reasons = { tenant: 'moved_out_tenant_notice', landlord: 'moved_out_landlord_notice', renewal: 'moved_out_lease_ended', ownership: 'moved_out_ownership' } as const;
+      state.status = 'closed';
+      state.phase = 'closed';
+      state.closedReason = reasons[ending.givenBy];
+      state.tasks = [];
+      if (state.followUp) state.followUp.window = undefined;
+      const message = `Oppgjøret er registrert (${formatKroner(p.depositReturnedOre)} tilbakebetalt, ${formatKroner(p.damagesChargedOre)} i skader). Saken er avsluttet.`;
+      addEvent(state, now, { kind: 'case_closed', actorId: actor.id, summary: message, data: { reason: state.closedReason } });
+      return message;
+    },
+  },
+};

@@ -1,0 +1,128 @@
+import { addBusinessDays, addDays, addMonths, compareDates, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
+import { activeAgreement, addEvent, currentLease, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
+
+/**
+ * Everything that happens because time passes, derived from state alone: the workflow sleeps until
+ * `nextWakeAt` and then calls `advanceTime`. Because nothing lives in a pending timer object, the
+ * timers carry over continue-as-new with the state.
+ */
+const startOfDay = (d: IsoDate) => osloInstant(d);
+
+function windowAfter(start: IsoDate, per: 'week' | 'month', required: number): VisitWindow {
+  return { start, end: per === 'week' ? addDays(start, 7) : addMonths(start, 1), per, required, visits: 0 };
+}
+
+/** Starts (or restarts) the visit windows at the agreed frequency from `from`. */
+export function startFollowUp(state: TenancyState, from: IsoDate): void {
+  const agreement = activeAgreement(state);
+  if (!state.followUp || !agreement) return;
+  state.followUp.window = windowAfter(from, agreement.visitFrequency.per, agreement.visitFrequency.times);
+}
+
+/** When the renewal assessment of the current lease starts (3 months before the end by default). */
+export function renewalStart(state: TenancyState): IsoDate | undefined {
+  const lease = currentLease(state);
+  if (!lease || state.phase !== 'follow_up' || state.ending || state.renewal?.assessmentOpened) return undefined;
+  return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
+}
+
+export function nextWakeAt(state: TenancyState): number | undefined {
+  const instants = state.tasks.filter((t) => !t.overdue).map((t) => startOfDay(addDays(t.dueDate, 1)));
+  if (state.status === 'active' && state.phase === 'follow_up') {
+    const window = state.followUp?.window;
+    if (window) instants.push(startOfDay(window.end));
+    const renewal = renewalStart(state);
+    if (renewal) instants.push(startOfDay(renewal));
+    if (state.nextOwnershipDialogue && !state.ending) instants.push(startOfDay(state.nextOwnershipDialogue));
+    if (state.ending && !state.ending.inspection && !state.tasks.some((t) => t.id === 'move-out-inspection')) {
+      instants.push(startOfDay(state.ending.moveOutDate));
+    }
+  }
+  return instants.length ? Math.min(...instants) : undefined;
+}
+
+export function advanceTime(state: TenancyState, now: number): void {
+  const today = osloDate(now);
+  markOverdueTasks(state, now);
+  if (state.status !== 'active' || state.phase !== 'follow_up') return;
+  closeVisitWindows(state, now, today);
+  const renewal = renewalStart(state);
+  if (renewal && compareDates(renewal, today) <= 0) openRenewalAssessment(state, now, today);
+  if (state.nextOwnershipDialogue && !state.ending && compareDates(state.nextOwnershipDialogue, today) <= 0) {
+    openTask(state, now, {
+      id: 'ownership-dialogue',
+      kind: 'ownership_dialogue',
+      title: 'Årlig samtale om overgang til eid bolig (startlån)',
+      role: 'housing_officer',
+      assigneeId: state.housingOfficerId,
+      dueDate: deadline(today, { months: 1 }),
+    });
+    state.nextOwnershipDialogue = addMonths(state.nextOwnershipDialogue, policyOf(state).ownershipDialogueMonths);
+  }
+  if (state.ending && !state.ending.inspection && compareDates(state.ending.moveOutDate, today) <= 0 && !state.tasks.some((t) => t.id === 'move-out-inspection')) {
+    openTask(state, now, {
+      id: 'move-out-inspection',
+      kind: 'move_out_inspection',
+      title: 'Gjennomfør utflyttingsbefaring',
+      role: 'housing_officer',
+      assigneeId: state.housingOfficerId,
+      dueDate: addBusinessDays(state.ending.moveOutDate, 5),
+    });
+  }
+}
+
+/** A window with fewer visits than agreed becomes a deviation the follow-up worker must act on. */
+function closeVisitWindows(state: TenancyState, now: number, today: IsoDate): void {
+  const followUp = state.followUp;
+  while (followUp?.window && compareDates(followUp.window.end, today) <= 0) {
+    const w = followUp.window;
+    if (w.visits < w.required) {
+      followUp.missedWindows++;
+      addEvent(state, now, {
+        kind: 'visit_missed',
+        summary: `Avvik: ${w.visits} av ${w.required} avtalte hjemmebesøk gjennomført i perioden ${w.start} til ${addDays(w.end, -1)}.`,
+        data: { start: w.start, end: w.end, visits: w.visits, required: w.required },
+      });
+      openTask(state, now, {
+        id: `missed-visit-${w.start}`,
+        kind: 'missed_visit',
+        title: `Følg opp hjemmebesøk som ikke ble gjennomført (${w.start})`,
+        role: 'follow_up_worker',
+        assigneeId: state.followUpWorkerId,
+        dueDate: addBusinessDays(today, policyOf(state).missedVisitFollowUpBusinessDays),
+      });
+    }
+    const stop = followUp.status !== 'active' || (state.ending && compareDates(w.end, state.ending.moveOutDate) >= 0);
+    // Rolling a window over changes nothing anyone reads, so it is not a new version to persist.
+    followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required);
+  }
+}
+
+function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate): void {
+  const lease = currentLease(state)!;
+  state.renewal = { ...state.renewal, assessmentOpened: today };
+  const due = deadline(today, { months: 1 });
+  openTask(state, now, {
+    id: 'renewal-assessment',
+    kind: 'renewal_assessment',
+    title: `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt`,
+    role: 'housing_officer',
+    assigneeId: state.housingOfficerId,
+    dueDate: due,
+  });
+  if (state.followUp?.status === 'active') {
+    openTask(state, now, {
+      id: 'agreement-evaluation',
+      kind: 'agreement_evaluation',
+      title: 'Evaluer oppfølgingsavtalen før ny leiekontrakt',
+      role: 'follow_up_worker',
+      assigneeId: state.followUpWorkerId,
+      dueDate: due,
+    });
+  }
+  addEvent(state, now, {
+    kind: 'renewal_assessment_started',
+    summary: `Leiekontrakten utløper ${lease.endDate}. Vurdering av fornyelse er startet.`,
+    data: { leaseSeq: lease.seq, endDate: lease.endDate },
+  });
+}
