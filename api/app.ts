@@ -8,6 +8,9 @@ import { authenticate } from './auth';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
+import { registerDwellingRoutes } from './routes/dwellings';
+import { registerStatisticsRoutes } from './routes/statistics';
+import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
 
 export interface AppDeps {
@@ -52,6 +55,9 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   const router = express.Router();
   const routes = new ApiRoutes(router);
   registerTenancyRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+  registerTaskRoutes(routes, { db: database.db });
+  registerDwellingRoutes(routes, { db: database.db });
+  registerStatisticsRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

@@ -8,6 +8,7 @@ import { osloDate } from '../domain/calendar';
 import { formatCaseId, tenancyWorkflowId } from '../domain/ids';
 import type { Actor } from '../domain/roles';
 import { CaseKindKey, MunicipalityKey, PhaseKey } from '../domain/search-attributes';
+import { DEFAULT_POLICY } from '../domain/tenancy/policy';
 import { tenancyWorkflow } from '../workflows/tenancy';
 import type { Logger } from '../platform/logger';
 import { canonicalHash } from './canonical-hash';
@@ -99,7 +100,8 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
     await temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => temporal.workflow.start(tenancyWorkflow, {
       workflowId,
       taskQueue,
-      args: [{ caseId: submission.caseId, application }],
+      // The case keeps the rules it started under, even if the defaults change later.
+      args: [{ caseId: submission.caseId, application, policy: DEFAULT_POLICY }],
       // A resend after a lost response must find the running case, never start a second one.
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

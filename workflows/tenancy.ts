@@ -132,8 +132,11 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     await persist();
     if (state.status === 'closed') break;
     if (historyIsLarge()) {
-      await condition(allHandlersFinished);
-      await persist();
+      // Updates admitted while the last write was in flight must finish in this run, or they are lost.
+      do {
+        await condition(allHandlersFinished);
+        await persist();
+      } while (!allHandlersFinished());
       log.info('Continuing as new', { caseId, historyLength: workflowInfo().historyLength, version: state.version });
       return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, policy: state.policy, carried: state });
     }

@@ -6,6 +6,7 @@ import { caseEvents, tenancies } from '../../db/schema';
 import { ApplicationInput, IdempotencyKey } from '../../domain/application';
 import { CASE_ID_PATTERN, tenancyWorkflowId } from '../../domain/ids';
 import { CaseActionPayload } from '../../domain/tenancy/actions';
+import { findDwelling } from './dwellings';
 import { PHASES, type TenancyView } from '../../domain/tenancy/state';
 import type { Logger } from '../../platform/logger';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
@@ -51,6 +52,13 @@ const CaseResponse = z.object({
   liveError: z.string().optional(),
   timeline: z.array(TimelineEntry),
 });
+
+/** Over HTTP a dwelling is offered by its ID in the register; the workflow receives the full record. */
+const OfferById = z.object({ type: z.literal('offerDwelling'), dwellingId: z.string().trim().min(1).max(60) });
+const HttpCaseAction = z.discriminatedUnion('type', [
+  OfferById,
+  ...CaseActionPayload.options.filter((o) => o.shape.type.value !== 'offerDwelling'),
+]);
 
 const CREATED_MESSAGES = {
   started: 'Søknaden er registrert og saken er opprettet.',
@@ -184,7 +192,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       roles: ['housing_officer', 'housing_office', 'follow_up_worker'],
       params: CaseParams,
       headers: IdempotencyHeaders,
-      body: CaseActionPayload,
+      body: HttpCaseAction,
       responses: {
         200: { description: 'Handlingen er utført', schema: z.object({ accepted: z.literal(true), type: z.string(), version: z.int(), message: z.string() }) },
         409: { description: 'Handlingen passer ikke med der saken står nå' },
@@ -198,9 +206,17 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
         throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
       }
       const idempotencyKey = headers['Idempotency-Key'];
+      let payload: CaseActionPayload;
+      if (body.type === 'offerDwelling' && 'dwellingId' in body) {
+        const dwelling = await findDwelling(db, row.municipality, body.dwellingId);
+        if (!dwelling) throw new HttpError(404, `Fant ikke bolig ${body.dwellingId} i boligregisteret.`);
+        payload = { type: 'offerDwelling', dwelling };
+      } else {
+        payload = body as CaseActionPayload;
+      }
       const result = await temporal.workflow
         .getHandle(row.workflowId)
-        .executeUpdate(caseActionUpdate, { args: [{ idempotencyKey, actor, payload: body }], updateId: idempotencyKey });
+        .executeUpdate(caseActionUpdate, { args: [{ idempotencyKey, actor, payload }], updateId: idempotencyKey });
       await audit(db, req, 'write', row.caseId, 200);
       return { status: 200, body: result };
     },

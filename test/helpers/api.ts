@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { createApp } from '../../api/app';
@@ -29,14 +30,16 @@ export interface ApiHarness {
 }
 
 /** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
-export async function startApiHarness(title: string): Promise<ApiHarness> {
+export async function startApiHarness(title: string, opts: { timeSkipping?: TestWorkflowEnvironment } = {}): Promise<ApiHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
   const address = inject('temporalAddress');
   const taskQueue = taskQueueFor(title);
   const database = await openTestDatabase();
-  const connection = await Connection.connect({ address });
+  // Stories that span years run on the time-skipping server; the rest on the shared dev server.
+  const ownsConnections = !opts.timeSkipping;
+  const connection = opts.timeSkipping?.connection ?? (await Connection.connect({ address }));
   const temporal = new Client({ connection, namespace: 'default' });
-  const nativeConnection = await NativeConnection.connect({ address });
+  const nativeConnection = opts.timeSkipping?.nativeConnection ?? (await NativeConnection.connect({ address }));
   const worker = await Worker.create({
     connection: nativeConnection,
     taskQueue,
@@ -72,8 +75,10 @@ export async function startApiHarness(title: string): Promise<ApiHarness> {
       await new Promise((r) => server.close(r));
       worker.shutdown();
       await running;
-      await nativeConnection.close();
-      await connection.close();
+      if (ownsConnections) {
+        await nativeConnection.close();
+        await connection.close();
+      }
       await database.close();
     },
   };

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { inject } from 'vitest';
@@ -50,4 +54,21 @@ export function workflowHarness(getEnv: () => TestWorkflowEnvironment, activitie
       await Promise.all(started.map((h) => h.terminate('test finished').catch(() => undefined)));
     }
   };
+}
+
+/**
+ * With RECORD_HISTORIES=v<N>, saves the given run's history to test/histories/v<N>-<name>.json for
+ * the replay test. Used to capture long stories that only the test suite can drive.
+ */
+export async function recordHistoryIfAsked(
+  env: TestWorkflowEnvironment,
+  workflowId: string,
+  runId: string,
+  name: string,
+): Promise<void> {
+  const label = process.env.RECORD_HISTORIES;
+  if (!label) return;
+  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'histories', `${label}-${name}.json`);
+  fs.writeFileSync(file, historyToJSON(history));
 }

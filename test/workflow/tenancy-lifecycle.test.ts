@@ -14,7 +14,7 @@ import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
 import { openTestDatabase } from '../helpers/database';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
-import { createTimeSkippingEnv, workflowHarness } from '../helpers/temporal';
+import { createTimeSkippingEnv, recordHistoryIfAsked, workflowHarness } from '../helpers/temporal';
 import { runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 describe('tenancyWorkflow: a whole tenancy in seconds', () => {
@@ -29,7 +29,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
   });
   const withWorker = workflowHarness(() => env, () => createActivities({ db: database.db }));
 
-  it('runs application to move-out across two lease periods, continuing as new on the way', { timeout: 180_000 }, async () => {
+  it('runs application to move-out across two lease periods, continuing as new on the way', { timeout: 60_000 }, async () => {
     await withWorker('full tenancy', async (taskQueue, track) => {
       const caseId = testCaseId();
       const today = osloDate(await env.currentTimeMs());
@@ -69,6 +69,8 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
       // Continue-as-new kept each run small and carried state, tasks and timers across.
       const { runId: lastRunId } = await env.client.workflow.getHandle(handle.workflowId).describe();
       expect(lastRunId).not.toBe(handle.firstExecutionRunId);
+      await recordHistoryIfAsked(env, handle.workflowId, handle.firstExecutionRunId, 'lifecycle-first-run');
+      await recordHistoryIfAsked(env, handle.workflowId, lastRunId, 'lifecycle-last-run');
 
       // The read model, timeline, records and task list were written by activities along the way.
       const [row] = await database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId));

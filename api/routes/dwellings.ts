@@ -1,0 +1,60 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { dwellings } from '../../db/schema';
+import { municipalityCode } from '../../domain/application';
+import { Dwelling } from '../../domain/dwelling';
+import { worksIn } from '../auth';
+import { HttpError } from '../errors';
+import type { ApiRoutes } from '../routes';
+
+const DwellingInput = Dwelling.extend({ municipality: municipalityCode });
+
+export async function findDwelling(db: Database, municipality: string, id: string): Promise<Dwelling | undefined> {
+  const [row] = await db.select().from(dwellings).where(and(eq(dwellings.municipality, municipality), eq(dwellings.dwellingId, id)));
+  if (!row) return undefined;
+  const { dwellingId, municipality: _m, updatedAt: _u, ...rest } = row;
+  return { id: dwellingId, ...rest };
+}
+
+/** The municipality's dwelling register: no personal data, so no audit entries. */
+export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
+  routes.add(
+    {
+      method: 'put',
+      path: '/api/dwellings',
+      summary: 'Legg til eller oppdater en bolig i boligregisteret',
+      tag: 'Boliger',
+      roles: ['housing_officer', 'housing_office'],
+      body: DwellingInput,
+      responses: { 200: { description: 'Boligen er lagret', schema: DwellingInput } },
+    },
+    async ({ actor, body }) => {
+      if (!worksIn(actor, body.municipality)) throw new HttpError(403, 'Du kan bare endre boligregisteret i din egen kommune.');
+      const { id, municipality, ...rest } = body;
+      await db
+        .insert(dwellings)
+        .values({ municipality, dwellingId: id, ...rest })
+        .onConflictDoUpdate({ target: [dwellings.municipality, dwellings.dwellingId], set: { ...rest, updatedAt: new Date() } });
+      return { status: 200, body };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/dwellings',
+      summary: 'List boligene i kommunens boligregister',
+      tag: 'Boliger',
+      roles: ['housing_officer', 'housing_office'],
+      query: z.object({ municipality: municipalityCode.optional() }),
+      responses: { 200: { description: 'Boliger', schema: z.object({ dwellings: z.array(Dwelling) }) } },
+    },
+    async ({ actor, query }) => {
+      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
+      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const rows = await db.select().from(dwellings).where(eq(dwellings.municipality, municipality)).orderBy(asc(dwellings.address));
+      return { status: 200, body: { dwellings: rows.map(({ dwellingId, municipality: _m, updatedAt: _u, ...rest }) => ({ id: dwellingId, ...rest })) } };
+    },
+  );
+}

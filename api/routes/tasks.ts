@@ -1,0 +1,69 @@
+import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database } from '../../db/client';
+import { caseTasks, tenancies } from '../../db/schema';
+import { ROLES } from '../../domain/roles';
+import { audit } from '../audit';
+import { hasRole } from '../auth';
+import type { ApiRoutes } from '../routes';
+
+const TaskRow = z.object({
+  caseId: z.string(),
+  taskId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  role: z.string(),
+  assigneeId: z.string().nullable(),
+  dueDate: z.string(),
+  overdue: z.boolean(),
+  applicantName: z.string(),
+});
+
+/** Work lists: open tasks per person and per role, from the read model (no workflow is touched). */
+export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/tasks',
+      summary: 'Åpne oppgaver: mine, eller for en rolle i kommunen',
+      tag: 'Oppgaver',
+      roles: ['housing_officer', 'housing_office', 'follow_up_worker', 'department_head', 'administrative_officer'],
+      query: z.object({
+        assignee: z.string().trim().min(1).max(100).optional().meta({ description: '«me» for egne oppgaver' }),
+        role: z.enum(ROLES).optional(),
+        overdue: z.enum(['true', 'false']).optional(),
+      }),
+      responses: { 200: { description: 'Oppgaver sortert etter frist', schema: z.object({ tasks: z.array(TaskRow) }) } },
+    },
+    async ({ req, actor, query }) => {
+      const filters: SQL[] = [];
+      if (actor.municipality !== '*') filters.push(eq(caseTasks.municipality, actor.municipality));
+      if (query.assignee) filters.push(eq(caseTasks.assigneeId, query.assignee === 'me' ? actor.id : query.assignee));
+      if (query.role) filters.push(eq(caseTasks.role, query.role));
+      if (query.overdue) filters.push(eq(caseTasks.overdue, query.overdue === 'true'));
+      // A follow-up worker sees the work on their own cases only (need to know).
+      if (!hasRole(actor, ['housing_officer', 'housing_office', 'department_head', 'administrative_officer'])) {
+        filters.push(or(eq(caseTasks.assigneeId, actor.id), eq(tenancies.followUpWorkerId, actor.id))!);
+      }
+      const rows = await db
+        .select({
+          caseId: caseTasks.caseId,
+          taskId: caseTasks.taskId,
+          kind: caseTasks.kind,
+          title: caseTasks.title,
+          role: caseTasks.role,
+          assigneeId: caseTasks.assigneeId,
+          dueDate: caseTasks.dueDate,
+          overdue: caseTasks.overdue,
+          applicantName: tenancies.applicantName,
+        })
+        .from(caseTasks)
+        .innerJoin(tenancies, eq(tenancies.caseId, caseTasks.caseId))
+        .where(and(...filters))
+        .orderBy(asc(caseTasks.dueDate), asc(caseTasks.caseId))
+        .limit(1000);
+      await audit(db, req, 'read', null, 200);
+      return { status: 200, body: { tasks: rows } };
+    },
+  );
+}
