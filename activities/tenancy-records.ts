@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { caseEvents, caseRecords, caseTasks, tenancies } from '../db/schema';
-import type { CaseEvent, CaseRecord, TenancyView } from '../domain/tenancy/state';
+import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
+import type { TenancyView } from '../domain/tenancy/view';
 
 export interface TenancySnapshot {
   workflowId: string;

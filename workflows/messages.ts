@@ -1,6 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseAction, CaseActionResult } from '../domain/tenancy/actions';
-import type { TenancyView } from '../domain/tenancy/state';
+import type { TenancyView } from '../domain/tenancy/view';
 
 /**
  * Every signal, update and query, shared by workflows and API. The string names are part of

@@ -23,7 +23,8 @@ import {
 } from '../domain/search-attributes';
 import { applyAction, rejectReason, type CaseActionResult } from '../domain/tenancy/actions';
 import type { TenancyPolicy } from '../domain/tenancy/policy';
-import { newTenancyState, nextDeadline, policyOf, toView, type TenancyState } from '../domain/tenancy/state';
+import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../domain/tenancy/state';
+import { toView } from '../domain/tenancy/view';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
 import { caseActionUpdate, FailureType, tenancyStateQuery } from './messages';

@@ -17,6 +17,14 @@ export async function findDwelling(db: Database, municipality: string, id: strin
   return { id: dwellingId, ...rest };
 }
 
+export async function saveDwelling(db: Database, municipality: string, dwelling: Dwelling): Promise<void> {
+  const { id, ...rest } = dwelling;
+  await db
+    .insert(dwellings)
+    .values({ municipality, dwellingId: id, ...rest })
+    .onConflictDoUpdate({ target: [dwellings.municipality, dwellings.dwellingId], set: { ...rest, updatedAt: new Date() } });
+}
+
 /** The municipality's dwelling register: no personal data, so no audit entries. */
 export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
   routes.add(
@@ -31,11 +39,8 @@ export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database
     },
     async ({ actor, body }) => {
       if (!worksIn(actor, body.municipality)) throw new HttpError(403, 'Du kan bare endre boligregisteret i din egen kommune.');
-      const { id, municipality, ...rest } = body;
-      await db
-        .insert(dwellings)
-        .values({ municipality, dwellingId: id, ...rest })
-        .onConflictDoUpdate({ target: [dwellings.municipality, dwellings.dwellingId], set: { ...rest, updatedAt: new Date() } });
+      const { municipality, ...dwelling } = body;
+      await saveDwelling(db, municipality, dwelling);
       return { status: 200, body };
     },
   );

@@ -301,13 +301,3 @@ export function markOverdueTasks(state: TenancyState, now: number): void {
   }
 }
 
-/** What the query returns: state without bookkeeping. */
-export type TenancyView = Omit<TenancyState, 'unsavedEvents' | 'unsavedRecords' | 'applied' | 'appliedOrder' | 'nextEventSeq'> & {
-  phaseLabel: string;
-  nextDeadline?: IsoDate;
-};
-
-export function toView(state: TenancyState): TenancyView {
-  const { unsavedEvents: _u, unsavedRecords: _r, applied: _a, appliedOrder: _o, nextEventSeq: _n, ...rest } = state;
-  return { ...rest, phaseLabel: PHASE_LABELS[state.phase], nextDeadline: nextDeadline(state) };
-}

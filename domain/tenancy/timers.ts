@@ -26,19 +26,31 @@ export function renewalStart(state: TenancyState): IsoDate | undefined {
   return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
 }
 
-export function nextWakeAt(state: TenancyState): number | undefined {
-  const instants = state.tasks.filter((t) => !t.overdue).map((t) => startOfDay(addDays(t.dueDate, 1)));
+export interface PendingTimer {
+  at: number;
+  reason: string;
+}
+
+/** Every instant at which the case will move by itself, with the reason in plain Norwegian. */
+export function pendingTimers(state: TenancyState): PendingTimer[] {
+  const timers: PendingTimer[] = state.tasks
+    .filter((t) => !t.overdue)
+    .map((t) => ({ at: startOfDay(addDays(t.dueDate, 1)), reason: `Frist for «${t.title}» (${t.dueDate})` }));
   if (state.status === 'active' && state.phase === 'follow_up') {
     const window = state.followUp?.window;
-    if (window) instants.push(startOfDay(window.end));
+    if (window) timers.push({ at: startOfDay(window.end), reason: `Besøksperioden ${window.start}–${addDays(window.end, -1)} avsluttes (${window.visits} av ${window.required} besøk)` });
     const renewal = renewalStart(state);
-    if (renewal) instants.push(startOfDay(renewal));
-    if (state.nextOwnershipDialogue && !state.ending) instants.push(startOfDay(state.nextOwnershipDialogue));
+    if (renewal) timers.push({ at: startOfDay(renewal), reason: `Vurdering av fornyelse starter (${renewal})` });
+    if (state.nextOwnershipDialogue && !state.ending) timers.push({ at: startOfDay(state.nextOwnershipDialogue), reason: 'Årlig samtale om eid bolig' });
     if (state.ending && !state.ending.inspection && !state.tasks.some((t) => t.id === 'move-out-inspection')) {
-      instants.push(startOfDay(state.ending.moveOutDate));
+      timers.push({ at: startOfDay(state.ending.moveOutDate), reason: `Fraflytting ${state.ending.moveOutDate}: utflyttingsbefaring` });
     }
   }
-  return instants.length ? Math.min(...instants) : undefined;
+  return timers.sort((a, b) => a.at - b.at);
+}
+
+export function nextWakeAt(state: TenancyState): number | undefined {
+  return pendingTimers(state)[0]?.at;
 }
 
 export function advanceTime(state: TenancyState, now: number): void {

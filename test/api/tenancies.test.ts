@@ -6,6 +6,8 @@ import { deliverPendingSubmissions } from '../../api/tenancy-intake';
 import { auditLog, formSubmissions } from '../../db/schema';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';
+import { osloInstant } from '../../domain/calendar';
+import { EscalationLevelKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '../../domain/search-attributes';
 import { tenancyStateQuery } from '../../workflows/messages';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { freePort } from '../helpers/free-port';
@@ -158,6 +160,32 @@ describe('API: tenancies over HTTP against real Temporal and PostgreSQL', () => 
       .from(formSubmissions)
       .where(and(eq(formSubmissions.submissionId, key), eq(formSubmissions.status, 'delivered')));
     expect(delivered).toHaveLength(1);
+  });
+
+  it('keeps search attributes current so Temporal\'s own UI can filter cases', async () => {
+    const { body } = await submit(`app-${randomUUID()}`);
+    const workflowId = tenancyWorkflowId(body.caseId);
+    const handle = api.temporal.workflow.getHandle(workflowId);
+    await api.request('POST', `/api/tenancies/${body.caseId}/actions`, { body: interview('2026-11-20'), headers: { 'Idempotency-Key': `act-${randomUUID()}` } });
+    await api.request('POST', `/api/tenancies/${body.caseId}/actions`, {
+      body: { type: 'recordDecision', outcome: 'approved', date: '2026-11-21' },
+      headers: { 'Idempotency-Key': `act-${randomUUID()}` },
+    });
+    const view = await handle.query(tenancyStateQuery);
+    const attrs = (await handle.describe()).typedSearchAttributes;
+    expect(attrs.get(PhaseKey)).toBe('allocation');
+    expect(attrs.get(MunicipalityKey)).toBe('tynset');
+    expect(attrs.get(EscalationLevelKey)).toBe(0);
+    expect(attrs.get(NextDeadlineKey)?.toISOString()).toBe(new Date(osloInstant(view.nextDeadline!)).toISOString());
+    // The dev server's visibility store answers the same filter the ops staff type into the UI.
+    const query = `WorkflowId = '${workflowId}' AND BotryggPhase = 'allocation' AND BotryggMunicipality = 'tynset'`;
+    await expect
+      .poll(async () => {
+        const found: string[] = [];
+        for await (const wf of api.temporal.workflow.list({ query })) found.push(wf.workflowId);
+        return found;
+      }, { timeout: 10_000 })
+      .toEqual([workflowId]);
   });
 
   it('reports readiness and serves an OpenAPI 3.1 document derived from the validation schemas', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate, osloInstant } from '../../domain/calendar';
-import type { TenancyView } from '../../domain/tenancy/state';
+import type { TenancyView } from '../../domain/tenancy/view';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { DWELLINGS, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';

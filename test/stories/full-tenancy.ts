@@ -3,7 +3,7 @@ import { addDays, addMonths, addYears, compareDates, type IsoDate } from '../../
 import type { Dwelling } from '../../domain/dwelling';
 import { DEFAULT_CHECKLIST_ITEMS } from '../../domain/tenancy/policy';
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
-import type { TenancyView } from '../../domain/tenancy/state';
+import type { TenancyView } from '../../domain/tenancy/view';
 import { interview } from '../helpers/fixtures';
 
 export type StoryActor = 'officer' | 'followUpWorker';
@@ -105,6 +105,13 @@ export async function runFullTenancyStory(d: StoryDriver): Promise<{ view: Tenan
   v = await d.view();
   expect(v.phase).toBe('follow_up');
   expect(v.followUp?.window).toMatchObject({ start: leaseStart, end: addMonths(leaseStart, 1), required: 1, visits: 0 });
+  // Nobody owes anything now; the case waits for its own timers, the visit window first.
+  expect(v.waitingFor.tasks).toEqual([]);
+  expect(v.waitingFor.timers.map((t) => t.reason)).toEqual([
+    `Besøksperioden ${leaseStart}–${addDays(addMonths(leaseStart, 1), -1)} avsluttes (0 av 1 besøk)`,
+    'Årlig samtale om eid bolig',
+    `Vurdering av fornyelse starter (${addMonths(addDays(firstLeaseEnd, 1), -3)})`,
+  ]);
 
   // Phase 3: monthly visits for three years, one month missed; yearly ownership dialogues.
   const renewalStarts = addMonths(addDays(firstLeaseEnd, 1), -3);
