@@ -21,8 +21,9 @@ const DWELLINGS: Dwelling[] = [
 
 type Step = { as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload };
 
-const interview = (date: string, rooms: number): Step => ({
-  payload: {
+/** A mapping interview of a single parent who needs `rooms` rooms: also the tests' sample. */
+export function sampleInterview(date: string, rooms: number): Extract<CaseActionPayload, { type: 'recordInterview' }> {
+  return {
     type: 'recordInterview',
     interview: {
       date,
@@ -36,8 +37,10 @@ const interview = (date: string, rooms: number): Step => ({
       rentPaymentArrangement: true,
       monthlyIncomeOre: 2_600_000,
     },
-  },
-});
+  };
+}
+
+const interview = (date: string, rooms: number): Step => ({ payload: sampleInterview(date, rooms) });
 
 /** From the decision to an accepted offer of `dwelling`. */
 const allocated = (today: string, dwelling: Dwelling): Step[] => [

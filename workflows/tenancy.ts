@@ -124,9 +124,17 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   }
 
   // A tenancy lasts years: each run hands its state to a fresh one before its history grows large.
+  // It does so at a quiet moment, just after waking for a timer, when no staff action is likely to be
+  // in flight (a client's update racing the hand-over has to be re-sent to the new run); past twice
+  // the threshold, or when the server asks, it hands over at once.
+  let wokeForTimer = false;
+  const continueWhenQuiet = patched('continue-as-new-when-quiet');
   function historyIsLarge(): boolean {
     const info = workflowInfo();
-    return info.continueAsNewSuggested || info.historyLength >= policyOf(state).historyEventsBeforeContinueAsNew;
+    const threshold = policyOf(state).historyEventsBeforeContinueAsNew;
+    if (info.continueAsNewSuggested) return true;
+    if (!continueWhenQuiet) return info.historyLength >= threshold;
+    return info.historyLength >= 2 * threshold || (wokeForTimer && info.historyLength >= threshold);
   }
 
   for (;;) {
@@ -141,12 +149,14 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       log.info('Continuing as new', { caseId, historyLength: workflowInfo().historyLength, version: state.version });
       return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, policy: state.policy, carried: state });
     }
+    wokeForTimer = false;
     const wakeAt = nextWakeAt(state);
     const woken = await condition(
       () => state.version !== persistedVersion || historyIsLarge(),
       wakeAt === undefined ? undefined : Math.max(1, wakeAt - workflowNow()),
     );
-    if (woken === false) advanceTime(state, workflowNow());
+    wokeForTimer = woken === false;
+    if (wokeForTimer) advanceTime(state, workflowNow());
   }
   await condition(allHandlersFinished);
   return { caseId, closedReason: state.closedReason };

@@ -11,16 +11,10 @@ import { EscalationLevelKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '
 import { tenancyStateQuery } from '../../workflows/messages';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { freePort } from '../helpers/free-port';
-import { interview } from '../helpers/fixtures';
+import { application, interview } from '../helpers/fixtures';
 
-const form = {
-  municipality: 'tynset',
-  applicant: { name: 'Ingrid Bakken', phone: '+47 912 34 567' },
-  householdMembers: [{ name: 'Emil Bakken', relation: 'child', birthYear: 2018 }],
-  currentHousing: 'Bor midlertidig hos en venn.',
-  language: 'norsk',
-  needsInterpreter: false,
-};
+// The form as a client sends it: the server sets the received date.
+const { receivedDate: _received, housingOfficerId: _officer, ...form } = application();
 
 describe('API: tenancies over HTTP against real Temporal and PostgreSQL', () => {
   let api: ApiHarness;
@@ -145,7 +139,7 @@ describe('API: tenancies over HTTP against real Temporal and PostgreSQL', () => 
     const key = `app-${randomUUID()}`;
     const deps = { db: api.database.db, temporal: offline, taskQueue: api.taskQueue, logger };
     const actor = { id: 'skjema', roles: ['intake' as const], municipality: 'tynset' };
-    const stored = await receiveApplication(deps, { actor, idempotencyKey: key, input: { ...form, householdMembers: [] } });
+    const stored = await receiveApplication(deps, { actor, idempotencyKey: key, input: form });
     expect(stored.kind).toBe('pending');
     const [row] = await api.database.db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, key));
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });

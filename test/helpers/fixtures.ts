@@ -1,6 +1,7 @@
 import type { Application } from '../../domain/application';
 import type { Actor } from '../../domain/roles';
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
+import { sampleInterview } from '../../scripts/demo-data';
 
 export const officer: Actor = { id: 'kari.nordmann', roles: ['housing_officer'], municipality: 'tynset' };
 export const followUpWorker: Actor = { id: 'ola.hansen', roles: ['follow_up_worker'], municipality: 'tynset' };
@@ -33,18 +34,5 @@ export function application(overrides: Partial<Application> = {}): Application {
 }
 
 export function interview(date: string): Extract<CaseActionPayload, { type: 'recordInterview' }> {
-  return {
-    type: 'recordInterview',
-    interview: {
-      date,
-      hasPropertyOrCapital: false,
-      couldRentPrivatelyWithSupport: false,
-      couldBuyWithStartUpLoan: false,
-      roomsNeeded: 2,
-      childrenInHousehold: 1,
-      ableToLiveIndependently: true,
-      needsHousingGuidance: true,
-      rentPaymentArrangement: true,
-    },
-  };
+  return sampleInterview(date, 2);
 }

@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { createActivities } from '../../activities';
+import type { DatabaseHandle } from '../../db/client';
+import { openTestDatabase } from './database';
 import { createLogger, installTemporalLogger } from '../../platform/logger';
 import { registerSearchAttributes } from '../../platform/search-attribute-registration';
 import { workflowsPath } from '../../worker';
@@ -71,4 +74,20 @@ export async function recordHistoryIfAsked(
   const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'histories', `${label}-${name}.json`);
   fs.writeFileSync(file, historyToJSON(history));
+}
+
+/**
+ * A workflow test file's context: its own time-skipping server, the run's PostgreSQL database and a
+ * worker harness wired with the real activities. Call inside `describe`.
+ */
+export function useWorkflowTestContext() {
+  const ctx = {} as { env: TestWorkflowEnvironment; database: DatabaseHandle };
+  beforeAll(async () => {
+    [ctx.env, ctx.database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
+  });
+  afterAll(async () => {
+    await ctx.env?.teardown();
+    await ctx.database?.close();
+  });
+  return Object.assign(ctx, { withWorker: workflowHarness(() => ctx.env, () => createActivities({ db: ctx.database.db })) });
 }

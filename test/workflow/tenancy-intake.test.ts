@@ -1,36 +1,22 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
-import type { DatabaseHandle } from '../../db/client';
+import { describe, expect, it } from 'vitest';
 import { caseEvents, tenancies } from '../../db/schema';
 import { addDays, deadline, osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
-import { openTestDatabase } from '../helpers/database';
 import { application, interview, officer, testCaseId } from '../helpers/fixtures';
-import { createTimeSkippingEnv, workflowHarness } from '../helpers/temporal';
+import { useWorkflowTestContext } from '../helpers/temporal';
 
 describe('tenancyWorkflow: application intake', () => {
-  let env: TestWorkflowEnvironment;
-  let database: DatabaseHandle;
-
-  beforeAll(async () => {
-    [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-    await database?.close();
-  });
-
-  const withWorker = workflowHarness(() => env, () => createActivities({ db: database.db }));
+  const ctx = useWorkflowTestContext();
+  const { withWorker } = ctx;
 
   async function startCase(taskQueue: string, track: <H extends { workflowId: string; terminate(): Promise<unknown> }>(h: H) => H) {
     const caseId = testCaseId();
-    const today = osloDate(await env.currentTimeMs());
-    const handle = track(await env.client.workflow.start(tenancyWorkflow, {
+    const today = osloDate(await ctx.env.currentTimeMs());
+    const handle = track(await ctx.env.client.workflow.start(tenancyWorkflow, {
       workflowId: tenancyWorkflowId(caseId),
       taskQueue,
       args: [{ caseId, application: application({ receivedDate: today }) }],
@@ -46,10 +32,10 @@ describe('tenancyWorkflow: application intake', () => {
       expect(view.tasks).toEqual([
         expect.objectContaining({ id: 'mapping-interview', role: 'housing_officer', assigneeId: 'kari.nordmann', dueDate: deadline(today, { weeks: 2 }) }),
       ]);
-      await expect.poll(async () => (await database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId)))[0]?.stateVersion).toBeGreaterThan(0);
-      const [row] = await database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
+      await expect.poll(async () => (await ctx.database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId)))[0]?.stateVersion).toBeGreaterThan(0);
+      const [row] = await ctx.database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
       expect(row).toMatchObject({ phase: 'application', status: 'active', applicantName: 'Ingrid Bakken', nextDeadline: deadline(today, { weeks: 2 }) });
-      const events = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
+      const events = await ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId));
       expect(events.map((e) => e.kind)).toEqual(['application_received']);
     });
   });
@@ -69,7 +55,7 @@ describe('tenancyWorkflow: application intake', () => {
         args: [{ idempotencyKey: 'withdraw-0001', actor: officer, payload: { type: 'withdrawApplication', reason: 'Fant privat bolig' } }],
       });
       expect(await handle.result()).toEqual({ caseId, closedReason: 'withdrawn' });
-      const events = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+      const events = await ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
       expect(events.map((e) => e.kind)).toEqual(['application_received', 'interview_recorded', 'case_closed']);
     });
   });
@@ -93,11 +79,11 @@ describe('tenancyWorkflow: application intake', () => {
     await withWorker('missed deadline', async (taskQueue, track) => {
       const { caseId, today, handle } = await startCase(taskQueue, track);
       const due = deadline(today, { weeks: 2 });
-      await env.sleep(`${15 + 4} days`);
+      await ctx.env.sleep(`${15 + 4} days`);
       const view = await handle.query(tenancyStateQuery);
       expect(view.tasks[0]).toMatchObject({ id: 'mapping-interview', overdue: true });
-      expect(osloDate(await env.currentTimeMs()) >= addDays(due, 1)).toBe(true);
-      const events = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+      expect(osloDate(await ctx.env.currentTimeMs()) >= addDays(due, 1)).toBe(true);
+      const events = await ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
       expect(events.map((e) => e.kind)).toEqual(['application_received', 'deadline_missed']);
       expect(events[1]!.summary).toContain(due);
     });

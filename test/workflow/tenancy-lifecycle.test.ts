@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../activities';
-import type { DatabaseHandle } from '../../db/client';
+import { describe, expect, it } from 'vitest';
 import { caseEvents, caseRecords, caseTasks, tenancies } from '../../db/schema';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
@@ -12,31 +9,22 @@ import type { Actor } from '../../domain/roles';
 import { DEFAULT_POLICY } from '../../domain/tenancy/policy';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
-import { openTestDatabase } from '../helpers/database';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
-import { createTimeSkippingEnv, recordHistoryIfAsked, workflowHarness } from '../helpers/temporal';
+import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
 import { runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 describe('tenancyWorkflow: a whole tenancy in seconds', () => {
-  let env: TestWorkflowEnvironment;
-  let database: DatabaseHandle;
-  beforeAll(async () => {
-    [env, database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
-  });
-  afterAll(async () => {
-    await env?.teardown();
-    await database?.close();
-  });
-  const withWorker = workflowHarness(() => env, () => createActivities({ db: database.db }));
+  const ctx = useWorkflowTestContext();
+  const { withWorker } = ctx;
 
-  it('runs application to move-out across two lease periods, continuing as new on the way', { timeout: 60_000 }, async () => {
+  it('runs application to move-out across two lease periods, continuing as new on the way', { timeout: 180_000 }, async () => {
     await withWorker('full tenancy', async (taskQueue, track) => {
       const caseId = testCaseId();
-      const today = osloDate(await env.currentTimeMs());
+      const today = osloDate(await ctx.env.currentTimeMs());
       // A low threshold so that three years of visits cross several runs.
       const policy = { ...DEFAULT_POLICY, historyEventsBeforeContinueAsNew: 400 };
       const handle = track(
-        await env.client.workflow.start(tenancyWorkflow, {
+        await ctx.env.client.workflow.start(tenancyWorkflow, {
           workflowId: tenancyWorkflowId(caseId),
           taskQueue,
           args: [{ caseId, application: application({ receivedDate: today }), policy }],
@@ -44,38 +32,38 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
       );
       const actors: Record<'officer' | 'followUpWorker', Actor> = { officer, followUpWorker };
       const driver: StoryDriver = {
-        today: async () => osloDate(await env.currentTimeMs()),
+        today: async () => osloDate(await ctx.env.currentTimeMs()),
         async sleepUntil(date) {
-          const ms = osloInstant(date, '10:00') - (await env.currentTimeMs());
-          if (ms > 0) await env.sleep(ms);
+          const ms = osloInstant(date, '10:00') - (await ctx.env.currentTimeMs());
+          if (ms > 0) await ctx.env.sleep(ms);
         },
         act: (payload, as = 'officer') =>
-          env.client.workflow.getHandle(handle.workflowId).executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: actors[as], payload }] }),
+          ctx.env.client.workflow.getHandle(handle.workflowId).executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: actors[as], payload }] }),
         async refused(payload, as = 'officer') {
-          const err = await env.client.workflow
+          const err = await ctx.env.client.workflow
             .getHandle(handle.workflowId)
             .executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: actors[as], payload }] })
             .then(() => undefined, (e: unknown) => e);
           expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
           return (err as WorkflowUpdateFailedError).cause!.message;
         },
-        view: () => env.client.workflow.getHandle(handle.workflowId).query(tenancyStateQuery),
+        view: () => ctx.env.client.workflow.getHandle(handle.workflowId).query(tenancyStateQuery),
       };
 
       const { missedWindowStart } = await runFullTenancyStory(driver);
-      const result = await env.client.workflow.getHandle(handle.workflowId).result();
+      const result = await ctx.env.client.workflow.getHandle(handle.workflowId).result();
       expect(result).toEqual({ caseId, closedReason: 'moved_out_tenant_notice' });
 
       // Continue-as-new kept each run small and carried state, tasks and timers across.
-      const { runId: lastRunId } = await env.client.workflow.getHandle(handle.workflowId).describe();
+      const { runId: lastRunId } = await ctx.env.client.workflow.getHandle(handle.workflowId).describe();
       expect(lastRunId).not.toBe(handle.firstExecutionRunId);
-      await recordHistoryIfAsked(env, handle.workflowId, handle.firstExecutionRunId, 'lifecycle-first-run');
-      await recordHistoryIfAsked(env, handle.workflowId, lastRunId, 'lifecycle-last-run');
+      await recordHistoryIfAsked(ctx.env, handle.workflowId, handle.firstExecutionRunId, 'lifecycle-first-run');
+      await recordHistoryIfAsked(ctx.env, handle.workflowId, lastRunId, 'lifecycle-last-run');
 
       // The read model, timeline, records and task list were written by activities along the way.
-      const [row] = await database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
+      const [row] = await ctx.database.db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
       expect(row).toMatchObject({ phase: 'closed', status: 'closed', closedReason: 'moved_out_tenant_notice', followUpWorkerId: 'ola.hansen' });
-      const events = await database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), asc(caseEvents.id));
+      const events = await ctx.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), asc(caseEvents.id));
       const kinds = events.map((e) => e.kind);
       expect(kinds.filter((k) => k === 'visit_missed').length).toBeGreaterThanOrEqual(1);
       expect(events.find((e) => e.kind === 'visit_missed')?.summary).toContain(`perioden ${missedWindowStart}`);
@@ -86,7 +74,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
         'notice_given', 'move_out_inspected', 'case_closed',
       ]));
       expect(new Set(events.map((e) => `${e.kind}@${e.at.toISOString()}#${e.summary}`)).size).toBe(events.length);
-      const records = await database.db.select().from(caseRecords).where(eq(caseRecords.caseId, caseId));
+      const records = await ctx.database.db.select().from(caseRecords).where(eq(caseRecords.caseId, caseId));
       const byKind = (k: string) => records.filter((r) => r.kind === k).length;
       expect({ interview: byKind('interview'), offer: byKind('offer'), lease: byKind('lease'), agreement: byKind('agreement'), visit: byKind('visit') }).toEqual({
         interview: 2,
@@ -95,7 +83,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
         agreement: 2,
         visit: 33,
       });
-      expect(await database.db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId))).toEqual([]);
+      expect(await ctx.database.db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId))).toEqual([]);
     });
   });
 });
