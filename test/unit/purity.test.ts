@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { builtinModules } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sources = (dir: string) =>
+  fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: `${dir}/${f}`, text: withoutComments(fs.readFileSync(path.join(root, dir, f), 'utf8')) }));
+
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
+const NODE_MODULES = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const importsOf = (text: string) => [...text.matchAll(/^\s*import\s[^;]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+
+/**
+ * Workflow code must replay identically for years, and the domain rules run inside workflows: neither
+ * may reach Node APIs, the clock or randomness. The bundler catches some of this; this test all of it.
+ */
+describe('deterministic code', () => {
+  const files = [...sources('domain'), ...sources('workflows')];
+
+  it('imports no Node built-ins and only pure packages', () => {
+    const allowed = /^(\.{1,2}\/|zod$|@temporalio\/(workflow|common)$)/;
+    const offenders = files.flatMap(({ file, text }) =>
+      importsOf(text)
+        .filter((spec) => NODE_MODULES.has(spec) || !allowed.test(spec))
+        .map((spec) => `${file}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads no clock and draws no random numbers outside workflows/clock.ts', () => {
+    const offenders = files
+      .filter(({ file }) => file !== 'workflows/clock.ts')
+      .flatMap(({ file, text }) =>
+        [...text.matchAll(/Date\.now\(\)|new Date\(\)|Math\.random\(\)|performance\.now\(\)|process\./g)].map((m) => `${file}: ${m[0]}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports activities into workflows as types only', () => {
+    const offenders = sources('workflows').filter(({ text }) => /^import (?!type)[^;]*from '\.\.\/activities/m.test(text)).map((f) => f.file);
+    expect(offenders).toEqual([]);
+  });
+});
