@@ -9,6 +9,7 @@ import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerDwellingRoutes } from './routes/dwellings';
+import { registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
@@ -58,6 +59,7 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerTaskRoutes(routes, { db: database.db });
   registerDwellingRoutes(routes, { db: database.db });
   registerStatisticsRoutes(routes, { db: database.db });
+  registerMunicipalityRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

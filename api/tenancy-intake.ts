@@ -8,10 +8,10 @@ import { osloDate } from '../domain/calendar';
 import { formatCaseId, tenancyWorkflowId } from '../domain/ids';
 import type { Actor } from '../domain/roles';
 import { CaseKindKey, MunicipalityKey, PhaseKey } from '../domain/search-attributes';
-import { DEFAULT_POLICY } from '../domain/tenancy/policy';
 import { tenancyWorkflow } from '../workflows/tenancy';
 import type { Logger } from '../platform/logger';
 import { canonicalHash } from './canonical-hash';
+import { municipalityPolicy } from './routes/municipalities';
 import { HttpError } from './errors';
 
 export interface IntakeDeps {
@@ -95,13 +95,14 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   const { db, temporal, taskQueue, logger } = deps;
   const workflowId = tenancyWorkflowId(submission.caseId);
   const application = submission.payload as Application;
+  const policy = await municipalityPolicy(db, application.municipality);
   try {
     // A person is waiting on the form: if Temporal does not answer soon, keep the submission for the relay.
     await temporal.withDeadline(Date.now() + START_DEADLINE_MS, () => temporal.workflow.start(tenancyWorkflow, {
       workflowId,
       taskQueue,
       // The case keeps the rules it started under, even if the defaults change later.
-      args: [{ caseId: submission.caseId, application, policy: DEFAULT_POLICY }],
+      args: [{ caseId: submission.caseId, application, policy }],
       // A resend after a lost response must find the running case, never start a second one.
       workflowIdConflictPolicy: 'USE_EXISTING',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',

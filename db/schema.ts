@@ -154,3 +154,11 @@ export const dwellings = pgTable(
   },
   (t) => [primaryKey({ columns: [t.municipality, t.dwellingId] })],
 );
+
+/** Each municipality's rules (deadlines, lease length, own checklist items); a new case copies them at start. */
+export const municipalityPolicies = pgTable('municipality_policies', {
+  municipality: text('municipality').primaryKey(),
+  overrides: jsonb('overrides').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { DEFAULT_TEMPLATE, fillAgreementRows, SITUATION_KEYS, visitsText } from '../agreement-template';
 import { isoDate } from '../application';
 import { addDays, addMonths, addYears, compareDates, deadline } from '../calendar';
-import { DEFAULT_CHECKLIST_ITEMS } from './policy';
 import type { ActionContext, ActionRule } from './rule';
 import { inPhase } from './rule';
 import {
@@ -176,12 +175,12 @@ export const moveInRules: {
     reject(s, { itemIds }) {
       if (!inPhase(s, 'lease')) return 'Sjekklisten gjennomgås ved innflytting.';
       if (s.checklist?.signedDate) return 'Sjekklisten er allerede signert.';
-      const known = new Set(DEFAULT_CHECKLIST_ITEMS.map((i) => i.id));
+      const known = new Set(policyOf(s).checklistItems.map((i) => i.id));
       const unknown = itemIds.filter((id) => !known.has(id));
       return unknown.length ? `Ukjent punkt på sjekklisten: ${unknown.join(', ')}.` : undefined;
     },
     apply(state, { itemIds, date }, { now, actor }) {
-      state.checklist ??= { items: DEFAULT_CHECKLIST_ITEMS.map((i) => ({ ...i })) };
+      state.checklist ??= { items: policyOf(state).checklistItems.map((i) => ({ ...i })) };
       for (const item of state.checklist.items) if (itemIds.includes(item.id)) item.confirmedDate ??= date;
       const left = state.checklist.items.filter((i) => !i.confirmedDate).length;
       const message = left ? `${itemIds.length} punkt bekreftet; ${left} gjenstår på sjekklisten.` : 'Alle punktene på sjekklisten er bekreftet. Leietaker kan signere.';
@@ -193,7 +192,7 @@ export const moveInRules: {
     roles: ['housing_officer'],
     reject(s) {
       if (!inPhase(s, 'lease')) return 'Sjekklisten signeres ved innflytting.';
-      const left = s.checklist?.items.filter((i) => !i.confirmedDate) ?? DEFAULT_CHECKLIST_ITEMS;
+      const left = s.checklist?.items.filter((i) => !i.confirmedDate) ?? policyOf(s).checklistItems;
       return left.length ? `Sjekklisten kan ikke signeres før alle punktene er bekreftet. Gjenstår: ${left.map((i) => i.label).join('; ')}.` : undefined;
     },
     apply(state, { signedDate }, { now, actor }) {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * A municipality's rules for one tenancy, fixed when the case starts so a running case keeps the
  * rules it began under. Defaults follow husleieloven and Veiviseren; each can be configured.
@@ -19,7 +21,19 @@ export interface TenancyPolicy {
   maxRentShareOfIncome: number;
   /** Continue-as-new once a run's history reaches this many events. */
   historyEventsBeforeContinueAsNew: number;
+  /** The move-in checklist: the defaults below plus the municipality's own items. */
+  checklistItems: ReadonlyArray<{ id: string; label: string }>;
 }
+
+/** The default move-in checklist (sjekkliste for boligen); a municipality appends its own items. */
+export const DEFAULT_CHECKLIST_ITEMS: ReadonlyArray<{ id: string; label: string }> = [
+  { id: 'house-rules-understood', label: 'Husordensreglene er gjennomgått og forstått' },
+  { id: 'main-water-stopcock', label: 'Hovedstoppekran for vann er vist' },
+  { id: 'fire-safety', label: 'Brannsikringsutstyr (røykvarsler, slukkeutstyr, rømningsvei) er vist' },
+  { id: 'keys', label: 'Nøkler er utlevert og kvittert' },
+  { id: 'meter-readings', label: 'Målerstand for strøm er lest av' },
+  { id: 'contents-insurance', label: 'Leietaker er informert om innboforsikring' },
+];
 
 export const DEFAULT_POLICY: TenancyPolicy = {
   leaseYears: 3,
@@ -32,14 +46,29 @@ export const DEFAULT_POLICY: TenancyPolicy = {
   missedVisitFollowUpBusinessDays: 2,
   maxRentShareOfIncome: 0.35,
   historyEventsBeforeContinueAsNew: 4000,
+  checklistItems: DEFAULT_CHECKLIST_ITEMS,
 };
 
-/** The default move-in checklist (sjekkliste for boligen); a municipality appends its own items. */
-export const DEFAULT_CHECKLIST_ITEMS: ReadonlyArray<{ id: string; label: string }> = [
-  { id: 'house-rules-understood', label: 'Husordensreglene er gjennomgått og forstått' },
-  { id: 'main-water-stopcock', label: 'Hovedstoppekran for vann er vist' },
-  { id: 'fire-safety', label: 'Brannsikringsutstyr (røykvarsler, slukkeutstyr, rømningsvei) er vist' },
-  { id: 'keys', label: 'Nøkler er utlevert og kvittert' },
-  { id: 'meter-readings', label: 'Målerstand for strøm er lest av' },
-  { id: 'contents-insurance', label: 'Leietaker er informert om innboforsikring' },
-];
+/** What a municipality may set; everything it leaves out keeps the default. */
+export const PolicyOverrides = z
+  .object({
+    leaseYears: z.int().min(1).max(10),
+    renewalNoticeMonths: z.int().min(1).max(12),
+    ownershipDialogueMonths: z.int().min(1).max(36),
+    interviewWithinWeeks: z.int().min(1).max(12),
+    decisionWithinWeeks: z.int().min(1).max(12),
+    offerAnswerDays: z.int().min(1).max(60),
+    moveInTasksWithinWeeks: z.int().min(1).max(12),
+    missedVisitFollowUpBusinessDays: z.int().min(1).max(20),
+    maxRentShareOfIncome: z.number().min(0.1).max(1),
+    /** Appended to the default checklist. */
+    extraChecklistItems: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,60}$/, 'må være små bokstaver, tall og bindestrek'), label: z.string().trim().min(3).max(200) })).max(30),
+  })
+  .partial()
+  .strict();
+export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
+
+export function policyWith(overrides: PolicyOverrides | undefined): TenancyPolicy {
+  const { extraChecklistItems = [], ...rest } = overrides ?? {};
+  return { ...DEFAULT_POLICY, ...rest, checklistItems: [...DEFAULT_CHECKLIST_ITEMS, ...extraChecklistItems] };
+}

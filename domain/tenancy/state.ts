@@ -198,8 +198,9 @@ export interface TenancyState {
 
 export const APPLIED_KEYS_KEPT = 500;
 
+/** The case's policy; settings added after the case started take their defaults. */
 export function policyOf(state: TenancyState): TenancyPolicy {
-  return state.policy ?? DEFAULT_POLICY;
+  return { ...DEFAULT_POLICY, ...state.policy };
 }
 
 export function newTenancyState(input: {

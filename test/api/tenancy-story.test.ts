@@ -5,7 +5,7 @@ import { osloDate, osloInstant } from '../../domain/calendar';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { createTimeSkippingEnv } from '../helpers/temporal';
-import { DWELLINGS, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
+import { DWELLINGS, MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 /**
  * The whole tenancy story through HTTP only: every step a staff member takes is a request to the
@@ -24,6 +24,9 @@ describe('API: a whole tenancy through HTTP', () => {
   });
 
   it('drives application to move-out with staff actions, and lists the work per person and role', { timeout: 180_000 }, async () => {
+    const policy = await api.request('PUT', '/api/municipalities/tynset/policy', { token: TOKENS.admin, body: { extraChecklistItems: [MUNICIPAL_CHECKLIST_ITEM] } });
+    expect(policy.status).toBe(200);
+    expect(policy.body.effective.checklistItems).toHaveLength(7);
     for (const dwelling of Object.values(DWELLINGS)) {
       expect((await api.request('PUT', '/api/dwellings', { body: { ...dwelling, municipality: 'tynset' } })).status).toBe(200);
     }
@@ -87,7 +90,7 @@ describe('API: a whole tenancy through HTTP', () => {
     const timeline: Array<{ kind: string; summary: string; at: string }> = final.body.timeline;
     expect(timeline[0]).toMatchObject({ kind: 'application_received' });
     expect(timeline.at(-1)).toMatchObject({ kind: 'case_closed' });
-    if (process.env.PRINT_TIMELINE) console.log(timeline.filter((t) => t.kind !== 'visit_recorded').map((t) => `${t.at.slice(0, 10)}  ${t.summary}`).join('\n'));
+    if (process.env.PRINT_TIMELINE) console.log(timeline.filter((t) => t.kind !== 'visit_recorded').map((t) => `${osloDate(Date.parse(t.at))}  ${t.kind.padEnd(28)} ${t.summary}`).join('\n'));
 
     const stats = await api.request('GET', '/api/statistics');
     expect(stats.body.closedByReason).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'moved_out_tenant_notice' })]));

@@ -24,6 +24,9 @@ export const DWELLINGS: Record<'tooSmall' | 'fits', Dwelling> = {
   fits: { id: 'TYN-0212', address: 'Storgata 12B', sizeSqm: 58, rooms: 2, floor: 1, accessible: true, coLocated: false, monthlyRentOre: 915_000 },
 };
 
+/** Tynset's own item on the move-in checklist, set as municipal policy before the case starts. */
+export const MUNICIPAL_CHECKLIST_ITEM = { id: 'bod-og-postkasse', label: 'Bod i kjelleren og postkassenøkkel er vist' };
+
 const taskIds = (v: TenancyView) => v.tasks.map((t) => t.id).sort();
 
 /**
@@ -79,7 +82,11 @@ export async function runFullTenancyStory(d: StoryDriver): Promise<{ view: Tenan
   await d.act({ type: 'reviewHouseRules', language: 'norsk', reviewedDate: received });
   expect(await d.refused({ type: 'signChecklist', signedDate: received })).toMatch(/^Sjekklisten kan ikke signeres før alle punktene er bekreftet/);
   await d.act({ type: 'confirmChecklistItems', itemIds: DEFAULT_CHECKLIST_ITEMS.slice(0, 3).map((i) => i.id), date: received });
-  await d.act({ type: 'confirmChecklistItems', itemIds: DEFAULT_CHECKLIST_ITEMS.slice(3).map((i) => i.id), date: received });
+  // The rest of the list, the municipality's own items included, as the case holds it.
+  const unconfirmed = (await d.view()).checklist!.items.filter((i) => !i.confirmedDate);
+  expect(unconfirmed.map((i) => i.id)).toContain(MUNICIPAL_CHECKLIST_ITEM.id);
+  expect(await d.refused({ type: 'signChecklist', signedDate: received })).toContain(MUNICIPAL_CHECKLIST_ITEM.label);
+  await d.act({ type: 'confirmChecklistItems', itemIds: unconfirmed.map((i) => i.id), date: received });
   await d.act({ type: 'signChecklist', signedDate: received });
   await d.act({ type: 'recordHousingAllowance', status: 'granted', assignmentDeclarationSigned: true, date: received });
   await d.act({

@@ -6,12 +6,12 @@ import { caseEvents, caseRecords, caseTasks, tenancies } from '../../db/schema';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import type { Actor } from '../../domain/roles';
-import { DEFAULT_POLICY } from '../../domain/tenancy/policy';
+import { policyWith } from '../../domain/tenancy/policy';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
 import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
-import { runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
+import { MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 describe('tenancyWorkflow: a whole tenancy in seconds', () => {
   const ctx = useWorkflowTestContext();
@@ -22,7 +22,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
       const caseId = testCaseId();
       const today = osloDate(await ctx.env.currentTimeMs());
       // A low threshold so that three years of visits cross several runs.
-      const policy = { ...DEFAULT_POLICY, historyEventsBeforeContinueAsNew: 400 };
+      const policy = { ...policyWith({ extraChecklistItems: [MUNICIPAL_CHECKLIST_ITEM] }), historyEventsBeforeContinueAsNew: 400 };
       const handle = track(
         await ctx.env.client.workflow.start(tenancyWorkflow, {
           workflowId: tenancyWorkflowId(caseId),
