@@ -5,29 +5,37 @@ import { createActivities } from './activities';
 import { loadConfig, type Config } from './config/env';
 import { openDatabase, type Database } from './db/client';
 import { createLogger, installTemporalLogger, type Logger } from './platform/logger';
+import { createSmtpMailer, type Mailer } from './platform/mailer';
 import { runMain } from './platform/run-main';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = path.join(here, 'workflows', 'index.ts');
 
 export interface WorkerDeps {
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE'>;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM'>;
   connection: NativeConnection;
   db: Database;
+  /** Absent without SMTP settings: notices then wait in the outbox. */
+  mailer?: Mailer;
   /** Prebuilt bundle (tests, production image); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createWorker({ config, connection, db, workflowBundle }: WorkerDeps): Promise<Worker> {
+export async function createWorker({ config, connection, db, mailer, workflowBundle }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db }),
+    activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM }),
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
   });
+}
+
+export function mailerFromConfig(config: Config): Mailer | undefined {
+  if (!config.SMTP_HOST) return undefined;
+  return createSmtpMailer({ host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE, user: config.SMTP_USER, pass: config.SMTP_PASS, from: config.MAIL_FROM });
 }
 
 async function main(logger: Logger): Promise<void> {
@@ -36,7 +44,8 @@ async function main(logger: Logger): Promise<void> {
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående worker (npm start starter alt lokalt).');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createWorker({ config, connection, db: database.db });
+  const mailer = mailerFromConfig(config);
+  const worker = await createWorker({ config, connection, db: database.db, mailer });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'Worker started');
   // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
   await worker.run();

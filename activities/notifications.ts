@@ -74,7 +74,7 @@ type Outcome =
  * sent, so two senders never send the same row at once, and only a crash between the SMTP server's
  * acceptance and the commit of `sent` resends it, with the same Message-ID.
  */
-export function createNotificationActivities({ db, mailer, from }: { db: Database; mailer: Mailer; from?: string }) {
+export function createNotificationActivities({ db, mailer, from }: { db: Database; mailer?: Mailer; from?: string }) {
   /** Sends one row under a row lock; `skipLocked` makes the sweep pass over a row being sent elsewhere. */
   async function deliver(dedupKey: string, { skipLocked }: { skipLocked: boolean }): Promise<Outcome> {
     return db.transaction(async (tx): Promise<Outcome> => {
@@ -93,6 +93,8 @@ export function createNotificationActivities({ db, mailer, from }: { db: Databas
         return { kind: 'invalid', error };
       }
 
+      // Without SMTP configured (a local `npm start`), notices wait in the outbox for the sweep.
+      if (!mailer) throw ApplicationFailure.retryable('SMTP er ikke konfigurert; varselet ligger i utboksen.', 'MailerNotConfigured');
       try {
         await mailer.send({
           ...(from ? { from } : {}),

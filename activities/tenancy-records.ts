@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { caseEvents, caseRecords, caseTasks, tenancies } from '../db/schema';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
@@ -55,7 +55,7 @@ export function createTenancyRecordActivities({ db }: { db: Database }) {
           })
           .returning({ caseId: tenancies.caseId });
         if (written.length === 0) return;
-        await tx.delete(caseTasks).where(eq(caseTasks.caseId, view.caseId));
+        await tx.delete(caseTasks).where(and(eq(caseTasks.caseId, view.caseId), eq(caseTasks.source, 'tenancy')));
         if (view.tasks.length) {
           await tx.insert(caseTasks).values(
             view.tasks.map((t) => ({

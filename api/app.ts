@@ -9,7 +9,8 @@ import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerDwellingRoutes } from './routes/dwellings';
-import { registerMunicipalityRoutes } from './routes/municipalities';
+import { registerIncidentRoutes } from './routes/incidents';
+import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
@@ -60,6 +61,8 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerDwellingRoutes(routes, { db: database.db });
   registerStatisticsRoutes(routes, { db: database.db });
   registerMunicipalityRoutes(routes, { db: database.db });
+  registerContactRoutes(routes, { db: database.db });
+  registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

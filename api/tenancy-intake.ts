@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { formSubmissions, tenancies } from '../db/schema';
 import type { Application, ApplicationData } from '../domain/application';
@@ -11,6 +11,7 @@ import { CaseKindKey, MunicipalityKey, PhaseKey } from '../domain/search-attribu
 import { tenancyWorkflow } from '../workflows/tenancy';
 import type { Logger } from '../platform/logger';
 import { canonicalHash } from './canonical-hash';
+import { deliverIncident } from './incident-intake';
 import { municipalityPolicy } from './routes/municipalities';
 import { HttpError } from './errors';
 
@@ -130,16 +131,26 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   return true;
 }
 
-/** Delivers submissions that arrived while Temporal was unreachable, oldest first. */
+/**
+ * Delivers submissions that arrived while Temporal was unreachable or the case could not take them
+ * yet, oldest first. Stops at the first sign that Temporal is away, to retry on the next tick.
+ */
 export async function deliverPendingSubmissions(deps: IntakeDeps, limit = 50): Promise<number> {
   const pending = await deps.db
     .select()
     .from(formSubmissions)
-    .where(and(eq(formSubmissions.status, 'pending'), eq(formSubmissions.kind, 'application')))
+    .where(eq(formSubmissions.status, 'pending'))
     .orderBy(asc(formSubmissions.receivedAt))
     .limit(limit);
   let delivered = 0;
   for (const submission of pending) {
+    if (submission.kind === 'incident') {
+      const outcome = await deliverIncident(deps, submission);
+      if (outcome.kind === 'delivered') delivered++;
+      // "Not yet" concerns this case only; "unavailable" means Temporal is away: try again next tick.
+      if (outcome.kind === 'unavailable') break;
+      continue;
+    }
     if (!(await deliverSubmission(deps, submission))) break;
     delivered++;
   }

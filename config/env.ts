@@ -27,6 +27,12 @@ const EnvSchema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   API_TOKENS: z.string().optional(),
   SUBMISSION_RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('Botrygg <noreply@botrygg.local>'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** A file sent with a notification, e.g. an ICS calendar invitation. `content` is the file's text. */
 export interface NotificationAttachment {
@@ -40,3 +40,15 @@ export const notificationOutbox = pgTable(
 );
 
 export type NotificationRow = typeof notificationOutbox.$inferSelect;
+
+/** Team mailboxes per role (boligkontoret@…, oppfolging@…): where a notice to that role goes. */
+export const notificationContacts = pgTable(
+  'notification_contacts',
+  {
+    municipality: text('municipality').notNull(),
+    role: text('role').notNull(),
+    email: text('email').notNull(),
+    name: text('name'),
+  },
+  (t) => [primaryKey({ columns: [t.municipality, t.role] })],
+);

@@ -122,6 +122,8 @@ export const caseTasks = pgTable(
   {
     caseId: text('case_id').notNull(),
     taskId: text('task_id').notNull(),
+    /** 'tenancy', or the incident ID whose workflow owns the task: each source replaces only its own rows. */
+    source: text('source').notNull().default('tenancy'),
     municipality: text('municipality').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
@@ -162,3 +164,22 @@ export const municipalityPolicies = pgTable('municipality_policies', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Read model of incidents (hendelser): one row per incident, its snapshot written by its workflow. */
+export const incidents = pgTable(
+  'incidents',
+  {
+    incidentId: text('incident_id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    workflowId: text('workflow_id').notNull(),
+    situation: text('situation').notNull(),
+    status: text('status').notNull(),
+    agreementVersion: integer('agreement_version'),
+    escalations: integer('escalations').notNull().default(0),
+    stateVersion: integer('state_version').notNull(),
+    snapshot: jsonb('snapshot').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('incidents_case_idx').on(t.caseId, t.reportedAt)],
+);

@@ -10,7 +10,7 @@ import { startDevServer, type DevServer } from '../platform/dev-server';
 import { installTemporalLogger, type Logger } from '../platform/logger';
 import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
-import { createWorker } from '../worker';
+import { createWorker, mailerFromConfig } from '../worker';
 import { loadDemoData } from './demo-data';
 
 /**
@@ -82,7 +82,7 @@ runMain('start', async (logger: Logger) => {
 
   const workerConnection = await NativeConnection.connect({ address });
   cleanups.push(() => workerConnection.close());
-  const worker: Worker = await createWorker({ config, connection: workerConnection, db: database.db });
+  const worker: Worker = await createWorker({ config, connection: workerConnection, db: database.db, mailer: mailerFromConfig(config) });
   const running = worker.run();
   cleanups.push(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();

@@ -1,1 +1,2 @@
 export { tenancyWorkflow } from './tenancy';
+export { incidentWorkflow } from './incident';

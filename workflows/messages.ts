@@ -1,4 +1,8 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { IncidentView } from '../activities/incident-records';
+import type { IncidentAction, IncidentActionResult } from '../domain/incidents/actions';
+import type { IncidentReport } from '../domain/incidents/incident';
+import type { Actor } from '../domain/roles';
 import type { CaseAction, CaseActionResult } from '../domain/tenancy/actions';
 import type { TenancyView } from '../domain/tenancy/view';
 
@@ -12,6 +16,33 @@ export const caseActionUpdate = defineUpdate<CaseActionResult, [CaseAction]>('ca
 /** ApplicationFailure types, one enum for workflows, activities and the API's error mapping. */
 export const FailureType = {
   InvalidTransition: 'InvalidTransition',
+  /** The case cannot take this yet (e.g. an incident before move-in): the sender's form is kept and retried. */
+  NotYet: 'NotYet',
   NotFound: 'NotFound',
   Conflict: 'Conflict',
 } as const;
+
+// Incidents (hendelser): reported on the tenancy, each handled by its own child workflow.
+export const reportIncidentUpdate = defineUpdate<ReportIncidentResult, [ReportIncident]>('reportIncident');
+export const incidentStateQuery = defineQuery<IncidentView>('incidentState');
+export const incidentActionUpdate = defineUpdate<IncidentActionResult, [IncidentAction]>('incidentAction');
+/** From an incident to its tenancy: its status changed (closed, or a meeting asked for a revision). */
+export const incidentOutcomeSignal = defineSignal<[IncidentOutcome]>('incidentOutcome');
+
+export interface ReportIncident {
+  submissionId: string;
+  reporter: Actor;
+  report: IncidentReport;
+}
+
+export interface ReportIncidentResult {
+  incidentId: string;
+  workflowId: string;
+  message: string;
+}
+
+export interface IncidentOutcome {
+  incidentId: string;
+  status: 'open' | 'closed' | 'withdrawn';
+  revisionRequested: boolean;
+}

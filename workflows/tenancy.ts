@@ -4,9 +4,11 @@ import {
   condition,
   continueAsNew,
   log,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -27,7 +29,9 @@ import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../d
 import { toView } from '../domain/tenancy/view';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
-import { caseActionUpdate, FailureType, tenancyStateQuery } from './messages';
+import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
+import { incidentWorkflow } from './incident';
+import { caseActionUpdate, FailureType, incidentOutcomeSignal, reportIncidentUpdate, tenancyStateQuery, type ReportIncidentResult } from './messages';
 
 export interface TenancyWorkflowInput {
   caseId: string;
@@ -81,6 +85,33 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     },
   );
 
+  setHandler(
+    reportIncidentUpdate,
+    async (request) => {
+      const earlier = state.applied[request.submissionId];
+      if (earlier) return earlier as ReportIncidentResult;
+      const { child, workflowId: incidentId, message } = acceptIncident(state, request, workflowNow());
+      // Abandoned on close: an incident outlives a continue-as-new of its tenancy and reports back by signal.
+      await startChild(incidentWorkflow, {
+        workflowId: incidentId,
+        args: [{ ...child, tenancyWorkflowId: workflowId }],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+      await persist();
+      return { incidentId: child.incidentId, workflowId: incidentId, message };
+    },
+    {
+      validator: (request) => {
+        if (request.submissionId in state.applied) return;
+        const reason = rejectIncident(state);
+        if (reason?.notYet) throw ApplicationFailure.create({ type: FailureType.NotYet, message: reason.notYet, nonRetryable: true });
+        if (reason?.never) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason.never, nonRetryable: true });
+      },
+    },
+  );
+
+  setHandler(incidentOutcomeSignal, (outcome) => recordIncidentOutcome(state, outcome, workflowNow()));
+
   async function persist(): Promise<void> {
     if (state.version === persistedVersion) return;
     const version = state.version;
@@ -109,6 +140,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       phase: state.phase,
       followUpWorker: state.followUpWorkerId ?? '',
       due: due ?? '',
+      escalation: state.escalationLevel ?? 0,
     };
     const key = JSON.stringify(values);
     if (key === lastSearchAttributes) return;
@@ -117,7 +149,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       { key: CaseKindKey, value: 'tenancy' },
       { key: MunicipalityKey, value: state.municipality },
       { key: PhaseKey, value: state.phase },
-      { key: EscalationLevelKey, value: 0 },
+      { key: EscalationLevelKey, value: state.escalationLevel ?? 0 },
       ...(state.followUpWorkerId ? [{ key: FollowUpWorkerKey, value: state.followUpWorkerId }] : []),
       ...(due ? [{ key: NextDeadlineKey, value: new Date(osloInstant(due)) }] : [{ key: NextDeadlineKey, value: null }]),
     ]);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { municipalityPolicies } from '../../db/schema';
+import { notificationContacts } from '../../db/schema-notifications';
 import { municipalityCode } from '../../domain/application';
 import { policyWith, PolicyOverrides, type TenancyPolicy } from '../../domain/tenancy/policy';
 import { worksIn } from '../auth';
@@ -54,6 +55,44 @@ export function registerMunicipalityRoutes(routes: ApiRoutes, { db }: { db: Data
         .values({ municipality: params.municipality, overrides: body, updatedBy: actor.id })
         .onConflictDoUpdate({ target: municipalityPolicies.municipality, set: { overrides: body, updatedBy: actor.id, updatedAt: new Date() } });
       return { status: 200, body: { municipality: params.municipality, overrides: body, effective: policyWith(body) } };
+    },
+  );
+}
+
+const Contacts = z
+  .object({
+    housing_office: z.email(),
+    follow_up_worker: z.email(),
+    housing_officer: z.email(),
+    department_head: z.email(),
+    administrative_officer: z.email(),
+    committee_member: z.email(),
+  })
+  .partial()
+  .strict();
+
+/** Team mailboxes that notices to a role go to (boligkontoret@…, oppfolging@…). */
+export function registerContactRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
+  routes.add(
+    {
+      method: 'put',
+      path: '/api/municipalities/:municipality/contacts',
+      summary: 'Sett e-postadresser (felles postkasser) som varsler til hver rolle går til',
+      tag: 'Kommune',
+      roles: ['housing_office'],
+      params: Params,
+      body: Contacts,
+      responses: { 200: { description: 'Lagret', schema: Contacts } },
+    },
+    async ({ actor, params, body }) => {
+      if (!worksIn(actor, params.municipality)) throw new HttpError(403, 'Du har ikke tilgang til denne kommunen.');
+      for (const [role, email] of Object.entries(body)) {
+        await db
+          .insert(notificationContacts)
+          .values({ municipality: params.municipality, role, email })
+          .onConflictDoUpdate({ target: [notificationContacts.municipality, notificationContacts.role], set: { email } });
+      }
+      return { status: 200, body };
     },
   );
 }

@@ -21,6 +21,9 @@ export interface TenancyPolicy {
   maxRentShareOfIncome: number;
   /** Continue-as-new once a run's history reaches this many events. */
   historyEventsBeforeContinueAsNew: number;
+  /** Seed 000, neighbour complaints: this many within the window escalate the case (to the committee). */
+  complaintsBeforeEscalation: number;
+  complaintWindowDays: number;
   /** The move-in checklist: the defaults below plus the municipality's own items. */
   checklistItems: ReadonlyArray<{ id: string; label: string }>;
 }
@@ -46,6 +49,8 @@ export const DEFAULT_POLICY: TenancyPolicy = {
   missedVisitFollowUpBusinessDays: 2,
   maxRentShareOfIncome: 0.35,
   historyEventsBeforeContinueAsNew: 4000,
+  complaintsBeforeEscalation: 3,
+  complaintWindowDays: 90,
   checklistItems: DEFAULT_CHECKLIST_ITEMS,
 };
 
@@ -61,6 +66,8 @@ export const PolicyOverrides = z
     moveInTasksWithinWeeks: z.int().min(1).max(12),
     missedVisitFollowUpBusinessDays: z.int().min(1).max(20),
     maxRentShareOfIncome: z.number().min(0.1).max(1),
+    complaintsBeforeEscalation: z.int().min(2).max(20),
+    complaintWindowDays: z.int().min(7).max(730),
     /** Appended to the default checklist. */
     extraChecklistItems: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]{2,60}$/, 'må være små bokstaver, tall og bindestrek'), label: z.string().trim().min(3).max(200) })).max(30),
   })

@@ -187,6 +187,12 @@ export interface TenancyState {
   ending?: Ending;
   /** Records not yet confirmed written to the database. */
   unsavedRecords?: CaseRecord[];
+  incidents?: Array<{ incidentId: string; workflowId: string; situation: SituationKey; reportedAt: number; status: 'open' | 'closed' | 'withdrawn' }>;
+  /** Threats or weapons: everyone who visits sees this before going. */
+  cautionFlag?: { since: IsoDate; incidentId: string };
+  neighbourComplaints?: IsoDate[];
+  /** 0 none; 1 repeated complaints (to the committee). The rent ladder adds its own steps. */
+  escalationLevel?: number;
   nextEventSeq: number;
   /** Timeline lines not yet confirmed written to the database. */
   unsavedEvents: CaseEvent[];

@@ -1,9 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
-import { simpleParser, type AddressObject } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotificationActivities, type NotificationRequest } from '../../activities/notifications';
 import type { DatabaseHandle } from '../../db/client';
@@ -11,53 +8,7 @@ import { notificationOutbox } from '../../db/schema-notifications';
 import { createSmtpMailer, type Mailer } from '../../platform/mailer';
 import { freePort } from '../helpers/free-port';
 import { openTestDatabase } from '../helpers/database';
-
-interface ReceivedMail {
-  envelopeTo: string[];
-  to: string[];
-  subject: string | undefined;
-  text: string | undefined;
-  messageId: string | undefined;
-  attachments: { filename: string | undefined; contentType: string; content: string }[];
-}
-
-interface SmtpHarness {
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** A real SMTP server in this process; every message it accepts is parsed into `received`. */
-async function startSmtpServer(received: ReceivedMail[], port = 0): Promise<SmtpHarness> {
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = ([] as AddressObject[]).concat(mail.to ?? []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-          received.push({
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            to,
-            subject: mail.subject,
-            text: mail.text,
-            messageId: mail.messageId,
-            attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content.toString('utf8') })),
-          });
-          callback();
-        })
-        .catch((err: Error) => callback(err));
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
+import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
 
 /** Computed here, not with the module's helper, so a wrong Message-ID fails the test. */
 const expectedMessageId = (dedupKey: string) => `<${createHash('sha256').update(dedupKey).digest('hex')}@botrygg.local>`;

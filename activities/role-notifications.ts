@@ -1,0 +1,46 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { notificationContacts } from '../db/schema-notifications';
+import type { Role } from '../domain/roles';
+import type { Mailer } from '../platform/mailer';
+import { createNotificationActivities } from './notifications';
+
+export interface RoleNotice {
+  municipality: string;
+  caseId: string;
+  role: Role;
+  /** From the workflow ID and purpose: a retried activity never queues the notice twice. */
+  dedupKey: string;
+  subject: string;
+  body: string;
+}
+
+export type RoleNoticeOutcome = { status: 'sent' | 'queued' } | { status: 'no_recipient' };
+
+/**
+ * A notice to a role's team mailbox through the outbox: queued first (never lost), then sent when
+ * SMTP is configured; otherwise the sweep sends it later. Notices name the case, never health details.
+ */
+export function createRoleNotificationActivities({ db, mailer, from }: { db: Database; mailer?: Mailer; from?: string }) {
+  const outbox = createNotificationActivities({ db, mailer, from });
+  return {
+    async notifyRole(n: RoleNotice): Promise<RoleNoticeOutcome> {
+      const [contact] = await db
+        .select()
+        .from(notificationContacts)
+        .where(and(eq(notificationContacts.municipality, n.municipality), eq(notificationContacts.role, n.role)));
+      if (!contact) return { status: 'no_recipient' };
+      await outbox.enqueueNotification({
+        dedupKey: n.dedupKey,
+        caseId: n.caseId,
+        recipientEmail: contact.email,
+        recipientName: contact.name,
+        subject: n.subject,
+        bodyText: `${n.body}\n\nSe saken i Botrygg: ${n.caseId}`,
+      });
+      if (!mailer) return { status: 'queued' };
+      await outbox.sendNotification({ dedupKey: n.dedupKey });
+      return { status: 'sent' };
+    },
+  };
+}

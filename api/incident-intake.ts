@@ -1,0 +1,86 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { eq, sql } from 'drizzle-orm';
+import { formSubmissions } from '../db/schema';
+import type { IncidentReport } from '../domain/incidents/incident';
+import type { Actor } from '../domain/roles';
+import { FailureType, reportIncidentUpdate, type ReportIncidentResult } from '../workflows/messages';
+import { canonicalHash } from './canonical-hash';
+import { HttpError } from './errors';
+import type { IntakeDeps } from './tenancy-intake';
+
+export type IncidentIntakeOutcome =
+  | { kind: 'applied' | 'existing'; result: ReportIncidentResult }
+  | { kind: 'kept'; message: string };
+
+type Submission = typeof formSubmissions.$inferSelect;
+const DELIVERY_DEADLINE_MS = 5_000;
+const KEPT = 'Meldingen er mottatt og lagret. Den registreres i saken så snart saken kan ta imot den.';
+
+/**
+ * An incident report from a form (staff app, neighbour-complaint form, a phone call typed in). Stored
+ * first under the form's submission ID; then delivered to the tenancy as an update with that ID, so a
+ * resend is acknowledged and never applied twice, and a report the case cannot take yet is kept.
+ */
+export async function receiveIncident(
+  deps: IntakeDeps,
+  req: { actor: Actor; caseId: string; municipality: string; submissionId: string; report: IncidentReport },
+): Promise<IncidentIntakeOutcome> {
+  const payloadHash = canonicalHash(req.report);
+  const [inserted] = await deps.db
+    .insert(formSubmissions)
+    .values({
+      submissionId: req.submissionId,
+      kind: 'incident',
+      caseId: req.caseId,
+      municipality: req.municipality,
+      submittedBy: req.actor.id,
+      payload: { report: req.report, reporter: req.actor },
+      payloadHash,
+    })
+    .onConflictDoNothing({ target: formSubmissions.submissionId })
+    .returning();
+  const submission = inserted ?? (await deps.db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, req.submissionId)))[0]!;
+  if (!inserted && (submission.kind !== 'incident' || submission.payloadHash !== payloadHash || submission.caseId !== req.caseId)) {
+    throw new HttpError(422, 'Denne innsendings-ID-en er allerede brukt for en annen melding. Lag en ny ID for en ny melding.');
+  }
+  if (submission.status === 'delivered') return { kind: 'existing', result: submission.result as ReportIncidentResult };
+  if (submission.status === 'rejected') throw new HttpError(409, submission.lastError ?? 'Meldingen kan ikke registreres på denne saken.');
+  const outcome = await deliverIncident(deps, submission);
+  if (outcome.kind === 'rejected') throw new HttpError(409, outcome.message);
+  if (outcome.kind !== 'delivered') return { kind: 'kept', message: outcome.kind === 'not_yet' ? `${outcome.message}` : KEPT };
+  return { kind: inserted ? 'applied' : 'existing', result: outcome.result };
+}
+
+export async function deliverIncident(
+  deps: IntakeDeps,
+  submission: Submission,
+): Promise<{ kind: 'delivered'; result: ReportIncidentResult } | { kind: 'not_yet' | 'unavailable' | 'rejected'; message: string }> {
+  const { db, temporal, logger } = deps;
+  const { report, reporter } = submission.payload as { report: IncidentReport; reporter: Actor };
+  const workflowId = `tenancy-${submission.caseId}`;
+  const bump = { attempts: sql`${formSubmissions.attempts} + 1` };
+  try {
+    const result = await temporal.withDeadline(Date.now() + DELIVERY_DEADLINE_MS, () =>
+      temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(reportIncidentUpdate, { args: [{ submissionId: submission.submissionId, reporter, report }], updateId: submission.submissionId }),
+    );
+    await db
+      .update(formSubmissions)
+      .set({ ...bump, status: 'delivered', deliveredAt: new Date(), result, lastError: null })
+      .where(eq(formSubmissions.submissionId, submission.submissionId));
+    logger.info({ workflowId, submissionId: submission.submissionId, incidentId: result.incidentId }, 'Incident delivered');
+    return { kind: 'delivered', result };
+  } catch (err) {
+    const failure = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause : undefined;
+    const rejected = failure?.type === FailureType.InvalidTransition;
+    const message = failure?.message ?? String((err as Error).message);
+    await db
+      .update(formSubmissions)
+      .set({ ...bump, lastError: message.slice(0, 500), ...(rejected ? { status: 'rejected' as const } : {}) })
+      .where(eq(formSubmissions.submissionId, submission.submissionId));
+    if (!failure) logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Incident kept for later delivery');
+    return { kind: rejected ? 'rejected' : failure?.type === FailureType.NotYet ? 'not_yet' : 'unavailable', message };
+  }
+}

@@ -1,0 +1,142 @@
+import type { Client } from '@temporalio/client';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { IncidentView } from '../../activities/incident-records';
+import type { Database } from '../../db/client';
+import { incidents, tenancies } from '../../db/schema';
+import { IdempotencyKey } from '../../domain/application';
+import { IncidentActionPayload } from '../../domain/incidents/actions';
+import { IncidentReport } from '../../domain/incidents/incident';
+import { CASE_ID_PATTERN } from '../../domain/ids';
+import { incidentActionUpdate } from '../../workflows/messages';
+import { audit } from '../audit';
+import { canAccessCase, worksIn } from '../auth';
+import { HttpError } from '../errors';
+import { receiveIncident } from '../incident-intake';
+import type { ApiRoutes } from '../routes';
+import type { IntakeDeps } from '../tenancy-intake';
+
+const CaseParams = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, 'må være et saksnummer som TYN-2026-7KX3QF') });
+const IncidentParams = CaseParams.extend({ incidentId: z.string().regex(/^[A-Z]{3}-\d{4}-[2-9A-HJ-NP-Z]{6}-H\d{1,4}$/, 'må være et hendelsesnummer') });
+const SubmissionHeaders = z.object({ 'Idempotency-Key': IdempotencyKey.meta({ description: 'Skjemaets innsendings-ID, laget av klienten' }) });
+
+const IncidentSummary = z.object({
+  incidentId: z.string(),
+  situation: z.string(),
+  status: z.string(),
+  agreementVersion: z.int().nullable(),
+  escalations: z.int(),
+  reportedAt: z.string(),
+  openTasks: z.array(z.object({ id: z.string(), title: z.string(), role: z.string(), dueDate: z.string(), assessment: z.boolean() })),
+});
+
+export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { temporal: Client }): void {
+  const { db, temporal } = deps;
+
+  async function caseFor(caseId: string) {
+    const [row] = await db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
+    if (!row) throw new HttpError(404, 'Fant ikke saken.');
+    return row;
+  }
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/tenancies/:caseId/incidents',
+      summary: 'Meld en hendelse (skjema i oppfølgerappen, naboklage, telefon)',
+      tag: 'Hendelser',
+      roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'intake'],
+      params: CaseParams,
+      headers: SubmissionHeaders,
+      body: IncidentReport,
+      responses: {
+        201: { description: 'Hendelsen er registrert og følges opp' },
+        200: { description: 'Samme innsending igjen: allerede registrert' },
+        202: { description: 'Lagret; registreres når saken kan ta imot den' },
+        409: { description: 'Saken kan ikke ta imot hendelser' },
+      },
+    },
+    async ({ req, actor, params, headers, body }) => {
+      const row = await caseFor(params.caseId);
+      // Forms may report on any case in their municipality; staff only on cases they may see.
+      const mayReport = actor.roles.includes('intake') ? worksIn(actor, row.municipality) : canAccessCase(actor, row);
+      if (!mayReport) {
+        await audit(db, req, 'denied', row.caseId, 403);
+        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
+      }
+      const outcome = await receiveIncident(deps, { actor, caseId: row.caseId, municipality: row.municipality, submissionId: headers['Idempotency-Key'], report: body });
+      const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
+      await audit(db, req, 'write', row.caseId, status);
+      return outcome.kind === 'kept'
+        ? { status, body: { status: 'kept', message: outcome.message } }
+        : { status, body: { status: outcome.kind, ...outcome.result } };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/tenancies/:caseId/incidents',
+      summary: 'Hendelsene i en sak, med åpne tiltak',
+      tag: 'Hendelser',
+      roles: ['follow_up_worker', 'housing_officer', 'housing_office'],
+      params: CaseParams,
+      responses: { 200: { description: 'Hendelser', schema: z.object({ incidents: z.array(IncidentSummary) }) } },
+    },
+    async ({ req, actor, params }) => {
+      const row = await caseFor(params.caseId);
+      if (!canAccessCase(actor, row)) {
+        await audit(db, req, 'denied', row.caseId, 403);
+        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
+      }
+      const rows = await db.select().from(incidents).where(eq(incidents.caseId, row.caseId)).orderBy(asc(incidents.reportedAt));
+      await audit(db, req, 'read', row.caseId, 200);
+      return {
+        status: 200,
+        body: {
+          incidents: rows.map((r) => {
+            const view = r.snapshot as IncidentView;
+            return {
+              incidentId: r.incidentId,
+              situation: r.situation,
+              status: r.status,
+              agreementVersion: r.agreementVersion,
+              escalations: r.escalations,
+              reportedAt: r.reportedAt.toISOString(),
+              openTasks: view.tasks.filter((t) => t.status === 'open').map(({ id, title, role, dueDate, assessment }) => ({ id, title, role, dueDate, assessment })),
+            };
+          }),
+        },
+      };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/tenancies/:caseId/incidents/:incidentId/actions',
+      summary: 'Registrer tiltak, vurdering, steg eller trepartssamtale i en hendelse',
+      tag: 'Hendelser',
+      roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'department_head', 'administrative_officer'],
+      params: IncidentParams,
+      headers: SubmissionHeaders,
+      body: IncidentActionPayload,
+      responses: { 200: { description: 'Registrert' }, 409: { description: 'Passer ikke med der hendelsen står' } },
+    },
+    async ({ req, actor, params, headers, body }) => {
+      const row = await caseFor(params.caseId);
+      if (!canAccessCase(actor, row) && !(worksIn(actor, row.municipality) && actor.roles.some((r) => r === 'department_head' || r === 'administrative_officer'))) {
+        await audit(db, req, 'denied', row.caseId, 403);
+        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
+      }
+      const [incident] = await db.select().from(incidents).where(and(eq(incidents.incidentId, params.incidentId), eq(incidents.caseId, row.caseId)));
+      if (!incident) throw new HttpError(404, 'Fant ikke hendelsen.');
+      const key = headers['Idempotency-Key'];
+      const result = await temporal.workflow
+        .getHandle(incident.workflowId)
+        .executeUpdate(incidentActionUpdate, { args: [{ idempotencyKey: key, actor, payload: body }], updateId: key });
+      await audit(db, req, 'write', row.caseId, 200);
+      return { status: 200, body: result };
+    },
+  );
+}

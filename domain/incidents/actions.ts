@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Actor } from '../roles';
+import { addIncidentEvent, isSettled, type IncidentState } from './incident';
+
+/** Staff actions on an incident: measures done, assessments decided, steps logged, meetings held. */
+export const IncidentActionPayload = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('completeMeasure'), taskId: z.string().min(1).max(120), note: z.string().trim().min(3).max(4000) }),
+  z.object({ type: z.literal('recordAssessment'), taskId: z.string().min(1).max(120), decision: z.enum(['yes', 'no']), note: z.string().trim().min(3).max(4000) }),
+  z.object({ type: z.literal('recordStep'), text: z.string().trim().min(3).max(2000) }),
+  z.object({ type: z.literal('resolve'), note: z.string().trim().min(3).max(4000) }),
+  z.object({
+    type: z.literal('proposeMeeting'),
+    taskId: z.string().min(1).max(120),
+    proposedTimes: z.array(z.iso.datetime({ offset: true })).min(1).max(5),
+    participants: z.array(z.enum(['tenant', 'follow_up_worker', 'housing_service', 'nav'])).min(3).max(4),
+  }),
+  z.object({ type: z.literal('recordMeetingOutcome'), taskId: z.string().min(1).max(120), outcome: z.enum(['kept', 'revised', 'other_measures']), note: z.string().trim().min(3).max(4000) }),
+  z.object({ type: z.literal('withdraw'), reason: z.string().trim().min(3).max(1000) }),
+]);
+export type IncidentActionPayload = z.infer<typeof IncidentActionPayload>;
+
+export interface IncidentAction {
+  idempotencyKey: string;
+  actor: Actor;
+  payload: IncidentActionPayload;
+}
+
+export interface IncidentActionResult {
+  accepted: true;
+  type: IncidentActionPayload['type'];
+  message: string;
+  status: IncidentState['status'];
+}
+
+const STAFF = ['follow_up_worker', 'housing_office', 'housing_officer', 'department_head', 'administrative_officer'] as const;
+
+function openTask(s: IncidentState, taskId: string) {
+  return s.tasks.find((t) => t.id === taskId && t.status === 'open');
+}
+
+/** A plain Norwegian reason when the action may not be taken now; undefined when it may. */
+export function rejectIncidentAction(s: IncidentState, { actor, payload }: IncidentAction): string | undefined {
+  if (s.status !== 'open') return 'Hendelsen er avsluttet.';
+  if (!actor.roles.some((r) => r === 'admin' || (STAFF as readonly string[]).includes(r))) return 'Du har ikke en rolle som kan følge opp hendelser.';
+  if ('taskId' in payload) {
+    const task = openTask(s, payload.taskId);
+    if (!task) return 'Tiltaket finnes ikke eller er allerede utført.';
+    const mayAct = actor.roles.includes('admin') || actor.roles.includes(task.role) || (task.role === 'housing_office' && actor.roles.includes('housing_officer'));
+    if (!mayAct) return 'Tiltaket er tildelt en annen rolle.';
+    if (payload.type === 'completeMeasure' && (task.assessment || task.meeting)) return 'Dette tiltaket er en vurdering eller et møte og registreres med sin egen handling.';
+    if (payload.type === 'recordAssessment' && !task.assessment) return 'Dette tiltaket er ikke en vurdering.';
+    if ((payload.type === 'proposeMeeting' || payload.type === 'recordMeetingOutcome') && !task.meeting) return 'Dette tiltaket er ikke en trepartssamtale.';
+    if (payload.type === 'recordMeetingOutcome' && !s.meetings.some((m) => m.taskId === task.id)) return 'Foreslå tidspunkt for trepartssamtalen før utfallet registreres.';
+  }
+  if (payload.type === 'resolve' && !s.timers.some((t) => !t.fired)) return 'Det er ikke noe pågående avvik å avslutte; utfør de åpne tiltakene.';
+  return undefined;
+}
+
+export function applyIncidentAction(s: IncidentState, { actor, payload, idempotencyKey }: IncidentAction, now: number): IncidentActionResult {
+  let message: string;
+  switch (payload.type) {
+    case 'completeMeasure':
+    case 'recordAssessment': {
+      const task = openTask(s, payload.taskId)!;
+      Object.assign(task, { status: 'done', note: payload.note, doneAt: now, doneBy: actor.id });
+      if (payload.type === 'recordAssessment') task.decision = payload.decision;
+      message = payload.type === 'recordAssessment' ? `Vurdert: «${task.title}»: ${payload.decision === 'yes' ? 'ja' : 'nei'}.` : `Utført: «${task.title}».`;
+      addIncidentEvent(s, now, { kind: payload.type === 'recordAssessment' ? 'incident_assessed' : 'incident_measure_done', actorId: actor.id, summary: message, data: { taskId: task.id, decision: task.decision } });
+      break;
+    }
+    case 'recordStep':
+      s.steps.push({ at: now, byId: actor.id, text: payload.text });
+      message = 'Steget er registrert med tidspunkt.';
+      addIncidentEvent(s, now, { kind: 'incident_step', actorId: actor.id, summary: payload.text });
+      break;
+    case 'resolve':
+      s.timers = s.timers.filter((t) => t.fired);
+      message = 'Avviket er over; ingen videre eskalering.';
+      addIncidentEvent(s, now, { kind: 'incident_resolved', actorId: actor.id, summary: `${message} ${payload.note}` });
+      break;
+    case 'proposeMeeting':
+      s.meetings = s.meetings.filter((m) => m.taskId !== payload.taskId);
+      s.meetings.push({ taskId: payload.taskId, proposedTimes: payload.proposedTimes, participants: payload.participants });
+      message = `Trepartssamtale foreslått (${payload.proposedTimes.length} tidspunkt).`;
+      addIncidentEvent(s, now, { kind: 'meeting_proposed', actorId: actor.id, summary: message, data: { proposedTimes: payload.proposedTimes, participants: payload.participants } });
+      break;
+    case 'recordMeetingOutcome': {
+      const meeting = s.meetings.find((m) => m.taskId === payload.taskId)!;
+      Object.assign(meeting, { outcome: payload.outcome, note: payload.note });
+      Object.assign(openTask(s, payload.taskId)!, { status: 'done', note: payload.note, doneAt: now, doneBy: actor.id });
+      if (payload.outcome === 'revised') s.revisionRequested = true;
+      const labels = { kept: 'avtalen videreføres', revised: 'avtalen skal revideres', other_measures: 'andre tiltak' } as const;
+      message = `Trepartssamtale holdt: ${labels[payload.outcome]}.`;
+      addIncidentEvent(s, now, { kind: 'meeting_held', actorId: actor.id, summary: message, data: { outcome: payload.outcome } });
+      break;
+    }
+    case 'withdraw':
+      s.status = 'withdrawn';
+      message = 'Hendelsen er trukket tilbake.';
+      addIncidentEvent(s, now, { kind: 'incident_withdrawn', actorId: actor.id, summary: `${message} ${payload.reason}` });
+      break;
+  }
+  closeIfSettled(s, now);
+  const result: IncidentActionResult = { accepted: true, type: payload.type, message, status: s.status };
+  s.applied[idempotencyKey] = result;
+  return result;
+}
+
+export function closeIfSettled(s: IncidentState, now: number): void {
+  if (s.status !== 'open' || !isSettled(s)) return;
+  s.status = 'closed';
+  addIncidentEvent(s, now, { kind: 'incident_closed', summary: 'Alle tiltak er utført; hendelsen er avsluttet.' });
+}

@@ -1,0 +1,108 @@
+import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { IncidentView } from '../activities/incident-records';
+import { applyIncidentAction, closeIfSettled, rejectIncidentAction, type IncidentActionResult } from '../domain/incidents/actions';
+import { dueTimers, fireTimer, newIncident, nextIncidentWake, type IncidentState, type NewIncident } from '../domain/incidents/incident';
+import { workflowNow } from './clock';
+import { FailureType, incidentActionUpdate, incidentOutcomeSignal, incidentStateQuery } from './messages';
+
+export interface IncidentWorkflowInput extends NewIncident {
+  tenancyWorkflowId: string;
+}
+
+// Same reasoning as the tenancy: idempotent writes, retried for as long as the database is away.
+const records = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+// A notice crosses SMTP: a slower timeout, and retries for a day before it is left to the sweep.
+const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 60 },
+});
+
+const toView = (s: IncidentState): IncidentView => {
+  const { unsavedEvents: _e, applied: _a, nextEventSeq: _n, unsentNotices: _u, ...rest } = s;
+  return rest;
+};
+
+/** One incident from report to close, as the follow-up agreement row says (seed 000). */
+export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {
+  const { workflowId } = workflowInfo();
+  const state = newIncident(input, workflowNow());
+  let persistedVersion = -1;
+  let reportedStatus: string | undefined;
+  let reportedRevision = false;
+
+  setHandler(incidentStateQuery, () => toView(state));
+  setHandler(
+    incidentActionUpdate,
+    async (action) => {
+      const earlier = state.applied[action.idempotencyKey];
+      if (earlier) return earlier as IncidentActionResult;
+      const result = applyIncidentAction(state, action, workflowNow());
+      await persist();
+      return result;
+    },
+    {
+      validator: (action) => {
+        if (action.idempotencyKey in state.applied) return;
+        const reason = rejectIncidentAction(state, action);
+        if (reason) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason, nonRetryable: true });
+      },
+    },
+  );
+
+  async function persist(): Promise<void> {
+    const pending = state.unsentNotices.splice(0);
+    for (const n of pending) {
+      const outcome = await mail.notifyRole({ municipality: state.municipality, caseId: state.caseId, role: n.role, dedupKey: n.key, subject: n.subject, body: n.body });
+      const labels = { sent: 'sendt', queued: 'lagt i utboksen', no_recipient: 'ikke sendt: ingen e-postadresse er registrert for rollen' } as const;
+      state.steps.push({ at: workflowNow(), byId: 'botrygg', text: `Varsel til ${n.role}: «${n.subject}» ${labels[outcome.status]}.` });
+      state.version++;
+    }
+    if (state.version === persistedVersion) return;
+    const version = state.version;
+    const events = state.unsavedEvents;
+    if (events.length) {
+      await records.appendCaseEvents({ caseId: state.caseId, workflowId, events });
+      const written = new Set(events.map((e) => e.seq));
+      state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+    }
+    await records.saveIncidentSnapshot({ workflowId, view: toView(state) });
+    persistedVersion = Math.max(persistedVersion, version);
+    await tellTenancy();
+  }
+
+  // The tenancy keeps its list of incidents and opens an agreement revision when a meeting asks for one.
+  async function tellTenancy(): Promise<void> {
+    if (reportedStatus === state.status && reportedRevision === !!state.revisionRequested) return;
+    reportedStatus = state.status;
+    reportedRevision = !!state.revisionRequested;
+    try {
+      await getExternalWorkflowHandle(input.tenancyWorkflowId).signal(incidentOutcomeSignal, {
+        incidentId: state.incidentId,
+        status: state.status,
+        revisionRequested: reportedRevision,
+      });
+    } catch (err) {
+      log.warn('Tenancy could not be told about the incident', { incidentId: state.incidentId, error: String(err) });
+    }
+  }
+
+  closeIfSettled(state, workflowNow());
+  while (state.status === 'open') {
+    await persist();
+    const wake = nextIncidentWake(state);
+    const woken = await condition(() => state.version !== persistedVersion || state.unsentNotices.length > 0, wake === undefined ? undefined : Math.max(1, wake - workflowNow()));
+    if (woken === false) {
+      const now = workflowNow();
+      for (const timer of dueTimers(state, now)) fireTimer(state, timer, now);
+      closeIfSettled(state, now);
+    }
+  }
+  await persist();
+  await condition(allHandlersFinished);
+  return { incidentId: state.incidentId, status: state.status };
+}
+
