@@ -13,13 +13,13 @@ import { caseActionUpdate } from '../workflows/messages';
 const officer: Actor = { id: 'kari.nordmann', roles: ['housing_officer'], municipality: 'tynset' };
 const followUpWorker: Actor = { id: 'ola.hansen', roles: ['follow_up_worker'], municipality: 'tynset' };
 
-const DWELLINGS: Dwelling[] = [
+export const DEMO_DWELLINGS: Dwelling[] = [
   { id: 'TYN-0107', address: 'Parkvegen 3A', sizeSqm: 34, rooms: 1, floor: 2, accessible: false, coLocated: false, monthlyRentOre: 780_000 },
   { id: 'TYN-0212', address: 'Storgata 12B', sizeSqm: 58, rooms: 2, floor: 1, accessible: true, coLocated: false, monthlyRentOre: 915_000 },
   { id: 'TYN-0304', address: 'Kirkegata 4, leil. 3', sizeSqm: 41, rooms: 2, floor: 0, accessible: true, coLocated: true, monthlyRentOre: 840_000 },
 ];
 
-type Step = { as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload };
+export type Step = { as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload };
 
 /** A mapping interview of a single parent who needs `rooms` rooms: also the tests' sample. */
 export function sampleInterview(date: string, rooms: number): Extract<CaseActionPayload, { type: 'recordInterview' }> {
@@ -43,7 +43,7 @@ export function sampleInterview(date: string, rooms: number): Extract<CaseAction
 const interview = (date: string, rooms: number): Step => ({ payload: sampleInterview(date, rooms) });
 
 /** From the decision to an accepted offer of `dwelling`. */
-const allocated = (today: string, dwelling: Dwelling): Step[] => [
+export const allocated = (today: string, dwelling: Dwelling): Step[] => [
   interview(today, dwelling.rooms),
   { payload: { type: 'recordDecision', outcome: 'approved', date: today, reference: 'DEMO-VEDTAK' } },
   { payload: { type: 'offerDwelling', dwelling } },
@@ -51,7 +51,7 @@ const allocated = (today: string, dwelling: Dwelling): Step[] => [
 ];
 
 /** Lease, house rules, checklist, allowance and a signed agreement with weekly visits, then move-in. */
-const movedIn = (today: string): Step[] => [
+export const movedIn = (today: string): Step[] => [
   { payload: { type: 'signLease', lease: { startDate: today, signedDate: today, depositOre: 2_520_000 } } },
   { payload: { type: 'reviewHouseRules', language: 'norsk', reviewedDate: today } },
   { payload: { type: 'confirmChecklistItems', itemIds: DEFAULT_CHECKLIST_ITEMS.map((i) => i.id), date: today } },
@@ -83,22 +83,22 @@ function demoCases(today: string): Array<{ key: string; application: Application
     {
       key: 'demo-0003',
       application: { ...base, applicant: { name: 'Tor Haugen' }, currentHousing: 'Uten fast bolig siden august.' },
-      steps: [interview(addDays(today, -9), 1), interview(addDays(today, -2), 1), { payload: { type: 'recordDecision', outcome: 'approved', date: today } }, { payload: { type: 'offerDwelling', dwelling: DWELLINGS[0]! } }],
+      steps: [interview(addDays(today, -9), 1), interview(addDays(today, -2), 1), { payload: { type: 'recordDecision', outcome: 'approved', date: today } }, { payload: { type: 'offerDwelling', dwelling: DEMO_DWELLINGS[0]! } }],
     },
     {
       key: 'demo-0004',
       application: { ...base, applicant: { name: 'Lise Moen' }, currentHousing: 'Leier privat, oppsagt fra 1. januar.' },
       steps: [interview(addDays(today, -5), 2), { payload: { type: 'referElsewhere', outcome: 'start_up_loan', note: 'Kan kjøpe med startlån og bostøtte.' } }],
     },
-    { key: 'demo-0005', application: { ...base, applicant: { name: 'Jonas Berg' }, currentHousing: 'Bor på hospits.' }, steps: [...allocated(today, DWELLINGS[1]!), { payload: { type: 'signLease', lease: { startDate: addDays(today, 7), signedDate: today } } }] },
-    { key: 'demo-0006', application: { ...base, applicant: { name: 'Maria Lunde' }, currentHousing: 'Utskrevet fra institusjon.', housingOfficerId: 'kari.nordmann' }, steps: [...allocated(today, DWELLINGS[2]!), ...movedIn(today)] },
+    { key: 'demo-0005', application: { ...base, applicant: { name: 'Jonas Berg' }, currentHousing: 'Bor på hospits.' }, steps: [...allocated(today, DEMO_DWELLINGS[1]!), { payload: { type: 'signLease', lease: { startDate: addDays(today, 7), signedDate: today } } }] },
+    { key: 'demo-0006', application: { ...base, applicant: { name: 'Maria Lunde' }, currentHousing: 'Utskrevet fra institusjon.', housingOfficerId: 'kari.nordmann' }, steps: [...allocated(today, DEMO_DWELLINGS[2]!), ...movedIn(today)] },
   ];
 }
 
 /** Cases in every phase, so a new user sees something real. Fixed keys: loading twice changes nothing. */
 export async function loadDemoData(deps: IntakeDeps & { temporal: Client }, progress: (line: string) => void): Promise<void> {
   const today = osloDate(Date.now());
-  for (const dwelling of DWELLINGS) await saveDwelling(deps.db, 'tynset', dwelling);
+  for (const dwelling of DEMO_DWELLINGS) await saveDwelling(deps.db, 'tynset', dwelling);
   const cases = demoCases(today);
   for (const [i, demo] of cases.entries()) {
     const outcome = await receiveApplication(deps, { actor: officer, idempotencyKey: demo.key, input: demo.application });

@@ -10,6 +10,7 @@ import { parseApiTokens } from '../../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
 import { createLogger } from '../../platform/logger';
+import type { Mailer } from '../../platform/mailer';
 import { openTestDatabase } from './database';
 import { taskQueueFor, workflowBundle } from './temporal';
 
@@ -26,11 +27,14 @@ export interface ApiHarness {
   temporal: Client;
   taskQueue: string;
   request(method: string, path: string, opts?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  /** Stops the worker (as if its process died) until `startWorker` runs a new one. */
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
-export async function startApiHarness(title: string, opts: { timeSkipping?: TestWorkflowEnvironment } = {}): Promise<ApiHarness> {
+export async function startApiHarness(title: string, opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer } = {}): Promise<ApiHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
   const address = inject('temporalAddress');
   const taskQueue = taskQueueFor(title);
@@ -40,13 +44,15 @@ export async function startApiHarness(title: string, opts: { timeSkipping?: Test
   const connection = opts.timeSkipping?.connection ?? (await Connection.connect({ address }));
   const temporal = new Client({ connection, namespace: 'default' });
   const nativeConnection = opts.timeSkipping?.nativeConnection ?? (await NativeConnection.connect({ address }));
-  const worker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue,
-    workflowBundle: await workflowBundle(),
-    activities: createActivities({ db: database.db }),
-  });
-  const running = worker.run();
+  const newWorker = async () =>
+    Worker.create({
+      connection: nativeConnection,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: createActivities({ db: database.db, mailer: opts.mailer }),
+    });
+  let worker = await newWorker();
+  let running = worker.run();
   const app = createApp({
     config: { apiTokens: parseApiTokens(DEVELOPMENT_TOKENS), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' },
     database,
@@ -71,9 +77,17 @@ export async function startApiHarness(title: string, opts: { timeSkipping?: Test
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
     },
+    async stopWorker() {
+      worker.shutdown();
+      await running;
+    },
+    async startWorker() {
+      worker = await newWorker();
+      running = worker.run();
+    },
     async close() {
       await new Promise((r) => server.close(r));
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
       if (ownsConnections) {
         await nativeConnection.close();

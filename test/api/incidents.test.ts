@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliverPendingSubmissions } from '../../api/tenancy-intake';
+import { formSubmissions, incidents } from '../../db/schema';
+import { osloDate } from '../../domain/calendar';
+import { tenancyWorkflowId } from '../../domain/ids';
+import { EscalationLevelKey } from '../../domain/search-attributes';
+import { createLogger } from '../../platform/logger';
+import { createSmtpMailer, type Mailer } from '../../platform/mailer';
+import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
+import { tenancyStateQuery } from '../../workflows/messages';
+import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { application } from '../helpers/fixtures';
+import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
+
+/** Incident reports from forms, through HTTP, against the dev server, PostgreSQL and a real SMTP server. */
+describe('API: incident reports from forms', () => {
+  let api: ApiHarness;
+  let smtp: SmtpHarness;
+  let mailer: Mailer;
+  const received: ReceivedMail[] = [];
+  const today = osloDate(Date.now());
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer(received);
+    mailer = createSmtpMailer({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'Botrygg <noreply@botrygg.local>' });
+    api = await startApiHarness('api incidents', { mailer });
+    const contacts = await api.request('PUT', '/api/municipalities/tynset/contacts', {
+      token: TOKENS.admin,
+      body: { housing_office: 'boligkontoret@tynset.kommune.no', follow_up_worker: 'oppfolging@tynset.kommune.no' },
+    });
+    expect(contacts.status).toBe(200);
+    for (const dwelling of DEMO_DWELLINGS) await api.request('PUT', '/api/dwellings', { body: { ...dwelling, municipality: 'tynset' } });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await mailer?.close();
+    await smtp?.stop();
+  });
+
+  async function newCase(): Promise<string> {
+    const { receivedDate: _r, ...form } = application();
+    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
+    expect(res.status).toBe(201);
+    return res.body.caseId;
+  }
+
+  async function run(caseId: string, steps: Step[]) {
+    for (const { as, payload } of steps) {
+      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
+      const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? TOKENS.followUpWorker : TOKENS.officer, body, headers: { 'Idempotency-Key': randomUUID() } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+  }
+
+  const complaint = (text: string) => ({
+    situation: 'neighbour_complaints',
+    description: text,
+    channel: 'neighbour_form',
+    occurredAt: new Date().toISOString(),
+    complainant: 'Nabo i 2. etasje',
+  });
+  const file = (caseId: string, key: string, body: unknown, token: string = TOKENS.intake) =>
+    api.request('POST', `/api/tenancies/${caseId}/incidents`, { token, body, headers: { 'Idempotency-Key': key } });
+
+  it('keeps a complaint filed before move-in, then files neighbour complaints that call three-party meetings and escalate when repeated', async () => {
+    const caseId = await newCase();
+    await run(caseId, allocated(today, DEMO_DWELLINGS[1]!));
+
+    // Before move-in the case cannot take it yet: kept, the sender told, and delivered later.
+    const early = await file(caseId, `form-${randomUUID()}`, complaint('Høy musikk under flyttingen'));
+    expect(early.status).toBe(202);
+    expect(early.body).toMatchObject({ status: 'kept', message: expect.stringMatching(/ikke flyttet inn ennå/) });
+    await run(caseId, movedIn(today));
+    const deps = { db: api.database.db, temporal: api.temporal, taskQueue: api.taskQueue, logger: createLogger('silent') };
+    expect(await deliverPendingSubmissions(deps)).toBeGreaterThanOrEqual(1);
+
+    // A complaint from the neighbour form: applied once, however often it is sent.
+    const key = `form-${randomUUID()}`;
+    const noise = complaint('Bråk om natten');
+    const first = await file(caseId, key, noise);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'applied', incidentId: expect.stringMatching(new RegExp(`^${caseId}-H\\d$`)) });
+    const again = await file(caseId, key, noise);
+    expect(again.status).toBe(200);
+    expect(again.body.incidentId).toBe(first.body.incidentId);
+    const bad = await file(caseId, `form-${randomUUID()}`, { ...complaint('x'), situation: 'noise' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/verdi som ikke er tillatt/);
+
+    // The three-party meeting task appears for the housing office; the follow-up worker is told by email.
+    // The incident writes its own tasks a moment after the report is accepted.
+    const meetingTasks = async () => {
+      const tasks = await api.request('GET', '/api/tasks?role=housing_office');
+      return tasks.body.tasks
+        .filter((t: { caseId: string; kind: string }) => t.caseId === caseId && t.kind === 'three_party_meeting')
+        .map((t: { title: string }) => t.title);
+    };
+    await expect
+      .poll(meetingTasks, { timeout: 10_000 })
+      .toEqual(['Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene']);
+    await expect.poll(() => received.filter((m) => m.subject?.includes(caseId) && m.subject.startsWith('Naboklage')).length, { timeout: 10_000 }).toBe(2);
+    expect(received.find((m) => m.subject?.includes(caseId))!.to).toEqual(['oppfolging@tynset.kommune.no']);
+
+    // A third complaint within 90 days escalates the case (to the committee), visible to Temporal's UI.
+    expect((await file(caseId, `form-${randomUUID()}`, complaint('Røyk i trappeoppgangen'))).status).toBe(201);
+    const handle = api.temporal.workflow.getHandle(tenancyWorkflowId(caseId));
+    await expect.poll(async () => (await handle.query(tenancyStateQuery)).escalationLevel).toBe(1);
+    expect((await handle.query(tenancyStateQuery)).tasks.map((t) => t.id)).toContain('committee-complaints');
+    await expect.poll(async () => (await handle.describe()).typedSearchAttributes.get(EscalationLevelKey)).toBe(1);
+
+    const listed = async () => (await api.request('GET', `/api/tenancies/${caseId}/incidents`)).body.incidents.map((i: { situation: string; status: string }) => [i.situation, i.status]);
+    await expect.poll(listed, { timeout: 10_000 }).toEqual([
+      ['neighbour_complaints', 'open'],
+      ['neighbour_complaints', 'open'],
+      ['neighbour_complaints', 'open'],
+    ]);
+  });
+
+  it('applies once, after the worker comes back, a report sent while the worker was down; a threat sets the caution flag', async () => {
+    const caseId = await newCase();
+    await run(caseId, [...allocated(today, DEMO_DWELLINGS[2]!), ...movedIn(today)]);
+    await api.stopWorker();
+    const key = `form-${randomUUID()}`;
+    const threat = { situation: 'threats_or_weapons', description: 'Kniv på bordet under besøket', channel: 'staff_app', occurredAt: new Date().toISOString() };
+    const whileDown = await file(caseId, key, threat, TOKENS.followUpWorker);
+    expect(whileDown.status).toBe(202);
+    expect(whileDown.body.status).toBe('kept');
+    const [kept] = await api.database.db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, key));
+    expect(kept!.status).toBe('pending');
+
+    await api.startWorker();
+    const deps = { db: api.database.db, temporal: api.temporal, taskQueue: api.taskQueue, logger: createLogger('silent') };
+    await deliverPendingSubmissions(deps);
+    await deliverPendingSubmissions(deps);
+    const resend = await file(caseId, key, threat, TOKENS.followUpWorker);
+    expect(resend.status).toBe(200);
+    await expect.poll(async () => (await api.database.db.select().from(incidents).where(and(eq(incidents.caseId, caseId), eq(incidents.situation, 'threats_or_weapons')))).length).toBe(1);
+    const view = await api.temporal.workflow.getHandle(tenancyWorkflowId(caseId)).query(tenancyStateQuery);
+    expect(view.incidents).toHaveLength(1);
+    expect(view.cautionFlag).toMatchObject({ incidentId: resend.body.incidentId });
+  });
+});
