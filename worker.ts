@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
 import { loadConfig, type Config } from './config/env';
 import { openDatabase, type Database } from './db/client';
 import { createLogger, installTemporalLogger, type Logger } from './platform/logger';
 import { createSmtpMailer, type Mailer } from './platform/mailer';
+import { startNotificationSweep } from './platform/notification-sweep';
 import { runMain } from './platform/run-main';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,6 +16,8 @@ export const workflowsPath = path.join(here, 'workflows', 'index.ts');
 export interface WorkerDeps {
   config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM'>;
   connection: NativeConnection;
+  /** A client for activities that signal other workflows. */
+  temporal: Client;
   db: Database;
   /** Absent without SMTP settings: notices then wait in the outbox. */
   mailer?: Mailer;
@@ -21,13 +25,13 @@ export interface WorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-export async function createWorker({ config, connection, db, mailer, workflowBundle }: WorkerDeps): Promise<Worker> {
+export async function createWorker({ config, connection, temporal, db, mailer, workflowBundle }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath }),
-    activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM }),
+    activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, temporal }),
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
   });
@@ -44,12 +48,18 @@ async function main(logger: Logger): Promise<void> {
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående worker (npm start starter alt lokalt).');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   const mailer = mailerFromConfig(config);
-  const worker = await createWorker({ config, connection, db: database.db, mailer });
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'Worker started');
+  const worker = await createWorker({ config, connection, temporal, db: database.db, mailer });
+  const sweep = mailer ? startNotificationSweep({ db: database.db, mailer, from: config.MAIL_FROM }, 60_000, logger) : undefined;
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, smtp: !!mailer }, 'Worker started');
   // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
   await worker.run();
+  await sweep?.stop();
+  await mailer?.close();
   await connection.close();
+  await clientConnection.close();
   await database.close();
   logger.info('Worker stopped');
 }

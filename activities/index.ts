@@ -1,11 +1,15 @@
+import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { Mailer } from '../platform/mailer';
 import { createIncidentRecordActivities } from './incident-records';
 import { createRoleNotificationActivities } from './role-notifications';
 import { createTenancyRecordActivities } from './tenancy-records';
+import { createTenancySignalActivities } from './tenancy-signals';
 
 export interface ActivityDeps {
   db: Database;
+  /** For activities that talk to other workflows (an incident reporting to its tenancy). */
+  temporal: Client;
   /** Absent when SMTP is not configured: notices then wait in the outbox. */
   mailer?: Mailer;
   mailFrom?: string;
@@ -17,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTenancyRecordActivities(deps),
     ...createIncidentRecordActivities(deps),
     ...createRoleNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom }),
+    ...createTenancySignalActivities(deps),
   };
 }
 

@@ -8,6 +8,7 @@ import { authenticate } from './auth';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
+import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
@@ -62,6 +63,7 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerStatisticsRoutes(routes, { db: database.db });
   registerMunicipalityRoutes(routes, { db: database.db });
   registerContactRoutes(routes, { db: database.db });
+  registerAgreementTemplateRoutes(routes, { db: database.db });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });

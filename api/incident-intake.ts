@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { eq, sql } from 'drizzle-orm';
 import { formSubmissions } from '../db/schema';
 import type { IncidentReport } from '../domain/incidents/incident';
+import { tenancyWorkflowId } from '../domain/ids';
 import type { Actor } from '../domain/roles';
 import { FailureType, reportIncidentUpdate, type ReportIncidentResult } from '../workflows/messages';
 import { canonicalHash } from './canonical-hash';
@@ -58,7 +59,7 @@ export async function deliverIncident(
 ): Promise<{ kind: 'delivered'; result: ReportIncidentResult } | { kind: 'not_yet' | 'unavailable' | 'rejected'; message: string }> {
   const { db, temporal, logger } = deps;
   const { report, reporter } = submission.payload as { report: IncidentReport; reporter: Actor };
-  const workflowId = `tenancy-${submission.caseId}`;
+  const workflowId = tenancyWorkflowId(submission.caseId);
   const bump = { attempts: sql`${formSubmissions.attempts} + 1` };
   try {
     const result = await temporal.withDeadline(Date.now() + DELIVERY_DEADLINE_MS, () =>

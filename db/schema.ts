@@ -183,3 +183,16 @@ export const incidents = pgTable(
   },
   (t) => [index('incidents_case_idx').on(t.caseId, t.reportedAt)],
 );
+
+/** Each municipality's follow-up agreement template, one row per published version. */
+export const agreementTemplates = pgTable(
+  'agreement_templates',
+  {
+    municipality: text('municipality').notNull(),
+    version: integer('version').notNull(),
+    template: jsonb('template').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipality, t.version] })],
+);

@@ -3,6 +3,8 @@
  * again by its case ID alone, and renaming a prefix would orphan every running case.
  */
 export const tenancyWorkflowId = (caseId: string): string => `tenancy-${caseId}`;
+/** The n-th incident reported on a case; its incident ID is `${caseId}-H${n}`. */
+export const incidentWorkflowId = (caseId: string, seq: number): string => `incident-${caseId}-${seq}`;
 
 const CASE_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O/1/I: read aloud over the phone
 

@@ -33,7 +33,7 @@ await database.migrate();
 const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: findTestServer() } } });
 await registerSearchAttributes(env.connection, 'default');
 const taskQueue = `record-${label}`;
-const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: createActivities({ db: database.db }) });
+const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: createActivities({ db: database.db, temporal: env.client }) });
 
 async function record(name: string, caseId: string, scenario: () => Promise<void>) {
   await scenario();

@@ -8,6 +8,7 @@ import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/client';
 import { startDevServer, type DevServer } from '../platform/dev-server';
 import { installTemporalLogger, type Logger } from '../platform/logger';
+import { startNotificationSweep } from '../platform/notification-sweep';
 import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
 import { createWorker, mailerFromConfig } from '../worker';
@@ -82,7 +83,9 @@ runMain('start', async (logger: Logger) => {
 
   const workerConnection = await NativeConnection.connect({ address });
   cleanups.push(() => workerConnection.close());
-  const worker: Worker = await createWorker({ config, connection: workerConnection, db: database.db, mailer: mailerFromConfig(config) });
+  const mailer = mailerFromConfig(config);
+  if (mailer) cleanups.push(() => mailer.close());
+  const worker: Worker = await createWorker({ config, connection: workerConnection, temporal, db: database.db, mailer });
   const running = worker.run();
   cleanups.push(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -92,6 +95,10 @@ runMain('start', async (logger: Logger) => {
   const intake = { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger };
   const relay = startSubmissionRelay(intake, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
   cleanups.push(() => relay.stop());
+  if (mailer) {
+    const sweep = startNotificationSweep({ db: database.db, mailer, from: config.MAIL_FROM }, 60_000, logger);
+    cleanups.push(() => sweep.stop());
+  }
 
   const app = createApp({ config, database, temporal, logger });
   const http: Server = await new Promise((resolve) => {

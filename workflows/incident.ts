@@ -1,10 +1,10 @@
-import { ApplicationFailure, allHandlersFinished, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { IncidentView } from '../activities/incident-records';
 import { applyIncidentAction, closeIfSettled, rejectIncidentAction, type IncidentActionResult } from '../domain/incidents/actions';
 import { dueTimers, fireTimer, newIncident, nextIncidentWake, type IncidentState, type NewIncident } from '../domain/incidents/incident';
 import { workflowNow } from './clock';
-import { FailureType, incidentActionUpdate, incidentOutcomeSignal, incidentStateQuery } from './messages';
+import { FailureType, incidentActionUpdate, incidentStateQuery } from './messages';
 
 export interface IncidentWorkflowInput extends NewIncident {
   tenancyWorkflowId: string;
@@ -79,15 +79,11 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
     if (reportedStatus === state.status && reportedRevision === !!state.revisionRequested) return;
     reportedStatus = state.status;
     reportedRevision = !!state.revisionRequested;
-    try {
-      await getExternalWorkflowHandle(input.tenancyWorkflowId).signal(incidentOutcomeSignal, {
-        incidentId: state.incidentId,
-        status: state.status,
-        revisionRequested: reportedRevision,
-      });
-    } catch (err) {
-      log.warn('Tenancy could not be told about the incident', { incidentId: state.incidentId, error: String(err) });
-    }
+    const told = await records.reportIncidentOutcome({
+      tenancyWorkflowId: input.tenancyWorkflowId,
+      outcome: { incidentId: state.incidentId, status: state.status, revisionRequested: reportedRevision },
+    });
+    if (told === 'tenancy_gone') log.warn('The tenancy is gone; the incident outcome was not delivered', { incidentId: state.incidentId });
   }
 
   closeIfSettled(state, workflowNow());

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { IncidentView } from '../../activities/incident-records';
 import type { Database } from '../../db/client';
@@ -7,7 +7,7 @@ import { incidents, tenancies } from '../../db/schema';
 import { IdempotencyKey } from '../../domain/application';
 import { IncidentActionPayload } from '../../domain/incidents/actions';
 import { IncidentReport } from '../../domain/incidents/incident';
-import { CASE_ID_PATTERN } from '../../domain/ids';
+import { CASE_ID_PATTERN, incidentWorkflowId } from '../../domain/ids';
 import { incidentActionUpdate } from '../../workflows/messages';
 import { audit } from '../audit';
 import { canAccessCase, worksIn } from '../auth';
@@ -129,11 +129,12 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
         await audit(db, req, 'denied', row.caseId, 403);
         throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
       }
-      const [incident] = await db.select().from(incidents).where(and(eq(incidents.incidentId, params.incidentId), eq(incidents.caseId, row.caseId)));
-      if (!incident) throw new HttpError(404, 'Fant ikke hendelsen.');
+      // The workflow ID follows from the incident ID, so an incident can be acted on before its
+      // read-model row is written; a wrong number is answered by Temporal as not found (404).
+      if (!params.incidentId.startsWith(`${row.caseId}-H`)) throw new HttpError(404, 'Fant ikke hendelsen i denne saken.');
       const key = headers['Idempotency-Key'];
       const result = await temporal.workflow
-        .getHandle(incident.workflowId)
+        .getHandle(incidentWorkflowId(row.caseId, Number(params.incidentId.slice(row.caseId.length + 2))))
         .executeUpdate(incidentActionUpdate, { args: [{ idempotencyKey: key, actor, payload: body }], updateId: key });
       await audit(db, req, 'write', row.caseId, 200);
       return { status: 200, body: result };

@@ -6,6 +6,8 @@ import { caseEvents, tenancies } from '../../db/schema';
 import { ApplicationInput, IdempotencyKey } from '../../domain/application';
 import { CASE_ID_PATTERN, tenancyWorkflowId } from '../../domain/ids';
 import { CaseActionPayload } from '../../domain/tenancy/actions';
+import { AgreementTerms } from '../../domain/tenancy/phase-move-in';
+import { currentTemplate } from './agreement-templates';
 import { findDwelling } from './dwellings';
 import { PHASES } from '../../domain/tenancy/state';
 import type { TenancyView } from '../../domain/tenancy/view';
@@ -56,9 +58,12 @@ const CaseResponse = z.object({
 
 /** Over HTTP a dwelling is offered by its ID in the register; the workflow receives the full record. */
 const OfferById = z.object({ type: z.literal('offerDwelling'), dwellingId: z.string().trim().min(1).max(60) });
+/** The agreement template is the municipality's current version, attached by the API, never the client's. */
+const CreateAgreementHttp = z.object({ type: z.literal('createAgreement'), terms: AgreementTerms });
 const HttpCaseAction = z.discriminatedUnion('type', [
   OfferById,
-  ...CaseActionPayload.options.filter((o) => o.shape.type.value !== 'offerDwelling'),
+  CreateAgreementHttp,
+  ...CaseActionPayload.options.filter((o) => o.shape.type.value !== 'offerDwelling' && o.shape.type.value !== 'createAgreement'),
 ]);
 
 const CREATED_MESSAGES = {
@@ -212,6 +217,8 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
         const dwelling = await findDwelling(db, row.municipality, body.dwellingId);
         if (!dwelling) throw new HttpError(404, `Fant ikke bolig ${body.dwellingId} i boligregisteret.`);
         payload = { type: 'offerDwelling', dwelling };
+      } else if (body.type === 'createAgreement') {
+        payload = { type: 'createAgreement', terms: body.terms, template: await currentTemplate(db, row.municipality) };
       } else {
         payload = body as CaseActionPayload;
       }

@@ -1,5 +1,6 @@
 import { SITUATION_LABELS, type IncidentReport, type NewIncident } from '../incidents/incident';
 import { addDays, compareDates, osloDate } from '../calendar';
+import { incidentWorkflowId } from '../ids';
 import type { Actor } from '../roles';
 import { followUpRules } from './phase-follow-up';
 import { activeAgreement, addEvent, hasTask, openTask, policyOf, rememberResult, type TenancyState } from './state';
@@ -10,8 +11,6 @@ export interface IncidentRequest {
   reporter: Actor;
   report: IncidentReport;
 }
-
-export const incidentWorkflowId = (caseId: string, seq: number) => `incident-${caseId}-${seq}`;
 
 /** `{ notYet }` when the case cannot take the report now but will later (the form is kept). */
 export function rejectIncident(state: TenancyState): { notYet?: string; never?: string } | undefined {

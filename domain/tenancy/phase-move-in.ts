@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE, fillAgreementRows, SITUATION_KEYS, visitsText } from '../agreement-template';
+import { AgreementTemplateSchema, DEFAULT_TEMPLATE, fillAgreementRows, SITUATION_KEYS, visitsText, type AgreementTemplate } from '../agreement-template';
 import { isoDate } from '../application';
 import { addDays, addMonths, addYears, compareDates, deadline } from '../calendar';
 import type { ActionContext, ActionRule } from './rule';
@@ -21,7 +21,7 @@ import {
 import { startFollowUp } from './timers';
 
 /** Phase 2 (leiekontrakt og innflytting): lease, house rules, checklist, housing allowance, agreement, move-in. */
-const AgreementTerms = z.object({
+export const AgreementTerms = z.object({
   followUpWorkerId: z.string().trim().min(1).max(100),
   housingOfficerId: z.string().trim().min(1).max(100).optional(),
   optionalRows: z.array(z.enum(SITUATION_KEYS)).max(SITUATION_KEYS.length).default([]),
@@ -51,7 +51,12 @@ export const moveInPayloads = [
     assignmentDeclarationSigned: z.boolean(),
     date: isoDate,
   }),
-  z.object({ type: z.literal('createAgreement'), terms: AgreementTerms }),
+  z.object({
+    type: z.literal('createAgreement'),
+    terms: AgreementTerms,
+    /** The municipality's template version in force when the agreement is drafted; the default if absent. */
+    template: AgreementTemplateSchema.optional(),
+  }),
   z.object({ type: z.literal('signAgreement'), party: z.enum(['tenant', 'follow_up_worker', 'housing_officer']), date: isoDate }),
   z.object({ type: z.literal('declareNoFollowUp'), reason: z.string().trim().min(3).max(1000) }),
   z.object({ type: z.literal('recordMoveIn'), moveInDate: isoDate }),
@@ -91,12 +96,12 @@ export function addLease(state: TenancyState, lease: z.infer<typeof LeaseTerms>,
 }
 
 /** Drafts a new agreement version from the municipal template; it is valid to the end of the current lease. */
-export function draftAgreement(state: TenancyState, terms: z.infer<typeof AgreementTerms>, ctx: ActionContext): AgreementVersion {
+export function draftAgreement(state: TenancyState, terms: z.infer<typeof AgreementTerms>, ctx: ActionContext, template: AgreementTemplate = DEFAULT_TEMPLATE): AgreementVersion {
   const params = { visitFrequency: terms.visitFrequency, lockedDoorWaitMinutes: terms.lockedDoorWaitMinutes, deviationWeeks: terms.deviationWeeks };
   const draft: AgreementVersion = {
     version: (state.agreements?.length ?? 0) + 1,
-    templateVersion: DEFAULT_TEMPLATE.version,
-    rows: fillAgreementRows(DEFAULT_TEMPLATE, terms.optionalRows, params),
+    templateVersion: template.version,
+    rows: fillAgreementRows(template, terms.optionalRows, params),
     optionalRowsChosen: terms.optionalRows,
     ...params,
     followUpWorkerId: terms.followUpWorkerId,
@@ -224,8 +229,8 @@ export const moveInRules: {
       if (inPhase(s, 'follow_up') && (hasTask(s, 'revise-agreement') || hasTask(s, 'renew-agreement'))) return undefined;
       return 'En ny versjon av oppfølgingsavtalen lages ved innflytting, etter en evaluering eller ved fornyelse.';
     },
-    apply(state, { terms }, ctx) {
-      const draft = draftAgreement(state, terms, ctx);
+    apply(state, { terms, template }, ctx) {
+      const draft = draftAgreement(state, terms, ctx, template);
       closeTask(state, 'revise-agreement');
       closeTask(state, 'renew-agreement');
       const message = `Oppfølgingsavtale versjon ${draft.version} er laget (${draft.rows.length} situasjoner, hjemmebesøk ${visitsText(draft.visitFrequency)}). Den må signeres av leietaker, oppfølger og boligkonsulent.`;

@@ -141,4 +141,78 @@ describe('API: incident reports from forms', () => {
     expect(view.incidents).toHaveLength(1);
     expect(view.cautionFlag).toMatchObject({ incidentId: resend.body.incidentId });
   });
+
+  it('handles an incident under the agreement version signed when it was reported, while the case revises its agreement on a new template', async () => {
+    // A municipality of its own, so that publishing a template does not touch the other tests' cases.
+    const municipality = `rev-${randomUUID().slice(0, 6)}`;
+    const admin = TOKENS.admin;
+    for (const dwelling of DEMO_DWELLINGS) await api.request('PUT', '/api/dwellings', { token: admin, body: { ...dwelling, municipality } });
+    const { receivedDate: _r, ...form } = application({ municipality });
+    const created = await api.request('POST', '/api/tenancies', { token: admin, body: form, headers: { 'Idempotency-Key': randomUUID() } });
+    const caseId: string = created.body.caseId;
+    for (const { payload } of [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)]) {
+      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
+      expect((await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: admin, body, headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(200);
+    }
+    const report = { situation: 'untidy_home', description: 'Søppel i gangen', channel: 'staff_app', occurredAt: new Date().toISOString() };
+    const first = await file(caseId, randomUUID(), report, admin);
+    expect(first.status).toBe(201);
+
+    // The municipality publishes version 2 of its template with a sharper rule for untidy homes.
+    const template = (await api.request('GET', `/api/municipalities/${municipality}/agreement-template`, { token: admin })).body;
+    expect(template.version).toBe(1);
+    const rows = template.rows.map((r: { key: string; measures: Array<{ text: string }> }) =>
+      r.key === 'untidy_home' ? { ...r, measures: r.measures.map((m, i) => (i === 3 ? { ...m, text: 'Oppfølger skal etter 1 uke med avvik gi beskjed til boligkontoret' } : m)) } : r,
+    );
+    const published = await api.request('POST', `/api/municipalities/${municipality}/agreement-template`, { token: admin, body: { rows } });
+    expect(published.status).toBe(201);
+    expect(published.body.version).toBe(2);
+
+    // A three-party meeting in the incident decides to revise the agreement: the tenancy opens the revision.
+    const incidentPath = `/api/tenancies/${caseId}/incidents/${first.body.incidentId}/actions`;
+    const incidentAct = (body: unknown) => api.request('POST', incidentPath, { token: admin, body, headers: { 'Idempotency-Key': randomUUID() } });
+    await incidentAct({ type: 'resolve', note: 'Ryddet.' });
+    await incidentAct({ type: 'completeMeasure', taskId: `${first.body.incidentId}-motivate`, note: 'Fulgt opp.' });
+    const handle = api.temporal.workflow.getHandle(tenancyWorkflowId(caseId));
+    expect((await handle.query(tenancyStateQuery)).tasks.map((t) => t.id)).not.toContain('revise-agreement');
+
+    const second = await file(caseId, randomUUID(), { ...report, description: 'Fortsatt rot etter to uker' }, admin);
+    const secondPath = `/api/tenancies/${caseId}/incidents/${second.body.incidentId}/actions`;
+    const meetingTask = `${second.body.incidentId}-meeting`;
+    // No timer has fired yet: no meeting task; resolve, then hold the meeting from the first incident's row instead.
+    expect((await api.request('POST', secondPath, { token: admin, body: { type: 'proposeMeeting', taskId: meetingTask, proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(409);
+
+    const complaintReport = { situation: 'neighbour_complaints', description: 'Lukt fra leiligheten', channel: 'phone', occurredAt: new Date().toISOString() };
+    const third = await file(caseId, randomUUID(), complaintReport, admin);
+    const thirdPath = `/api/tenancies/${caseId}/incidents/${third.body.incidentId}/actions`;
+    const thirdAct = (body: unknown) => api.request('POST', thirdPath, { token: admin, body, headers: { 'Idempotency-Key': randomUUID() } });
+    await thirdAct({ type: 'proposeMeeting', taskId: `${third.body.incidentId}-meeting`, proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service', 'nav'] });
+    expect((await thirdAct({ type: 'recordMeetingOutcome', taskId: `${third.body.incidentId}-meeting`, outcome: 'revised', note: 'Tettere oppfølging.' })).status).toBe(200);
+    await expect.poll(async () => (await handle.query(tenancyStateQuery)).tasks.map((t) => t.id), { timeout: 10_000 }).toContain('revise-agreement');
+
+    // The revision is drafted from template version 2 and signed again by all three.
+    const act = (body: unknown) => api.request('POST', `/api/tenancies/${caseId}/actions`, { token: admin, body, headers: { 'Idempotency-Key': randomUUID() } });
+    expect(
+      (await act({ type: 'createAgreement', terms: { followUpWorkerId: 'ola.hansen', optionalRows: [], visitFrequency: { times: 2, per: 'week' }, lockedDoorWaitMinutes: 30, deviationWeeks: 1 } })).status,
+    ).toBe(200);
+    for (const party of ['tenant', 'follow_up_worker', 'housing_officer']) expect((await act({ type: 'signAgreement', party, date: today })).status).toBe(200);
+    const agreements = (await handle.query(tenancyStateQuery)).agreements!;
+    expect(agreements.map((a) => [a.version, a.templateVersion, a.status])).toEqual([
+      [1, 1, 'superseded'],
+      [2, 2, 'active'],
+    ]);
+
+    // Earlier incidents stay under version 1; a new one is handled under version 2 with the new text.
+    const fourth = await file(caseId, randomUUID(), { ...report, description: 'Nytt avvik' }, admin);
+    await expect
+      .poll(async () => (await api.database.db.select().from(incidents).where(eq(incidents.caseId, caseId))).map((i) => [i.incidentId, i.agreementVersion]).sort(), { timeout: 10_000 })
+      .toEqual([
+        [first.body.incidentId, 1],
+        [second.body.incidentId, 1],
+        [third.body.incidentId, 1],
+        [fourth.body.incidentId, 2],
+      ].sort());
+    const [newest] = await api.database.db.select().from(incidents).where(eq(incidents.incidentId, fourth.body.incidentId));
+    expect(JSON.stringify(newest!.snapshot)).toContain('etter 1 uke med avvik');
+  });
 });

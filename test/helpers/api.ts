@@ -49,7 +49,7 @@ export async function startApiHarness(title: string, opts: { timeSkipping?: Test
       connection: nativeConnection,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      activities: createActivities({ db: database.db, mailer: opts.mailer }),
+      activities: createActivities({ db: database.db, mailer: opts.mailer, temporal }),
     });
   let worker = await newWorker();
   let running = worker.run();

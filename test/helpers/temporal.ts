@@ -89,5 +89,5 @@ export function useWorkflowTestContext() {
     await ctx.env?.teardown();
     await ctx.database?.close();
   });
-  return Object.assign(ctx, { withWorker: workflowHarness(() => ctx.env, () => createActivities({ db: ctx.database.db })) });
+  return Object.assign(ctx, { withWorker: workflowHarness(() => ctx.env, () => createActivities({ db: ctx.database.db, temporal: ctx.env.client })) });
 }
