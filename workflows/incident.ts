@@ -1,10 +1,11 @@
-import { ApplicationFailure, allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { IncidentView } from '../activities/incident-records';
-import { applyIncidentAction, closeIfSettled, rejectIncidentAction, type IncidentActionResult } from '../domain/incidents/actions';
+import { applyIncidentAction, closeIfSettled, rejectIncidentAction } from '../domain/incidents/actions';
 import { dueTimers, fireTimer, newIncident, nextIncidentWake, type IncidentState, type NewIncident } from '../domain/incidents/incident';
 import { workflowNow } from './clock';
-import { FailureType, incidentActionUpdate, incidentStateQuery } from './messages';
+import { setIdempotentUpdateHandler } from './idempotent-update';
+import { incidentActionUpdate, incidentStateQuery } from './messages';
 
 export interface IncidentWorkflowInput extends NewIncident {
   tenancyWorkflowId: string;
@@ -35,23 +36,19 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
   let reportedRevision = false;
 
   setHandler(incidentStateQuery, () => toView(state));
-  setHandler(
-    incidentActionUpdate,
-    async (action) => {
-      const earlier = state.applied[action.idempotencyKey];
-      if (earlier) return earlier as IncidentActionResult;
+  setIdempotentUpdateHandler(incidentActionUpdate, {
+    keyOf: (action) => action.idempotencyKey,
+    applied: () => state.applied,
+    reject: (action) => {
+      const message = rejectIncidentAction(state, action);
+      return message ? { message } : undefined;
+    },
+    async apply(action) {
       const result = applyIncidentAction(state, action, workflowNow());
       await persist();
       return result;
     },
-    {
-      validator: (action) => {
-        if (action.idempotencyKey in state.applied) return;
-        const reason = rejectIncidentAction(state, action);
-        if (reason) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason, nonRetryable: true });
-      },
-    },
-  );
+  });
 
   async function persist(): Promise<void> {
     const pending = state.unsentNotices.splice(0);

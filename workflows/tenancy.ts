@@ -1,6 +1,5 @@
 import {
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   log,
@@ -23,7 +22,7 @@ import {
   NextDeadlineKey,
   PhaseKey,
 } from '../domain/search-attributes';
-import { applyAction, rejectReason, type CaseActionResult } from '../domain/tenancy/actions';
+import { applyAction, rejectReason } from '../domain/tenancy/actions';
 import type { TenancyPolicy } from '../domain/tenancy/policy';
 import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../domain/tenancy/state';
 import { toView } from '../domain/tenancy/view';
@@ -31,7 +30,8 @@ import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
 import { incidentWorkflow } from './incident';
-import { caseActionUpdate, FailureType, incidentOutcomeSignal, reportIncidentUpdate, tenancyStateQuery, type ReportIncidentResult } from './messages';
+import { setIdempotentUpdateHandler } from './idempotent-update';
+import { caseActionUpdate, incidentOutcomeSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
 
 export interface TenancyWorkflowInput {
   caseId: string;
@@ -65,33 +65,32 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
 
   setHandler(tenancyStateQuery, () => toView(state));
 
-  setHandler(
-    caseActionUpdate,
-    async (action) => {
-      const earlier = state.applied[action.idempotencyKey];
-      if (earlier) return earlier as CaseActionResult;
+  setIdempotentUpdateHandler(caseActionUpdate, {
+    keyOf: (action) => action.idempotencyKey,
+    applied: () => state.applied,
+    reject: (action) => {
+      const message = rejectReason(state, action, workflowNow());
+      return message ? { message } : undefined;
+    },
+    async apply(action) {
       const result = applyAction(state, action, workflowNow());
       log.info('Case action applied', { caseId, type: action.payload.type, actorId: action.actor.id });
       // The caller reads the case from the database next, so answer only once it is written.
       await persist();
       return result;
     },
-    {
-      validator: (action) => {
-        if (action.idempotencyKey in state.applied) return;
-        const reason = rejectReason(state, action, workflowNow());
-        if (reason) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason, nonRetryable: true });
-      },
-    },
-  );
+  });
 
-  setHandler(
-    reportIncidentUpdate,
-    async (request) => {
-      const earlier = state.applied[request.submissionId];
-      if (earlier) return earlier as ReportIncidentResult;
+  setIdempotentUpdateHandler(reportIncidentUpdate, {
+    keyOf: (request) => request.submissionId,
+    applied: () => state.applied,
+    reject: () => {
+      const reason = rejectIncident(state);
+      return reason?.notYet ? { message: reason.notYet, notYet: true } : reason?.never ? { message: reason.never } : undefined;
+    },
+    async apply(request) {
       const { child, workflowId: incidentId, message } = acceptIncident(state, request, workflowNow());
-      // Abandoned on close: an incident outlives a continue-as-new of its tenancy and reports back by signal.
+      // Abandoned on close: an incident outlives a continue-as-new of its tenancy and reports back itself.
       await startChild(incidentWorkflow, {
         workflowId: incidentId,
         args: [{ ...child, tenancyWorkflowId: workflowId }],
@@ -100,15 +99,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       await persist();
       return { incidentId: child.incidentId, workflowId: incidentId, message };
     },
-    {
-      validator: (request) => {
-        if (request.submissionId in state.applied) return;
-        const reason = rejectIncident(state);
-        if (reason?.notYet) throw ApplicationFailure.create({ type: FailureType.NotYet, message: reason.notYet, nonRetryable: true });
-        if (reason?.never) throw ApplicationFailure.create({ type: FailureType.InvalidTransition, message: reason.never, nonRetryable: true });
-      },
-    },
-  );
+  });
 
   setHandler(incidentOutcomeSignal, (outcome) => recordIncidentOutcome(state, outcome, workflowNow()));
 

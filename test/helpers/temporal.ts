@@ -71,7 +71,7 @@ export async function recordHistoryIfAsked(
 ): Promise<void> {
   const label = process.env.RECORD_HISTORIES;
   if (!label) return;
-  const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const history = await env.client.workflow.getHandle(workflowId, runId || undefined).fetchHistory();
   const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'histories', `${label}-${name}.json`);
   fs.writeFileSync(file, historyToJSON(history));
 }

@@ -20,7 +20,7 @@ import { openTestDatabase } from '../helpers/database';
 import { application, followUpWorker, testCaseId } from '../helpers/fixtures';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
 import { Worker } from '@temporalio/worker';
-import { createTimeSkippingEnv, taskQueueFor, workflowBundle } from '../helpers/temporal';
+import { createTimeSkippingEnv, recordHistoryIfAsked, taskQueueFor, workflowBundle } from '../helpers/temporal';
 
 const housingOffice: Actor = { id: 'berit.boligkontor', roles: ['housing_office'], municipality: 'tynset' };
 const departmentHead: Actor = { id: 'anne.avdelingsleder', roles: ['department_head'], municipality: 'tynset' };
@@ -153,6 +153,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
       expect(last.status).toBe('closed');
       expect((await c.view()).revisionRequested).toBe(true);
       expect(await c.handle.result()).toMatchObject({ status: 'closed' });
+      await recordHistoryIfAsked(env, c.handle.workflowId, c.handle.firstExecutionRunId, 'incident-untidy-home');
+      await recordHistoryIfAsked(env, tenancyWorkflowId(c.caseId), '', 'tenancy-with-incident-signals');
       const [row] = await database.db.select().from(incidents).where(eq(incidents.caseId, c.caseId));
       expect(row).toMatchObject({ status: 'closed', situation: 'untidy_home', agreementVersion: 3, escalations: 1 });
       expect(await database.db.select().from(caseTasks).where(eq(caseTasks.source, `${c.caseId}-H1`))).toEqual([]);
