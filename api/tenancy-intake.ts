@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { formSubmissions, tenancies } from '../db/schema';
 import type { Application, ApplicationData } from '../domain/application';
@@ -135,13 +135,13 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
  * Delivers submissions that arrived while Temporal was unreachable or the case could not take them
  * yet, oldest first. Stops at the first sign that Temporal is away, to retry on the next tick.
  */
-export async function deliverPendingSubmissions(deps: IntakeDeps, limit = 50): Promise<number> {
+export async function deliverPendingSubmissions(deps: IntakeDeps, opts: { limit?: number; caseIds?: string[] } = {}): Promise<number> {
   const pending = await deps.db
     .select()
     .from(formSubmissions)
-    .where(eq(formSubmissions.status, 'pending'))
+    .where(and(eq(formSubmissions.status, 'pending'), opts.caseIds ? inArray(formSubmissions.caseId, opts.caseIds) : undefined))
     .orderBy(asc(formSubmissions.receivedAt))
-    .limit(limit);
+    .limit(opts.limit ?? 50);
   let delivered = 0;
   for (const submission of pending) {
     if (submission.kind === 'incident') {

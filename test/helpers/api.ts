@@ -34,7 +34,10 @@ export interface ApiHarness {
 }
 
 /** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
-export async function startApiHarness(title: string, opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  title: string,
+  opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer; /** More `token:user:roles:municipality` entries. */ extraTokens?: string } = {},
+): Promise<ApiHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
   const address = inject('temporalAddress');
   const taskQueue = taskQueueFor(title);
@@ -54,7 +57,7 @@ export async function startApiHarness(title: string, opts: { timeSkipping?: Test
   let worker = await newWorker();
   let running = worker.run();
   const app = createApp({
-    config: { apiTokens: parseApiTokens(DEVELOPMENT_TOKENS), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' },
+    config: { apiTokens: parseApiTokens([DEVELOPMENT_TOKENS, opts.extraTokens].filter(Boolean).join(',')), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' },
     database,
     temporal,
     logger,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Mailer } from '../../platform/mailer';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import type { DatabaseHandle } from '../../db/client';
@@ -35,30 +36,6 @@ export function taskQueueFor(title: string): string {
   return `test-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-interface Terminable {
-  workflowId: string;
-  terminate(reason?: string): Promise<unknown>;
-}
-
-/**
- * Runs one test's worker on its own task queue. Workflows the test leaves running are terminated
- * afterwards: the time-skipping server holds time still while any workflow task is outstanding,
- * and a timer firing on a queue nobody polls any more would freeze every later test in the file.
- */
-export function workflowHarness(getEnv: () => TestWorkflowEnvironment, activities: () => object) {
-  return async function withWorker<T>(title: string, fn: (taskQueue: string, track: <H extends Terminable>(h: H) => H) => Promise<T>): Promise<T> {
-    const env = getEnv();
-    const taskQueue = taskQueueFor(title);
-    const started: Terminable[] = [];
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await workflowBundle(), activities: activities() });
-    try {
-      return await worker.runUntil(fn(taskQueue, (h) => (started.push(h), h)));
-    } finally {
-      await Promise.all(started.map((h) => h.terminate('test finished').catch(() => undefined)));
-    }
-  };
-}
-
 /**
  * With RECORD_HISTORIES=v<N>, saves the given run's history to test/histories/v<N>-<name>.json for
  * the replay test. Used to capture long stories that only the test suite can drive.
@@ -77,17 +54,30 @@ export async function recordHistoryIfAsked(
 }
 
 /**
- * A workflow test file's context: its own time-skipping server, the run's PostgreSQL database and a
- * worker harness wired with the real activities. Call inside `describe`.
+ * A workflow test file's context: its own time-skipping server, the run's PostgreSQL database, and
+ * one worker (real activities) for the whole file. Nothing is terminated between tests: the
+ * time-skipping server holds time still while any workflow task is outstanding, so every workflow a
+ * test leaves running must stay served while later tests skip weeks. Call inside `describe`.
  */
-export function useWorkflowTestContext() {
-  const ctx = {} as { env: TestWorkflowEnvironment; database: DatabaseHandle };
+export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined } = {}) {
+  const ctx = { taskQueue: taskQueueFor('file') } as { env: TestWorkflowEnvironment; database: DatabaseHandle; taskQueue: string };
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
   beforeAll(async () => {
     [ctx.env, ctx.database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
+    worker = await Worker.create({
+      connection: ctx.env.nativeConnection,
+      taskQueue: ctx.taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: createActivities({ db: ctx.database.db, temporal: ctx.env.client, mailer: opts.mailer?.() }),
+    });
+    running = worker.run();
   });
   afterAll(async () => {
+    worker?.shutdown();
+    await running;
     await ctx.env?.teardown();
     await ctx.database?.close();
   });
-  return Object.assign(ctx, { withWorker: workflowHarness(() => ctx.env, () => createActivities({ db: ctx.database.db, temporal: ctx.env.client })) });
+  return ctx;
 }

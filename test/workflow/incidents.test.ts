@@ -70,7 +70,7 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
     worker?.shutdown();
     await running;
   });
-  const withWorker = async (_title: string, fn: (tq: string, track: <H>(h: H) => H) => Promise<void>) => fn(taskQueue, (h) => h);
+  const withWorker = <T>(_title: string, test: (taskQueue: string) => Promise<T>) => test(taskQueue);
 
   /** The agreement version 3 as signed: every optional row kept unless told otherwise. */
   function agreementRow(situation: SituationKey, without: SituationKey[] = []) {
@@ -81,7 +81,6 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
 
   async function report(
     taskQueue: string,
-    track: <H extends { workflowId: string; terminate(): Promise<unknown> }>(h: H) => H,
     situation: SituationKey,
     extra: Partial<IncidentReport> & { coLocated?: boolean; without?: SituationKey[] } = {},
   ) {
@@ -89,15 +88,12 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
     const caseId = testCaseId();
     const now = await env.currentTimeMs();
     // The tenancy the incident reports back to (its outcome signal needs a receiver).
-    track(
-      await env.client.workflow.start(tenancyWorkflow, {
+    await env.client.workflow.start(tenancyWorkflow, {
         workflowId: tenancyWorkflowId(caseId),
         taskQueue,
         args: [{ caseId, application: application({ municipality, receivedDate: osloDate(now) }) }],
-      }),
-    );
-    const handle = track(
-      await env.client.workflow.start(incidentWorkflow, {
+      });
+    const handle = await env.client.workflow.start(incidentWorkflow, {
         workflowId: `incident-${caseId}-1`,
         taskQueue,
         args: [
@@ -115,8 +111,7 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
             tenancyWorkflowId: tenancyWorkflowId(caseId),
           },
         ],
-      }),
-    );
+      });
     const view = () => handle.query(incidentStateQuery);
     const act = (payload: IncidentActionPayload, actor: Actor = followUpWorker) =>
       handle.executeUpdate(incidentActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor, payload }] });
@@ -129,8 +124,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   const waitForMail = async (mails: () => ReceivedMail[], n = 1) => expect.poll(() => mails().length, { timeout: 10_000 }).toBe(n);
 
   it('untidy home with damage: housing office told at once; after 2 weeks of deviation, escalation and a three-party meeting that revises the agreement', async () => {
-    await withWorker('untidy home', async (tq, track) => {
-      const c = await report(tq, track, 'untidy_home', { damage: true });
+    await withWorker('untidy home', async (tq) => {
+      const c = await report(tq, 'untidy_home', { damage: true });
       expect(await c.open()).toEqual(['motivate:follow_up_worker', 'damage:housing_office']);
       expect((await c.view()).agreementVersion).toBe(3);
       await waitForMail(() => c.mailsFor('Skade på boligen'));
@@ -164,8 +159,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('untidy home put right within two weeks: no escalation', async () => {
-    await withWorker('untidy resolved', async (tq, track) => {
-      const c = await report(tq, track, 'untidy_home');
+    await withWorker('untidy resolved', async (tq) => {
+      const c = await report(tq, 'untidy_home');
       await env.sleep(5 * DAY);
       await c.act({ type: 'resolve', note: 'Leiligheten er i orden.' });
       await c.act({ type: 'completeMeasure', taskId: c.taskId('motivate'), note: 'Fulgt opp.' });
@@ -176,8 +171,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('locked door: after the agreed wait, unlocking is allowed, the housing office is told, entry and police are assessed; every step is timestamped', async () => {
-    await withWorker('locked door', async (tq, track) => {
-      const c = await report(tq, track, 'locked_door');
+    await withWorker('locked door', async (tq) => {
+      const c = await report(tq, 'locked_door');
       expect(await c.open()).toEqual(['keep-trying:follow_up_worker']);
       await env.sleep(29 * MINUTE);
       expect((await c.view()).escalations).toBe(0);
@@ -199,8 +194,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('locked door in a co-located flat: the follow-up worker may unlock for medicine distribution', async () => {
-    await withWorker('locked co-located', async (tq, track) => {
-      const c = await report(tq, track, 'locked_door_co_located', { coLocated: true });
+    await withWorker('locked co-located', async (tq) => {
+      const c = await report(tq, 'locked_door_co_located', { coLocated: true });
       expect(await c.open()).toEqual(['unlock:follow_up_worker']);
       const done = await c.act({ type: 'completeMeasure', taskId: c.taskId('unlock'), note: 'Medisiner delt ut.' });
       expect(done.status).toBe('closed');
@@ -208,8 +203,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('an optional row removed from the agreement: the housing office assesses measures', async () => {
-    await withWorker('row removed', async (tq, track) => {
-      const c = await report(tq, track, 'locked_door_co_located', { without: ['locked_door_co_located'] });
+    await withWorker('row removed', async (tq) => {
+      const c = await report(tq, 'locked_door_co_located', { without: ['locked_door_co_located'] });
       expect((await c.view()).row).toBeUndefined();
       expect(await c.open()).toEqual(['assess:housing_office']);
       await waitForMail(() => c.mailsFor('Hendelse uten avtalte tiltak'));
@@ -218,8 +213,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('visible drug use: talk and motivate, and an assessment of telling the housing office', async () => {
-    await withWorker('drug use', async (tq, track) => {
-      const c = await report(tq, track, 'drug_use');
+    await withWorker('drug use', async (tq) => {
+      const c = await report(tq, 'drug_use');
       expect(await c.open()).toEqual(['talk:follow_up_worker', 'assess-notify:follow_up_worker']);
       await expect(c.act({ type: 'completeMeasure', taskId: c.taskId('assess-notify'), note: 'Feil handling' })).rejects.toThrow();
       await c.act({ type: 'completeMeasure', taskId: c.taskId('talk'), note: 'Snakket om kriseplanen.' });
@@ -228,8 +223,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('intoxicated visitors: appointment cancellation assessed, others staying reported, meeting assessed', async () => {
-    await withWorker('intoxicated', async (tq, track) => {
-      const c = await report(tq, track, 'intoxicated_visitors', { othersStaying: true });
+    await withWorker('intoxicated', async (tq) => {
+      const c = await report(tq, 'intoxicated_visitors', { othersStaying: true });
       expect(await c.open()).toEqual(['assess-cancel:follow_up_worker', 'assess-meeting:housing_office']);
       await waitForMail(() => c.mailsFor('Andre oppholder seg i boligen'));
       await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-cancel'), decision: 'yes', note: 'Avtalen avlyst.' });
@@ -238,8 +233,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('threats or weapons: the worker leaves, the housing office is told at once, three assessments follow', async () => {
-    await withWorker('threats', async (tq, track) => {
-      const c = await report(tq, track, 'threats_or_weapons');
+    await withWorker('threats', async (tq) => {
+      const c = await report(tq, 'threats_or_weapons');
       expect((await c.view()).steps[0]!.text).toMatch(/forlot boligen/);
       expect(await c.open()).toEqual(['assess-damage-report:follow_up_worker', 'assess-police:follow_up_worker', 'assess-meeting:follow_up_worker']);
       await waitForMail(() => c.mailsFor('Trusler eller våpen'));
@@ -251,8 +246,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('burglary or damaged inventory: the tenant is reminded of the contents insurance, and again after two weeks', async () => {
-    await withWorker('burglary', async (tq, track) => {
-      const c = await report(tq, track, 'burglary_or_damage');
+    await withWorker('burglary', async (tq) => {
+      const c = await report(tq, 'burglary_or_damage');
       await c.act({ type: 'completeMeasure', taskId: c.taskId('insurance'), note: 'Informert.' });
       expect((await c.view()).status).toBe('open');
       await env.sleep(14 * DAY + MINUTE);
@@ -262,10 +257,10 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('missing rent: the housing office informs and calls a meeting; in co-located housing the department head does', async () => {
-    await withWorker('missing rent', async (tq, track) => {
-      const ordinary = await report(tq, track, 'missing_rent');
+    await withWorker('missing rent', async (tq) => {
+      const ordinary = await report(tq, 'missing_rent');
       expect(await ordinary.open()).toEqual(['inform:housing_office', 'meeting:housing_office', 'assess-measures:housing_office']);
-      const coLocated = await report(tq, track, 'missing_rent', { coLocated: true });
+      const coLocated = await report(tq, 'missing_rent', { coLocated: true });
       expect(await coLocated.open()).toEqual(['inform:department_head', 'meeting:department_head', 'assess-measures:department_head']);
       await coLocated.act({ type: 'completeMeasure', taskId: coLocated.taskId('inform'), note: 'Hentet fra regnskap.' }, departmentHead);
       await coLocated.act({ type: 'proposeMeeting', taskId: coLocated.taskId('meeting'), proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service', 'nav'] }, departmentHead);
@@ -275,8 +270,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('neighbour complaint from the form: the follow-up worker is told, a three-party meeting is called and measures assessed', async () => {
-    await withWorker('neighbour', async (tq, track) => {
-      const c = await report(tq, track, 'neighbour_complaints', { channel: 'neighbour_form', complainant: 'Nabo i 2. etasje' });
+    await withWorker('neighbour', async (tq) => {
+      const c = await report(tq, 'neighbour_complaints', { channel: 'neighbour_form', complainant: 'Nabo i 2. etasje' });
       expect(await c.open()).toEqual(['meeting:housing_office', 'assess-measures:housing_office']);
       await waitForMail(() => c.mailsFor('Naboklage'));
       expect(c.mailsFor('Naboklage')[0]!.to).toEqual([OPPFOLGING]);
@@ -287,8 +282,8 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   });
 
   it('tenant declines further follow-up: the housing service is informed and the incident closes', async () => {
-    await withWorker('declines', async (tq, track) => {
-      const c = await report(tq, track, 'declines_follow_up');
+    await withWorker('declines', async (tq) => {
+      const c = await report(tq, 'declines_follow_up');
       expect(await c.handle.result()).toMatchObject({ status: 'closed' });
       await waitForMail(() => c.mailsFor('ønsker ikke videre oppfølging'));
       expect(c.mailsFor('ønsker ikke videre oppfølging')[0]!.to).toEqual([BOLIGKONTORET]);

@@ -11,12 +11,12 @@ import { useWorkflowTestContext } from '../helpers/temporal';
 
 describe('tenancyWorkflow: application intake', () => {
   const ctx = useWorkflowTestContext();
-  const { withWorker } = ctx;
+  const withWorker = <T>(_title: string, test: (taskQueue: string) => Promise<T>) => test(ctx.taskQueue);
 
-  async function startCase(taskQueue: string, track: <H extends { workflowId: string; terminate(): Promise<unknown> }>(h: H) => H) {
+  async function startCase(taskQueue: string) {
     const caseId = testCaseId();
     const today = osloDate(await ctx.env.currentTimeMs());
-    const handle = track(await ctx.env.client.workflow.start(tenancyWorkflow, {
+    const handle = (await ctx.env.client.workflow.start(tenancyWorkflow, {
       workflowId: tenancyWorkflowId(caseId),
       taskQueue,
       args: [{ caseId, application: application({ receivedDate: today }) }],
@@ -25,8 +25,8 @@ describe('tenancyWorkflow: application intake', () => {
   }
 
   it('opens a mapping-interview task for the housing officer and writes the read model', async () => {
-    await withWorker('opens task', async (taskQueue, track) => {
-      const { caseId, today, handle } = await startCase(taskQueue, track);
+    await withWorker('opens task', async (taskQueue) => {
+      const { caseId, today, handle } = await startCase(taskQueue);
       const view = await handle.query(tenancyStateQuery);
       expect(view.phase).toBe('application');
       expect(view.tasks).toEqual([
@@ -41,8 +41,8 @@ describe('tenancyWorkflow: application intake', () => {
   });
 
   it('applies an action once per idempotency key and rejects a step out of order without changing anything', async () => {
-    await withWorker('idempotent actions', async (taskQueue, track) => {
-      const { caseId, handle } = await startCase(taskQueue, track);
+    await withWorker('idempotent actions', async (taskQueue) => {
+      const { caseId, handle } = await startCase(taskQueue);
       const action = { idempotencyKey: 'form-123456', actor: officer, payload: interview('2026-11-20') };
       const first = await handle.executeUpdate(caseActionUpdate, { args: [action] });
       const again = await handle.executeUpdate(caseActionUpdate, { args: [action] });
@@ -61,8 +61,8 @@ describe('tenancyWorkflow: application intake', () => {
   });
 
   it('rejects an action by a role that may not take it, with a plain Norwegian reason', async () => {
-    await withWorker('rejects role', async (taskQueue, track) => {
-      const { handle } = await startCase(taskQueue, track);
+    await withWorker('rejects role', async (taskQueue) => {
+      const { handle } = await startCase(taskQueue);
       const before = await handle.query(tenancyStateQuery);
       const err = await handle
         .executeUpdate(caseActionUpdate, {
@@ -76,8 +76,8 @@ describe('tenancyWorkflow: application intake', () => {
   });
 
   it('flags the missed interview deadline when two weeks pass with nobody acting', async () => {
-    await withWorker('missed deadline', async (taskQueue, track) => {
-      const { caseId, today, handle } = await startCase(taskQueue, track);
+    await withWorker('missed deadline', async (taskQueue) => {
+      const { caseId, today, handle } = await startCase(taskQueue);
       const due = deadline(today, { weeks: 2 });
       await ctx.env.sleep(`${15 + 4} days`);
       const view = await handle.query(tenancyStateQuery);

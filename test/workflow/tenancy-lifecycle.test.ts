@@ -15,21 +15,19 @@ import { MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from 
 
 describe('tenancyWorkflow: a whole tenancy in seconds', () => {
   const ctx = useWorkflowTestContext();
-  const { withWorker } = ctx;
+  const withWorker = <T>(_title: string, test: (taskQueue: string) => Promise<T>) => test(ctx.taskQueue);
 
   it('runs application to move-out across two lease periods, continuing as new on the way', { timeout: 180_000 }, async () => {
-    await withWorker('full tenancy', async (taskQueue, track) => {
+    await withWorker('full tenancy', async (taskQueue) => {
       const caseId = testCaseId();
       const today = osloDate(await ctx.env.currentTimeMs());
       // A low threshold so that three years of visits cross several runs.
       const policy = { ...policyWith({ extraChecklistItems: [MUNICIPAL_CHECKLIST_ITEM] }), historyEventsBeforeContinueAsNew: 400 };
-      const handle = track(
-        await ctx.env.client.workflow.start(tenancyWorkflow, {
+      const handle = await ctx.env.client.workflow.start(tenancyWorkflow, {
           workflowId: tenancyWorkflowId(caseId),
           taskQueue,
           args: [{ caseId, application: application({ receivedDate: today }), policy }],
-        }),
-      );
+        });
       const actors: Record<'officer' | 'followUpWorker', Actor> = { officer, followUpWorker };
       const driver: StoryDriver = {
         today: async () => osloDate(await ctx.env.currentTimeMs()),
