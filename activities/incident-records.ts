@@ -1,9 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { caseTasks, incidents } from '../db/schema';
-import type { IncidentState } from '../domain/incidents/incident';
-
-export type IncidentView = Omit<IncidentState, 'unsavedEvents' | 'applied' | 'nextEventSeq' | 'unsentNotices'>;
+import { incidents } from '../db/schema';
+import { replaceCaseTasks } from './case-tasks';
+import type { IncidentView } from '../domain/incidents/incident';
 
 /** The incident read model and its open tasks, moving forward only, like the tenancy snapshot. */
 export function createIncidentRecordActivities({ db }: { db: Database }) {
@@ -37,24 +36,22 @@ export function createIncidentRecordActivities({ db }: { db: Database }) {
           })
           .returning({ id: incidents.incidentId });
         if (written.length === 0) return;
-        await tx.delete(caseTasks).where(and(eq(caseTasks.caseId, view.caseId), eq(caseTasks.source, view.incidentId)));
         const open = view.status === 'open' ? view.tasks.filter((t) => t.status === 'open') : [];
-        if (open.length) {
-          await tx.insert(caseTasks).values(
-            open.map((t) => ({
-              caseId: view.caseId,
-              taskId: t.id,
-              source: view.incidentId,
-              municipality: view.municipality,
-              kind: t.meeting ? 'three_party_meeting' : t.assessment ? 'incident_assessment' : 'incident_measure',
-              title: t.title,
-              role: t.role,
-              assigneeId: t.assigneeId ?? null,
-              dueDate: t.dueDate,
-              overdue: false,
-            })),
-          );
-        }
+        await replaceCaseTasks(
+          tx,
+          view.caseId,
+          view.incidentId,
+          open.map((t) => ({
+            taskId: t.id,
+            municipality: view.municipality,
+            kind: t.meeting ? 'three_party_meeting' : t.assessment ? 'incident_assessment' : 'incident_measure',
+            title: t.title,
+            role: t.role,
+            assigneeId: t.assigneeId ?? null,
+            dueDate: t.dueDate,
+            overdue: false,
+          })),
+        );
       });
     },
   };

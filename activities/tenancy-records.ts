@@ -1,6 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { caseEvents, caseRecords, caseTasks, tenancies } from '../db/schema';
+import { caseEvents, caseRecords, tenancies } from '../db/schema';
+import { replaceCaseTasks } from './case-tasks';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import type { TenancyView } from '../domain/tenancy/view';
 
@@ -55,22 +56,21 @@ export function createTenancyRecordActivities({ db }: { db: Database }) {
           })
           .returning({ caseId: tenancies.caseId });
         if (written.length === 0) return;
-        await tx.delete(caseTasks).where(and(eq(caseTasks.caseId, view.caseId), eq(caseTasks.source, 'tenancy')));
-        if (view.tasks.length) {
-          await tx.insert(caseTasks).values(
-            view.tasks.map((t) => ({
-              caseId: view.caseId,
-              taskId: t.id,
-              municipality: view.municipality,
-              kind: t.kind,
-              title: t.title,
-              role: t.role,
-              assigneeId: t.assigneeId ?? null,
-              dueDate: t.dueDate,
-              overdue: t.overdue ?? false,
-            })),
-          );
-        }
+        await replaceCaseTasks(
+          tx,
+          view.caseId,
+          'tenancy',
+          view.tasks.map((t) => ({
+            taskId: t.id,
+            municipality: view.municipality,
+            kind: t.kind,
+            title: t.title,
+            role: t.role,
+            assigneeId: t.assigneeId ?? null,
+            dueDate: t.dueDate,
+            overdue: t.overdue ?? false,
+          })),
+        );
       });
     },
 

@@ -1,12 +1,12 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { eq, sql } from 'drizzle-orm';
 import { formSubmissions } from '../db/schema';
 import type { IncidentReport } from '../domain/incidents/incident';
 import { tenancyWorkflowId } from '../domain/ids';
 import type { Actor } from '../domain/roles';
 import { FailureType, reportIncidentUpdate, type ReportIncidentResult } from '../workflows/messages';
 import { canonicalHash } from './canonical-hash';
+import { assertSameForm, findSubmission, recordAttempt, type Submission } from './form-submissions';
 import { HttpError } from './errors';
 import type { IntakeDeps } from './tenancy-intake';
 
@@ -14,7 +14,6 @@ export type IncidentIntakeOutcome =
   | { kind: 'applied' | 'existing'; result: ReportIncidentResult }
   | { kind: 'kept'; message: string };
 
-type Submission = typeof formSubmissions.$inferSelect;
 const DELIVERY_DEADLINE_MS = 5_000;
 const KEPT = 'Meldingen er mottatt og lagret. Den registreres i saken så snart saken kan ta imot den.';
 
@@ -41,10 +40,8 @@ export async function receiveIncident(
     })
     .onConflictDoNothing({ target: formSubmissions.submissionId })
     .returning();
-  const submission = inserted ?? (await deps.db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, req.submissionId)))[0]!;
-  if (!inserted && (submission.kind !== 'incident' || submission.payloadHash !== payloadHash || submission.caseId !== req.caseId)) {
-    throw new HttpError(422, 'Denne innsendings-ID-en er allerede brukt for en annen melding. Lag en ny ID for en ny melding.');
-  }
+  const submission = inserted ?? (await findSubmission(deps.db, req.submissionId));
+  if (!inserted) assertSameForm(submission, { kind: 'incident', payloadHash, caseId: req.caseId });
   if (submission.status === 'delivered') return { kind: 'existing', result: submission.result as ReportIncidentResult };
   if (submission.status === 'rejected') throw new HttpError(409, submission.lastError ?? 'Meldingen kan ikke registreres på denne saken.');
   const outcome = await deliverIncident(deps, submission);
@@ -60,27 +57,20 @@ export async function deliverIncident(
   const { db, temporal, logger } = deps;
   const { report, reporter } = submission.payload as { report: IncidentReport; reporter: Actor };
   const workflowId = tenancyWorkflowId(submission.caseId);
-  const bump = { attempts: sql`${formSubmissions.attempts} + 1` };
   try {
     const result = await temporal.withDeadline(Date.now() + DELIVERY_DEADLINE_MS, () =>
       temporal.workflow
         .getHandle(workflowId)
         .executeUpdate(reportIncidentUpdate, { args: [{ submissionId: submission.submissionId, reporter, report }], updateId: submission.submissionId }),
     );
-    await db
-      .update(formSubmissions)
-      .set({ ...bump, status: 'delivered', deliveredAt: new Date(), result, lastError: null })
-      .where(eq(formSubmissions.submissionId, submission.submissionId));
+    await recordAttempt(db, submission.submissionId, { delivered: true, result });
     logger.info({ workflowId, submissionId: submission.submissionId, incidentId: result.incidentId }, 'Incident delivered');
     return { kind: 'delivered', result };
   } catch (err) {
     const failure = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure ? err.cause : undefined;
     const rejected = failure?.type === FailureType.InvalidTransition;
     const message = failure?.message ?? String((err as Error).message);
-    await db
-      .update(formSubmissions)
-      .set({ ...bump, lastError: message.slice(0, 500), ...(rejected ? { status: 'rejected' as const } : {}) })
-      .where(eq(formSubmissions.submissionId, submission.submissionId));
+    await recordAttempt(db, submission.submissionId, { delivered: false, error: message, rejected });
     if (!failure) logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Incident kept for later delivery');
     return { kind: rejected ? 'rejected' : failure?.type === FailureType.NotYet ? 'not_yet' : 'unavailable', message };
   }

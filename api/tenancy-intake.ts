@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { formSubmissions, tenancies } from '../db/schema';
 import type { Application, ApplicationData } from '../domain/application';
@@ -11,9 +10,8 @@ import { CaseKindKey, MunicipalityKey, PhaseKey } from '../domain/search-attribu
 import { tenancyWorkflow } from '../workflows/tenancy';
 import type { Logger } from '../platform/logger';
 import { canonicalHash } from './canonical-hash';
-import { deliverIncident } from './incident-intake';
+import { assertSameForm, findSubmission, recordAttempt, type Submission } from './form-submissions';
 import { municipalityPolicy } from './routes/municipalities';
-import { HttpError } from './errors';
 
 export interface IntakeDeps {
   db: Database;
@@ -28,8 +26,6 @@ export interface IntakeOutcome {
   caseId: string;
   workflowId: string;
 }
-
-type Submission = typeof formSubmissions.$inferSelect;
 
 const START_DEADLINE_MS = 5_000;
 
@@ -78,11 +74,8 @@ export async function receiveApplication(
   });
 
   if (!inserted) {
-    const [existing] = await db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, req.idempotencyKey));
-    if (!existing) throw new Error(`submission ${req.idempotencyKey} vanished`);
-    if (existing.kind !== 'application' || existing.payloadHash !== payloadHash) {
-      throw new HttpError(422, 'Denne idempotensnøkkelen er allerede brukt for en annen innsending. Lag en ny nøkkel for et nytt skjema.');
-    }
+    const existing = await findSubmission(db, req.idempotencyKey);
+    assertSameForm(existing, { kind: 'application', payloadHash });
     if (existing.status === 'delivered') return { kind: 'existing', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
     const delivered = await deliverSubmission(deps, existing);
     return { kind: delivered ? 'existing' : 'pending', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
@@ -116,43 +109,11 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
       logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Submission kept for later delivery');
-      await db
-        .update(formSubmissions)
-        .set({ attempts: sql`${formSubmissions.attempts} + 1`, lastError: String((err as Error).message).slice(0, 500) })
-        .where(eq(formSubmissions.submissionId, submission.submissionId));
+      await recordAttempt(db, submission.submissionId, { delivered: false, error: String((err as Error).message) });
       return false;
     }
   }
-  await db
-    .update(formSubmissions)
-    .set({ status: 'delivered', deliveredAt: new Date(), attempts: sql`${formSubmissions.attempts} + 1`, lastError: null })
-    .where(eq(formSubmissions.submissionId, submission.submissionId));
+  await recordAttempt(db, submission.submissionId, { delivered: true });
   logger.info({ workflowId, submissionId: submission.submissionId }, 'Tenancy workflow started');
   return true;
-}
-
-/**
- * Delivers submissions that arrived while Temporal was unreachable or the case could not take them
- * yet, oldest first. Stops at the first sign that Temporal is away, to retry on the next tick.
- */
-export async function deliverPendingSubmissions(deps: IntakeDeps, opts: { limit?: number; caseIds?: string[] } = {}): Promise<number> {
-  const pending = await deps.db
-    .select()
-    .from(formSubmissions)
-    .where(and(eq(formSubmissions.status, 'pending'), opts.caseIds ? inArray(formSubmissions.caseId, opts.caseIds) : undefined))
-    .orderBy(asc(formSubmissions.receivedAt))
-    .limit(opts.limit ?? 50);
-  let delivered = 0;
-  for (const submission of pending) {
-    if (submission.kind === 'incident') {
-      const outcome = await deliverIncident(deps, submission);
-      if (outcome.kind === 'delivered') delivered++;
-      // "Not yet" concerns this case only; "unavailable" means Temporal is away: try again next tick.
-      if (outcome.kind === 'unavailable') break;
-      continue;
-    }
-    if (!(await deliverSubmission(deps, submission))) break;
-    delivered++;
-  }
-  return delivered;
 }

@@ -1,31 +1,21 @@
 import { allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { IncidentView } from '../activities/incident-records';
 import { applyIncidentAction, closeIfSettled, rejectIncidentAction } from '../domain/incidents/actions';
-import { dueTimers, fireTimer, newIncident, nextIncidentWake, type IncidentState, type NewIncident } from '../domain/incidents/incident';
+import { dueTimers, fireTimer, newIncident, nextIncidentWake, toIncidentView, type IncidentState, type NewIncident } from '../domain/incidents/incident';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { incidentActionUpdate, incidentStateQuery } from './messages';
+import { records, writeUnsavedEvents } from './timeline';
 
 export interface IncidentWorkflowInput extends NewIncident {
   tenancyWorkflowId: string;
 }
 
-// Same reasoning as the tenancy: idempotent writes, retried for as long as the database is away.
-const records = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 // A notice crosses SMTP: a slower timeout, and retries for a day before it is left to the sweep.
 const mail = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 60 },
 });
-
-const toView = (s: IncidentState): IncidentView => {
-  const { unsavedEvents: _e, applied: _a, nextEventSeq: _n, unsentNotices: _u, ...rest } = s;
-  return rest;
-};
 
 /** One incident from report to close, as the follow-up agreement row says (seed 000). */
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {
@@ -35,7 +25,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
   let reportedStatus: string | undefined;
   let reportedRevision = false;
 
-  setHandler(incidentStateQuery, () => toView(state));
+  setHandler(incidentStateQuery, () => toIncidentView(state));
   setIdempotentUpdateHandler(incidentActionUpdate, {
     keyOf: (action) => action.idempotencyKey,
     applied: () => state.applied,
@@ -60,13 +50,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
     }
     if (state.version === persistedVersion) return;
     const version = state.version;
-    const events = state.unsavedEvents;
-    if (events.length) {
-      await records.appendCaseEvents({ caseId: state.caseId, workflowId, events });
-      const written = new Set(events.map((e) => e.seq));
-      state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
-    }
-    await records.saveIncidentSnapshot({ workflowId, view: toView(state) });
+    await writeUnsavedEvents(state, state.caseId, workflowId);
+    await records.saveIncidentSnapshot({ workflowId, view: toIncidentView(state) });
     persistedVersion = Math.max(persistedVersion, version);
     await tellTenancy();
   }

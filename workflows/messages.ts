@@ -1,7 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { IncidentView } from '../activities/incident-records';
 import type { IncidentAction, IncidentActionResult } from '../domain/incidents/actions';
-import type { IncidentReport } from '../domain/incidents/incident';
+import type { IncidentReport, IncidentView } from '../domain/incidents/incident';
 import type { Actor } from '../domain/roles';
 import type { CaseAction, CaseActionResult } from '../domain/tenancy/actions';
 import type { TenancyView } from '../domain/tenancy/view';
@@ -18,8 +17,6 @@ export const FailureType = {
   InvalidTransition: 'InvalidTransition',
   /** The case cannot take this yet (e.g. an incident before move-in): the sender's form is kept and retried. */
   NotYet: 'NotYet',
-  NotFound: 'NotFound',
-  Conflict: 'Conflict',
 } as const;
 
 // Incidents (hendelser): reported on the tenancy, each handled by its own child workflow.

@@ -5,13 +5,11 @@ import {
   log,
   ParentClosePolicy,
   patched,
-  proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { Application } from '../domain/application';
 import { osloInstant } from '../domain/calendar';
 import {
@@ -31,6 +29,7 @@ import { workflowNow } from './clock';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
 import { incidentWorkflow } from './incident';
 import { setIdempotentUpdateHandler } from './idempotent-update';
+import { records, writeUnsavedEvents } from './timeline';
 import { caseActionUpdate, incidentOutcomeSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
 
 export interface TenancyWorkflowInput {
@@ -46,14 +45,6 @@ export interface TenancyOutcome {
   caseId: string;
   closedReason?: string;
 }
-
-// Read-model writes are idempotent and the workflow state is the source of truth meanwhile, so
-// they retry for as long as the database is away instead of failing the case. A write takes
-// milliseconds: a short timeout lets a write lost with a crashed worker be retried soon.
-const records = proxyActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 /** Søknad → tildeling → leiekontrakt → oppfølging: one municipal tenancy, for as many years as it lasts. */
 export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<TenancyOutcome> {
@@ -106,12 +97,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   async function persist(): Promise<void> {
     if (state.version === persistedVersion) return;
     const version = state.version;
-    const events = state.unsavedEvents;
-    if (events.length) {
-      await records.appendCaseEvents({ caseId, workflowId, events });
-      const written = new Set(events.map((e) => e.seq));
-      state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
-    }
+    await writeUnsavedEvents(state, caseId, workflowId);
     const unsavedRecords = state.unsavedRecords ?? [];
     if (unsavedRecords.length) {
       // Cases that recorded their history before case records existed must replay without this write.

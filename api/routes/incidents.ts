@@ -1,22 +1,20 @@
 import type { Client } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { IncidentView } from '../../activities/incident-records';
-import type { Database } from '../../db/client';
-import { incidents, tenancies } from '../../db/schema';
+import { incidents } from '../../db/schema';
 import { IdempotencyKey } from '../../domain/application';
 import { IncidentActionPayload } from '../../domain/incidents/actions';
-import { IncidentReport } from '../../domain/incidents/incident';
-import { CASE_ID_PATTERN, incidentWorkflowId } from '../../domain/ids';
+import { IncidentReport, type IncidentView } from '../../domain/incidents/incident';
+import { incidentWorkflowId } from '../../domain/ids';
 import { incidentActionUpdate } from '../../workflows/messages';
 import { audit } from '../audit';
-import { canAccessCase, worksIn } from '../auth';
+import { worksIn } from '../auth';
+import { CaseParams, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
 import { receiveIncident } from '../incident-intake';
 import type { ApiRoutes } from '../routes';
 import type { IntakeDeps } from '../tenancy-intake';
 
-const CaseParams = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, 'må være et saksnummer som TYN-2026-7KX3QF') });
 const IncidentParams = CaseParams.extend({ incidentId: z.string().regex(/^[A-Z]{3}-\d{4}-[2-9A-HJ-NP-Z]{6}-H\d{1,4}$/, 'må være et hendelsesnummer') });
 const SubmissionHeaders = z.object({ 'Idempotency-Key': IdempotencyKey.meta({ description: 'Skjemaets innsendings-ID, laget av klienten' }) });
 
@@ -32,12 +30,6 @@ const IncidentSummary = z.object({
 
 export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { temporal: Client }): void {
   const { db, temporal } = deps;
-
-  async function caseFor(caseId: string) {
-    const [row] = await db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
-    if (!row) throw new HttpError(404, 'Fant ikke saken.');
-    return row;
-  }
 
   routes.add(
     {
@@ -57,13 +49,8 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       },
     },
     async ({ req, actor, params, headers, body }) => {
-      const row = await caseFor(params.caseId);
       // Forms may report on any case in their municipality; staff only on cases they may see.
-      const mayReport = actor.roles.includes('intake') ? worksIn(actor, row.municipality) : canAccessCase(actor, row);
-      if (!mayReport) {
-        await audit(db, req, 'denied', row.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
-      }
+      const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) => actor.roles.includes('intake') && worksIn(actor, c.municipality));
       const outcome = await receiveIncident(deps, { actor, caseId: row.caseId, municipality: row.municipality, submissionId: headers['Idempotency-Key'], report: body });
       const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
       await audit(db, req, 'write', row.caseId, status);
@@ -84,11 +71,7 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       responses: { 200: { description: 'Hendelser', schema: z.object({ incidents: z.array(IncidentSummary) }) } },
     },
     async ({ req, actor, params }) => {
-      const row = await caseFor(params.caseId);
-      if (!canAccessCase(actor, row)) {
-        await audit(db, req, 'denied', row.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
-      }
+      const row = await loadAccessibleCase(db, req, actor, params.caseId);
       const rows = await db.select().from(incidents).where(eq(incidents.caseId, row.caseId)).orderBy(asc(incidents.reportedAt));
       await audit(db, req, 'read', row.caseId, 200);
       return {
@@ -124,11 +107,10 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       responses: { 200: { description: 'Registrert' }, 409: { description: 'Passer ikke med der hendelsen står' } },
     },
     async ({ req, actor, params, headers, body }) => {
-      const row = await caseFor(params.caseId);
-      if (!canAccessCase(actor, row) && !(worksIn(actor, row.municipality) && actor.roles.some((r) => r === 'department_head' || r === 'administrative_officer'))) {
-        await audit(db, req, 'denied', row.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
-      }
+      // Co-located housing: the department head and administrative officer act on the rent row.
+      const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) =>
+        worksIn(actor, c.municipality) && actor.roles.some((r) => r === 'department_head' || r === 'administrative_officer'),
+      );
       // The workflow ID follows from the incident ID, so an incident can be acted on before its
       // read-model row is written; a wrong number is answered by Temporal as not found (404).
       if (!params.incidentId.startsWith(`${row.caseId}-H`)) throw new HttpError(404, 'Fant ikke hendelsen i denne saken.');

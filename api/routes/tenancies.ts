@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseEvents, tenancies } from '../../db/schema';
 import { ApplicationInput, IdempotencyKey } from '../../domain/application';
-import { CASE_ID_PATTERN, tenancyWorkflowId } from '../../domain/ids';
+import { tenancyWorkflowId } from '../../domain/ids';
 import { CaseActionPayload } from '../../domain/tenancy/actions';
 import { AgreementTerms } from '../../domain/tenancy/phase-move-in';
 import { currentTemplate } from './agreement-templates';
@@ -14,7 +14,8 @@ import type { TenancyView } from '../../domain/tenancy/view';
 import type { Logger } from '../../platform/logger';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { audit } from '../audit';
-import { canAccessCase, hasRole, worksIn } from '../auth';
+import { hasRole, worksIn } from '../auth';
+import { CaseParams, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 import { receiveApplication, type IntakeDeps } from '../tenancy-intake';
@@ -25,7 +26,6 @@ export interface TenancyRouteDeps extends IntakeDeps {
   logger: Logger;
 }
 
-const CaseParams = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, 'må være et saksnummer som TYN-2026-7KX3QF') });
 const IdempotencyHeaders = z.object({ 'Idempotency-Key': IdempotencyKey });
 
 const CaseCreated = z.object({
@@ -71,11 +71,6 @@ const CREATED_MESSAGES = {
   existing: 'Søknaden var allerede mottatt. Dette er den samme saken.',
   pending: 'Søknaden er mottatt og lagret. Saken opprettes så snart systemet er tilgjengelig igjen.',
 } as const;
-
-async function loadCase(db: Database, caseId: string) {
-  const [row] = await db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
-  return row;
-}
 
 function publicRecord(row: typeof tenancies.$inferSelect): z.infer<typeof CaseRecord> {
   const { snapshot: _s, workflowId: _w, createdAt: _c, updatedAt, ...rest } = row;
@@ -157,12 +152,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       responses: { 200: { description: 'Saken', schema: CaseResponse }, 404: { description: 'Fant ikke saken' } },
     },
     async ({ req, actor, params }) => {
-      const row = await loadCase(db, params.caseId);
-      if (!row) throw new HttpError(404, 'Fant ikke saken.');
-      if (!canAccessCase(actor, row)) {
-        await audit(db, req, 'denied', row.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
-      }
+      const row = await loadAccessibleCase(db, req, actor, params.caseId);
       let live: TenancyView | null = null;
       let liveError: string | undefined;
       try {
@@ -205,12 +195,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       },
     },
     async ({ req, actor, params, headers, body }) => {
-      const row = await loadCase(db, params.caseId);
-      if (!row) throw new HttpError(404, 'Fant ikke saken.');
-      if (!canAccessCase(actor, row)) {
-        await audit(db, req, 'denied', row.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til denne saken.');
-      }
+      const row = await loadAccessibleCase(db, req, actor, params.caseId);
       const idempotencyKey = headers['Idempotency-Key'];
       let payload: CaseActionPayload;
       if (body.type === 'offerDwelling' && 'dwellingId' in body) {

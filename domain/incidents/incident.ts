@@ -104,6 +104,14 @@ export interface IncidentState {
   revisionRequested?: boolean;
 }
 
+/** What the query returns and the read model stores: the state without bookkeeping. */
+export type IncidentView = Omit<IncidentState, 'unsavedEvents' | 'applied' | 'nextEventSeq' | 'unsentNotices'>;
+
+export function toIncidentView(s: IncidentState): IncidentView {
+  const { unsavedEvents: _e, applied: _a, nextEventSeq: _n, unsentNotices: _u, ...rest } = s;
+  return rest;
+}
+
 export interface NewIncident {
   incidentId: string;
   caseId: string;

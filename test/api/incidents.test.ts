@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverPendingSubmissions } from '../../api/tenancy-intake';
+import { deliverPendingSubmissions } from '../../api/submission-relay';
 import { formSubmissions, incidents } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
@@ -179,7 +179,7 @@ describe('API: incident reports from forms', () => {
     const second = await file(caseId, randomUUID(), { ...report, description: 'Fortsatt rot etter to uker' }, admin);
     const secondPath = `/api/tenancies/${caseId}/incidents/${second.body.incidentId}/actions`;
     const meetingTask = `${second.body.incidentId}-meeting`;
-    // No timer has fired yet: no meeting task; resolve, then hold the meeting from the first incident's row instead.
+    // Two weeks have not passed: this incident has no meeting task yet, so proposing one is refused.
     expect((await api.request('POST', secondPath, { token: admin, body: { type: 'proposeMeeting', taskId: meetingTask, proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(409);
 
     const complaintReport = { situation: 'neighbour_complaints', description: 'Lukt fra leiligheten', channel: 'phone', occurredAt: new Date().toISOString() };

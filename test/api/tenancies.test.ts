@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverPendingSubmissions } from '../../api/tenancy-intake';
+import { deliverPendingSubmissions } from '../../api/submission-relay';
 import { auditLog, formSubmissions } from '../../db/schema';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';

@@ -1,0 +1,40 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { formSubmissions } from '../db/schema';
+import { HttpError } from './errors';
+
+/**
+ * The store every form passes through before anything else happens: keyed by the client's
+ * submission ID, so a resend finds the first copy and a different form under the same ID is refused.
+ */
+export type Submission = typeof formSubmissions.$inferSelect;
+
+export async function findSubmission(db: Database, submissionId: string): Promise<Submission> {
+  const [row] = await db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, submissionId));
+  if (!row) throw new Error(`submission ${submissionId} vanished`);
+  return row;
+}
+
+/** A resend must be the same form: same kind, same content, same case. */
+export function assertSameForm(existing: Submission, form: { kind: string; payloadHash: string; caseId?: string }): void {
+  if (existing.kind !== form.kind || existing.payloadHash !== form.payloadHash || (form.caseId !== undefined && existing.caseId !== form.caseId)) {
+    throw new HttpError(422, 'Denne idempotensnøkkelen er allerede brukt for en annen innsending. Lag en ny nøkkel for et nytt skjema.');
+  }
+}
+
+/** Records one delivery attempt: delivered (with what the workflow answered), kept for later, or refused for good. */
+export async function recordAttempt(
+  db: Database,
+  submissionId: string,
+  outcome: { delivered: true; result?: unknown } | { delivered: false; error: string; rejected?: boolean },
+): Promise<void> {
+  const attempts = sql`${formSubmissions.attempts} + 1`;
+  await db
+    .update(formSubmissions)
+    .set(
+      outcome.delivered
+        ? { attempts, status: 'delivered', deliveredAt: new Date(), lastError: null, ...(outcome.result !== undefined ? { result: outcome.result } : {}) }
+        : { attempts, lastError: outcome.error.slice(0, 500), ...(outcome.rejected ? { status: 'rejected' as const } : {}) },
+    )
+    .where(eq(formSubmissions.submissionId, submissionId));
+}

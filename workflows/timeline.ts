@@ -1,0 +1,23 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { CaseEvent } from '../domain/tenancy/state';
+
+// Read-model writes are idempotent and the workflow state is the source of truth meanwhile, so
+// they retry for as long as the database is away instead of failing the case. A write takes
+// milliseconds: a short timeout lets a write lost with a crashed worker be retried soon.
+export const records = proxyActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * Writes the case-timeline lines a workflow has not yet written, then forgets them. Lines added
+ * while the write is in flight stay for the next call; the dedup key makes a repeat harmless.
+ */
+export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, caseId: string, workflowId: string): Promise<void> {
+  const events = state.unsavedEvents;
+  if (!events.length) return;
+  await records.appendCaseEvents({ caseId, workflowId, events });
+  const written = new Set(events.map((e) => e.seq));
+  state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+}
