@@ -13,7 +13,8 @@ export interface DevServer {
 
 export interface DevServerOptions {
   cli: string;
-  port: number;
+  /** A fixed port, or a chooser asked afresh for each attempt (tests). */
+  port: number | (() => Promise<number>);
   uiPort?: number;
   namespace: string;
   /** SQLite file for durable state; omit for an in-memory server (tests). */
@@ -21,16 +22,34 @@ export interface DevServerOptions {
   logger: Logger;
 }
 
+const START_ATTEMPTS = 3;
+
 /**
  * Runs `temporal server start-dev` as a child process that we own: it is stopped with us, and
- * its state lives in a SQLite file so cases survive a restart.
+ * its state lives in a SQLite file so cases survive a restart. The server picks its HTTP, metrics
+ * and internal ports at random, and now and then loses a race for one and exits while starting:
+ * such a start is tried again.
  */
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
-  const address = `127.0.0.1:${opts.port}`;
+  for (let attempt = 1; ; attempt++) {
+    const port = typeof opts.port === 'number' ? opts.port : await opts.port();
+    try {
+      return await startOnce(opts, port);
+    } catch (err) {
+      if (!(err instanceof ExitedWhileStarting) || attempt >= START_ATTEMPTS) throw err;
+      opts.logger.warn({ attempt, port, err: err.message.slice(0, 500) }, 'Temporal dev server exited while starting; trying again');
+    }
+  }
+}
+
+class ExitedWhileStarting extends Error {}
+
+async function startOnce(opts: DevServerOptions, port: number): Promise<DevServer> {
+  const address = `127.0.0.1:${port}`;
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
-    '--port', String(opts.port),
+    '--port', String(port),
     '--namespace', opts.namespace,
     '--log-level', 'warn',
     '--log-format', 'json',
@@ -50,17 +69,20 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   // drained; we stop it last. If we die hard instead, the pid file lets the next start clean up.
   const child = spawn(opts.cli, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const log = opts.logger.child({ component: 'temporal-dev-server' });
+  // The first lines of a panic say why; the last say where: keep both.
+  let stderrHead = '';
   let stderrTail = '';
   child.stdout!.on('data', () => {});
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => {
-    stderrTail = (stderrTail + chunk).slice(-4000);
+    if (stderrHead.length < 2000) stderrHead += chunk.slice(0, 2000 - stderrHead.length);
+    stderrTail = (stderrTail + chunk).slice(-2000);
     for (const line of chunk.split('\n').filter(Boolean)) log.debug({ line }, 'dev server');
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   if (pidFile && child.pid) fs.writeFileSync(pidFile, String(child.pid));
 
-  await waitUntilServing(address, child, exited, () => stderrTail);
+  await waitUntilServing(address, child, exited, () => (stderrHead.length < 2000 ? stderrHead : `${stderrHead}\n…\n${stderrTail}`));
   return {
     address,
     uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
@@ -103,7 +125,7 @@ async function waitUntilServing(address: string, child: ChildProcess, exited: Pr
   void exited.then((c) => (exitCode = c));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`Temporal dev server exited (code ${exitCode}):\n${tail()}`);
+    if (exitCode !== undefined) throw new ExitedWhileStarting(`Temporal dev server exited (code ${exitCode}):\n${tail()}`);
     try {
       const conn = await Connection.connect({ address, connectTimeout: 1000 });
       try {

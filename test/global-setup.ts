@@ -44,8 +44,7 @@ export default async function setup(project: TestProject) {
 
   const cli = await findTemporalCli();
   if (!cli) throw new Error('Tests need the Temporal CLI: run `npm run tools:temporal` (builds it with Go).');
-  const port = await freePort();
-  const server: DevServer = await startDevServer({ cli, port, namespace: 'default', logger });
+  const server: DevServer = await startDevServer({ cli, port: freePort, namespace: 'default', logger });
 
   project.provide('databaseUrl', databaseUrl);
   project.provide('temporalAddress', server.address);
