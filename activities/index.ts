@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { Mailer } from '../platform/mailer';
 import { createIncidentRecordActivities } from './incident-records';
+import { createRentLedgerActivities } from './rent-ledger';
 import { createRoleNotificationActivities } from './role-notifications';
 import { createTenancyRecordActivities } from './tenancy-records';
 import { createTenancySignalActivities } from './tenancy-signals';
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createIncidentRecordActivities(deps),
     ...createRoleNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom }),
     ...createTenancySignalActivities(deps),
+    ...createRentLedgerActivities(deps),
   };
 }
 

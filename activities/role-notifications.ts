@@ -17,6 +17,16 @@ export interface RoleNotice {
 
 export type RoleNoticeOutcome = { status: 'sent' | 'queued' } | { status: 'no_recipient' };
 
+export interface TenantNotice {
+  caseId: string;
+  dedupKey: string;
+  /** From the application; a tenant without e-mail gets letters by post, which a task asks for. */
+  email?: string;
+  name: string;
+  subject: string;
+  body: string;
+}
+
 /**
  * A notice to a role's team mailbox through the outbox: queued first (never lost), then sent when
  * SMTP is configured; otherwise the sweep sends it later. Notices name the case, never health details.
@@ -38,9 +48,19 @@ export function createRoleNotificationActivities({ db, mailer, from }: { db: Dat
         subject: n.subject,
         bodyText: `${n.body}\n\nSe saken i Botrygg: ${n.caseId}`,
       });
-      if (!mailer) return { status: 'queued' };
-      await outbox.sendNotification({ dedupKey: n.dedupKey });
-      return { status: 'sent' };
+      return deliver(n.dedupKey);
+    },
+    /** A letter to the tenant (reminder, settlement, warning): plain Norwegian, no health details. */
+    async notifyTenant(n: TenantNotice): Promise<RoleNoticeOutcome> {
+      if (!n.email) return { status: 'no_recipient' };
+      await outbox.enqueueNotification({ dedupKey: n.dedupKey, caseId: n.caseId, recipientEmail: n.email, recipientName: n.name, subject: n.subject, bodyText: `Hei ${n.name},\n\n${n.body}\n\nVennlig hilsen\nBoligtjenesten` });
+      return deliver(n.dedupKey);
     },
   };
+
+  async function deliver(dedupKey: string): Promise<RoleNoticeOutcome> {
+    if (!mailer) return { status: 'queued' };
+    await outbox.sendNotification({ dedupKey });
+    return { status: 'sent' };
+  }
 }

@@ -10,6 +10,7 @@ import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerDwellingRoutes } from './routes/dwellings';
+import { registerRentRoutes } from './routes/rent';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
@@ -64,11 +65,14 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerMunicipalityRoutes(routes, { db: database.db });
   registerContactRoutes(routes, { db: database.db });
   registerAgreementTemplateRoutes(routes, { db: database.db });
+  registerRentRoutes(routes, { db: database.db, temporal, logger });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
 
+  // A month's payments file for a large municipality is a few megabytes; everything else is small.
+  app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
   app.use('/api', express.json({ limit: '256kb' }), authenticate(config.apiTokens));
   app.use(router);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));

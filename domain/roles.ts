@@ -9,6 +9,7 @@ export const ROLES = [
   'department_head', // avdelingsleder (co-located housing)
   'administrative_officer', // administrasjonskonsulent (co-located housing)
   'committee_member', // boligutvalget
+  'nav', // NAV-kontoret: receives § 9-11 notices in its mailbox; not an API user here
   'tenant', // leietaker: a party to tasks, never an API user here
   'intake', // web forms and phone intake that file reports on behalf of others
   'admin',
@@ -23,6 +24,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department_head: 'Avdelingsleder',
   administrative_officer: 'Administrasjonskonsulent',
   committee_member: 'Boligutvalget',
+  nav: 'NAV',
   tenant: 'Leietaker',
   intake: 'Skjemamottak',
   admin: 'Administrator',

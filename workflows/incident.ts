@@ -1,21 +1,14 @@
-import { allHandlersFinished, condition, log, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import { allHandlersFinished, condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import { applyIncidentAction, closeIfSettled, rejectIncidentAction } from '../domain/incidents/actions';
 import { dueTimers, fireTimer, newIncident, nextIncidentWake, toIncidentView, type IncidentState, type NewIncident } from '../domain/incidents/incident';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { incidentActionUpdate, incidentStateQuery } from './messages';
-import { records, writeUnsavedEvents } from './timeline';
+import { mail, records, writeUnsavedEvents } from './timeline';
 
 export interface IncidentWorkflowInput extends NewIncident {
   tenancyWorkflowId: string;
 }
-
-// A notice crosses SMTP: a slower timeout, and retries for a day before it is left to the sweep.
-const mail = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 60 },
-});
 
 /** One incident from report to close, as the follow-up agreement row says (seed 000). */
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {

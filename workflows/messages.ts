@@ -12,6 +12,9 @@ import type { TenancyView } from '../domain/tenancy/view';
 export const tenancyStateQuery = defineQuery<TenancyView>('tenancyState');
 export const caseActionUpdate = defineUpdate<CaseActionResult, [CaseAction]>('caseAction');
 
+/** From the payments import: the ledger changed, check the balance now (a payment stops an escalation at once). */
+export const rentLedgerChangedSignal = defineSignal<[{ importId?: string }]>('rentLedgerChanged');
+
 /** ApplicationFailure types, one enum for workflows, activities and the API's error mapping. */
 export const FailureType = {
   InvalidTransition: 'InvalidTransition',

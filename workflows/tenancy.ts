@@ -11,7 +11,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Application } from '../domain/application';
-import { osloInstant } from '../domain/calendar';
+import { ROLE_LABELS } from '../domain/roles';
+import { osloDate, osloInstant } from '../domain/calendar';
 import {
   CaseKindKey,
   EscalationLevelKey,
@@ -22,15 +23,17 @@ import {
 } from '../domain/search-attributes';
 import { applyAction, rejectReason } from '../domain/tenancy/actions';
 import type { TenancyPolicy } from '../domain/tenancy/policy';
-import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../domain/tenancy/state';
+import { addEvent, newTenancyState, nextDeadline, openTask, policyOf, type TenancyState } from '../domain/tenancy/state';
+import { applyRentCheck, chargesDue, rentAccount, rentCheckDue, rentLevel, startRent } from '../domain/tenancy/rent';
+import { addBusinessDays } from '../domain/calendar';
 import { toView } from '../domain/tenancy/view';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
 import { incidentWorkflow } from './incident';
 import { setIdempotentUpdateHandler } from './idempotent-update';
-import { records, writeUnsavedEvents } from './timeline';
-import { caseActionUpdate, incidentOutcomeSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
+import { mail, records, writeUnsavedEvents } from './timeline';
+import { caseActionUpdate, incidentOutcomeSignal, rentLedgerChangedSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
 
 export interface TenancyWorkflowInput {
   caseId: string;
@@ -53,6 +56,12 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   const state = input.carried ?? newTenancyState({ caseId, application: input.application, now: workflowNow(), policy: input.policy });
   let persistedVersion = -1;
   let lastSearchAttributes = '';
+  // Runs recorded before the rent ledger existed replay without it; a case already living in
+  // follow-up gets its ledger from next month when a new run (or continue-as-new) starts.
+  state.rentEnabled = patched('rent-ledger');
+  if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
+    startRent(state, { nextMonthAfter: osloDate(workflowNow()) });
+  }
 
   setHandler(tenancyStateQuery, () => toView(state));
 
@@ -93,6 +102,44 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   });
 
   setHandler(incidentOutcomeSignal, (outcome) => recordIncidentOutcome(state, outcome, workflowNow()));
+  setHandler(rentLedgerChangedSignal, () => {
+    if (!state.rent) return;
+    state.rent.checkRequested = true;
+    state.version++;
+  });
+
+  /** Posts the charges that fell due, reads the balance and walks the ladder. */
+  async function checkRent(): Promise<void> {
+    const today = osloDate(workflowNow());
+    const charges = chargesDue(state, today);
+    const summary = await records.syncRentLedger({ workflowId, account: rentAccount(state)!, charges, asOf: today, settledThrough: state.rent!.settledThrough });
+    applyRentCheck(state, charges, summary, workflowNow());
+  }
+
+  /** Letters and notices the ladder queued, each through the outbox under its own dedup key. */
+  async function sendNotices(): Promise<void> {
+    for (const n of (state.unsentNotices ?? []).splice(0)) {
+      const outcome =
+        n.to === 'tenant'
+          ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body })
+          : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body });
+      const now = workflowNow();
+      const to = n.to === 'tenant' ? 'leietaker' : ROLE_LABELS[n.to];
+      if (outcome.status === 'no_recipient') {
+        addEvent(state, now, { kind: 'notice_undeliverable', summary: `«${n.subject}» til ${to} ble ikke sendt: ingen e-postadresse er registrert.`, data: { key: n.key } });
+        openTask(state, now, {
+          id: `rent-letter-${n.key.split('#').slice(2).join('-')}`,
+          kind: 'send_letter',
+          title: `Send «${n.subject}» til ${to} per post: e-postadresse mangler`,
+          role: 'housing_officer',
+          ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+          dueDate: addBusinessDays(osloDate(now), 2),
+        });
+      } else {
+        addEvent(state, now, { kind: 'notice_sent', actorId: 'botrygg', summary: `«${n.subject}» er sendt til ${to}.`, data: { key: n.key, status: outcome.status } });
+      }
+    }
+  }
 
   async function persist(): Promise<void> {
     if (state.version === persistedVersion) return;
@@ -111,13 +158,15 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     persistedVersion = Math.max(persistedVersion, version);
   }
 
+  const escalationLevel = () => Math.max(state.escalationLevel ?? 0, rentLevel(state));
+
   function refreshSearchAttributes(): void {
     const due = nextDeadline(state);
     const values = {
       phase: state.phase,
       followUpWorker: state.followUpWorkerId ?? '',
       due: due ?? '',
-      escalation: state.escalationLevel ?? 0,
+      escalation: escalationLevel(),
     };
     const key = JSON.stringify(values);
     if (key === lastSearchAttributes) return;
@@ -126,7 +175,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       { key: CaseKindKey, value: 'tenancy' },
       { key: MunicipalityKey, value: state.municipality },
       { key: PhaseKey, value: state.phase },
-      { key: EscalationLevelKey, value: state.escalationLevel ?? 0 },
+      { key: EscalationLevelKey, value: escalationLevel() },
       ...(state.followUpWorkerId ? [{ key: FollowUpWorkerKey, value: state.followUpWorkerId }] : []),
       ...(due ? [{ key: NextDeadlineKey, value: new Date(osloInstant(due)) }] : [{ key: NextDeadlineKey, value: null }]),
     ]);
@@ -147,6 +196,8 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   }
 
   for (;;) {
+    if (rentCheckDue(state, osloDate(workflowNow()))) await checkRent();
+    if (state.unsentNotices?.length) await sendNotices();
     await persist();
     if (state.status === 'closed') break;
     if (historyIsLarge()) {

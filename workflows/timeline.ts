@@ -10,6 +10,12 @@ export const records = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// A notice crosses SMTP: a slower timeout, and retries for a day before it is left to the sweep.
+export const mail = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 60 },
+});
+
 /**
  * Writes the case-timeline lines a workflow has not yet written, then forgets them. Lines added
  * while the write is in flight stay for the next call; the dedup key makes a repeat harmless.

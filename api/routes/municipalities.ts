@@ -6,13 +6,14 @@ import { notificationContacts } from '../../db/schema-notifications';
 import { municipalityCode } from '../../domain/application';
 import { policyWith, PolicyOverrides, type TenancyPolicy } from '../../domain/tenancy/policy';
 import { worksIn } from '../auth';
+import { currentRentLadder } from './rent';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 
 /** The policy a new case in this municipality starts with: its overrides over the defaults. */
 export async function municipalityPolicy(db: Database, municipality: string): Promise<TenancyPolicy> {
   const [row] = await db.select().from(municipalityPolicies).where(eq(municipalityPolicies.municipality, municipality));
-  return policyWith(row?.overrides as PolicyOverrides | undefined);
+  return policyWith(row?.overrides as PolicyOverrides | undefined, await currentRentLadder(db, municipality));
 }
 
 const Params = z.object({ municipality: municipalityCode });
@@ -67,6 +68,7 @@ const Contacts = z
     department_head: z.email(),
     administrative_officer: z.email(),
     committee_member: z.email(),
+    nav: z.email(),
   })
   .partial()
   .strict();

@@ -18,6 +18,7 @@ import {
   type AgreementVersion,
   type TenancyState,
 } from './state';
+import { startRent } from './rent';
 import { startFollowUp } from './timers';
 
 /** Phase 2 (leiekontrakt og innflytting): lease, house rules, checklist, housing allowance, agreement, move-in. */
@@ -289,6 +290,7 @@ export const moveInRules: {
       state.followUp = { status: state.followUpNeeded ? 'active' : 'none', missedWindows: 0, visits: [] };
       state.nextOwnershipDialogue = addMonths(moveInDate, policyOf(state).ownershipDialogueMonths);
       if (state.followUp.status === 'active') startFollowUp(state, moveInDate);
+      if (state.rentEnabled) startRent(state, { moveIn: moveInDate });
       const message = `Leietaker flyttet inn ${moveInDate}. Oppfølgingsfasen har startet.`;
       addEvent(state, ctx.now, { kind: 'moved_in', actorId: ctx.actor.id, summary: message });
       return message;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RENT_LADDER, type RentLadder } from '../rent/ladder';
 
 /**
  * A municipality's rules for one tenancy, fixed when the case starts so a running case keeps the
@@ -26,6 +27,8 @@ export interface TenancyPolicy {
   complaintWindowDays: number;
   /** The move-in checklist: the defaults below plus the municipality's own items. */
   checklistItems: ReadonlyArray<{ id: string; label: string }>;
+  /** The arrears ladder version in force when the case started; cases keep it. */
+  rentLadder: RentLadder;
 }
 
 /** The default move-in checklist (sjekkliste for boligen); a municipality appends its own items. */
@@ -52,6 +55,7 @@ export const DEFAULT_POLICY: TenancyPolicy = {
   complaintsBeforeEscalation: 3,
   complaintWindowDays: 90,
   checklistItems: DEFAULT_CHECKLIST_ITEMS,
+  rentLadder: DEFAULT_RENT_LADDER,
 };
 
 /** What a municipality may set; everything it leaves out keeps the default. */
@@ -75,7 +79,7 @@ export const PolicyOverrides = z
   .strict();
 export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
 
-export function policyWith(overrides: PolicyOverrides | undefined): TenancyPolicy {
+export function policyWith(overrides: PolicyOverrides | undefined, rentLadder: RentLadder = DEFAULT_RENT_LADDER): TenancyPolicy {
   const { extraChecklistItems = [], ...rest } = overrides ?? {};
-  return { ...DEFAULT_POLICY, ...rest, checklistItems: [...DEFAULT_CHECKLIST_ITEMS, ...extraChecklistItems] };
+  return { ...DEFAULT_POLICY, ...rest, checklistItems: [...DEFAULT_CHECKLIST_ITEMS, ...extraChecklistItems], rentLadder };
 }

@@ -4,6 +4,7 @@ import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calen
 import type { Dwelling } from '../dwelling';
 import type { Role } from '../roles';
 import { DEFAULT_POLICY, type TenancyPolicy } from './policy';
+import type { PendingNotice, RentState } from './rent';
 
 /**
  * The phases of a municipal tenancy (Veiviseren: «Valg av bolig og beboeroppfølgning»).
@@ -144,7 +145,9 @@ export interface Ending {
 
 /** A record written to the case_records table, keyed so a retried write is a no-op. */
 export interface CaseRecord {
-  kind: 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue';
+  kind:
+    | 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue'
+    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request';
   key: string;
   data: Record<string, unknown>;
 }
@@ -191,8 +194,13 @@ export interface TenancyState {
   /** Threats or weapons: everyone who visits sees this before going. */
   cautionFlag?: { since: IsoDate; incidentId: string };
   neighbourComplaints?: IsoDate[];
-  /** 0 none; 1 repeated complaints (to the committee). The rent ladder adds its own steps. */
+  /** 0 none; 1 repeated complaints (to the committee). The rent ladder's level is `rentLevel`. */
   escalationLevel?: number;
+  /** Set at the start of every run by `patched('rent-ledger')`: runs recorded before rent existed replay without it. */
+  rentEnabled?: boolean;
+  rent?: RentState;
+  /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
+  unsentNotices?: PendingNotice[];
   nextEventSeq: number;
   /** Timeline lines not yet confirmed written to the database. */
   unsavedEvents: CaseEvent[];

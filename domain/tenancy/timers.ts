@@ -1,4 +1,5 @@
 import { addBusinessDays, addDays, addMonths, compareDates, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
+import { rentWakeDates } from './rent';
 import { activeAgreement, addEvent, currentLease, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
 /**
@@ -45,6 +46,7 @@ export function pendingTimers(state: TenancyState): PendingTimer[] {
     if (state.ending && !state.ending.inspection && !state.tasks.some((t) => t.id === 'move-out-inspection')) {
       timers.push({ at: startOfDay(state.ending.moveOutDate), reason: `Fraflytting ${state.ending.moveOutDate}: utflyttingsbefaring` });
     }
+    for (const d of rentWakeDates(state)) timers.push({ at: startOfDay(d.date), reason: d.reason });
   }
   return timers.sort((a, b) => a.at - b.at);
 }

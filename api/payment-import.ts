@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { eq, inArray, or } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import type { Database } from '../db/client';
+import { rentAccounts, rentLedger, rentPaymentImports } from '../db/schema-rent';
+import { parsePaymentsFile, type FileError, type PaymentLine } from '../domain/rent/payments-file';
+import type { Actor } from '../domain/roles';
+import { rentLedgerChangedSignal } from '../workflows/messages';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+type Account = typeof rentAccounts.$inferSelect;
+
+export interface Unmatched {
+  line: number;
+  transactionId: string;
+  reason: string;
+}
+
+export type ImportOutcome =
+  | { status: 'rejected'; errors: FileError[] }
+  | {
+      status: 'applied' | 'already_imported';
+      importId: number;
+      lines: number;
+      applied: number;
+      /** Transactions already in the ledger (from an earlier file or the API): not applied again. */
+      duplicates: number;
+      unmatched: Unmatched[];
+      casesTouched: string[];
+    };
+
+/** Which tenancy a line belongs to, or why it belongs to none the importer may post to. */
+function matchLine(line: PaymentLine, accounts: Account[], actor: Actor): { account: Account } | { reason: string } {
+  const byKid = line.kid ? accounts.find((a) => a.kid === line.kid) : undefined;
+  const byCase = line.caseId ? accounts.find((a) => a.caseId === line.caseId) : undefined;
+  const account = byKid ?? byCase;
+  const ref = line.kid ? `KID ${line.kid}` : `referanse ${line.caseId}`;
+  // Someone else's municipality reads as unknown: the file does not learn which cases exist elsewhere.
+  if (!account || (actor.municipality !== '*' && account.municipality !== actor.municipality)) return { reason: `Fant ingen leieforhold med ${ref}.` };
+  if (byKid && byCase && byKid.caseId !== byCase.caseId) return { reason: `KID ${line.kid} og referanse ${line.caseId} hører til forskjellige leieforhold.` };
+  if (line.type === 'housing_allowance') {
+    // Bostøtte is the municipality's only under a transporterklæring in force for that period.
+    const withdrawn = account.allowanceWithdrawnFrom && line.period! >= account.allowanceWithdrawnFrom;
+    if (!account.allowanceAssigned && !withdrawn) return { reason: `Leietaker har ikke transporterklæring; bostøtten for ${line.period} tilhører leietaker.` };
+    if (withdrawn) return { reason: `Transporterklæringen er trukket tilbake fra ${account.allowanceWithdrawnFrom}; bostøtten for ${line.period} tilhører leietaker.` };
+  }
+  return { account };
+}
+
+/** Writes matched lines; a transaction already in the ledger is skipped, so any overlap is harmless. */
+async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: string): Promise<{ applied: number; duplicates: number; unmatched: Unmatched[]; casesTouched: string[] }> {
+  const kids = lines.flatMap((l) => (l.kid ? [l.kid] : []));
+  const caseIds = lines.flatMap((l) => (l.caseId ? [l.caseId] : []));
+  const accounts = kids.length || caseIds.length
+    ? await tx.select().from(rentAccounts).where(or(kids.length ? inArray(rentAccounts.kid, kids) : undefined, caseIds.length ? inArray(rentAccounts.caseId, caseIds) : undefined))
+    : [];
+  const unmatched: Unmatched[] = [];
+  const rows: Array<typeof rentLedger.$inferInsert> = [];
+  for (const line of lines) {
+    const match = matchLine(line, accounts, actor);
+    if ('reason' in match) {
+      unmatched.push({ line: line.line, transactionId: line.transactionId, reason: match.reason });
+      continue;
+    }
+    rows.push({
+      caseId: match.account.caseId,
+      dedupKey: `txn:${match.account.municipality}:${line.transactionId}`,
+      kind: line.type,
+      amountOre: line.amountOre,
+      date: line.date,
+      period: line.period ?? null,
+      source,
+    });
+  }
+  const inserted = rows.length ? await tx.insert(rentLedger).values(rows).onConflictDoNothing({ target: rentLedger.dedupKey }).returning({ caseId: rentLedger.caseId }) : [];
+  return { applied: inserted.length, duplicates: rows.length - inserted.length, unmatched, casesTouched: [...new Set(inserted.map((r) => r.caseId))].sort() };
+}
+
+/** A payment changes what the ladder should do: tell each touched tenancy at once. */
+async function signalCases(db: Database, temporal: Client, logger: Logger, caseIds: string[], importId?: string): Promise<void> {
+  if (!caseIds.length) return;
+  const accounts = await db.select({ caseId: rentAccounts.caseId, workflowId: rentAccounts.workflowId }).from(rentAccounts).where(inArray(rentAccounts.caseId, caseIds));
+  for (const { caseId, workflowId } of accounts) {
+    try {
+      await temporal.workflow.getHandle(workflowId).signal(rentLedgerChangedSignal, importId ? { importId } : {});
+    } catch (err) {
+      // The ledger is committed; the case's next scheduled check (at most a few days away) reads it.
+      logger.warn({ err, caseId, workflowId }, 'Could not signal the tenancy about a payment; its next rent check will see it');
+    }
+  }
+}
+
+export interface ImportDeps {
+  db: Database;
+  temporal: Client;
+  logger: Logger;
+}
+
+/**
+ * Imports a payments file all or nothing: a malformed line rejects the whole file with line
+ * numbers; otherwise every line is accounted for in one transaction, either posted or listed as
+ * unmatched for manual handling. The file's hash makes a second import of the same file a no-op.
+ */
+export async function importPaymentsFile(deps: ImportDeps, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
+  const parsed = parsePaymentsFile(file.content);
+  if (parsed.errors.length) return { status: 'rejected', errors: parsed.errors };
+  const fileHash = createHash('sha256').update(file.content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).digest('hex');
+  const importOnce = () => deps.db.transaction(async (tx) => {
+    const [earlier] = await tx.select().from(rentPaymentImports).where(eq(rentPaymentImports.fileHash, fileHash));
+    if (earlier) {
+      return { status: 'already_imported' as const, importId: earlier.id, lines: earlier.lineCount, applied: 0, duplicates: earlier.lineCount - earlier.unmatched.length, unmatched: earlier.unmatched, casesTouched: [] };
+    }
+    // The unique hash makes a concurrent upload of the same file wait here, then fail and retry as "already imported".
+    const [created] = await tx
+      .insert(rentPaymentImports)
+      .values({ fileHash, filename: file.filename, importedBy: actor.id, lineCount: parsed.lines.length, appliedCount: 0, duplicateCount: 0, unmatched: [], casesTouched: [] })
+      .returning({ id: rentPaymentImports.id });
+    const importId = created!.id;
+    const result = await applyLines(tx, parsed.lines, actor, `import:${importId}`);
+    await tx
+      .update(rentPaymentImports)
+      .set({ appliedCount: result.applied, duplicateCount: result.duplicates, unmatched: result.unmatched, casesTouched: result.casesTouched })
+      .where(eq(rentPaymentImports.id, importId));
+    return { status: 'applied' as const, importId, lines: parsed.lines.length, ...result };
+  });
+  let outcome: Awaited<ReturnType<typeof importOnce>>;
+  try {
+    outcome = await importOnce();
+  } catch (err) {
+    // The same file uploaded twice at once: the loser sees the winner's import on the second try.
+    if ((err as { code?: string }).code !== '23505' && (err as { cause?: { code?: string } }).cause?.code !== '23505') throw err;
+    outcome = await importOnce();
+  }
+  if (outcome.status === 'applied') await signalCases(deps.db, deps.temporal, deps.logger, outcome.casesTouched, String(outcome.importId));
+  return outcome;
+}
+
+/** One payment from the finance system's API: idempotent by its transaction ID. */
+export async function registerPayment(deps: ImportDeps, line: Omit<PaymentLine, 'line'>, actor: Actor): Promise<{ applied: boolean; caseId?: string; reason?: string }> {
+  const result = await deps.db.transaction((tx) => applyLines(tx, [{ ...line, line: 1 }], actor, `api:${actor.id}`));
+  await signalCases(deps.db, deps.temporal, deps.logger, result.casesTouched);
+  if (result.unmatched.length) return { applied: false, reason: result.unmatched[0]!.reason };
+  return { applied: result.applied === 1, ...(result.casesTouched[0] ? { caseId: result.casesTouched[0] } : {}) };
+}

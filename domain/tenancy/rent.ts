@@ -1,0 +1,500 @@
+import { addDays, compareDates, daysBetween, deadline, endOfMonth, osloDate, type IsoDate } from '../calendar';
+import { kidForCase } from '../rent/kid';
+import { ACTION_LABELS, stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
+import { formatKroner, type LedgerSummary } from '../rent/ledger';
+import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
+import type { Role } from '../roles';
+import { addEvent, addRecord, closeTask, currentLease, openTask, policyOf, type TenancyState } from './state';
+
+/**
+ * The tenancy's side of rent: which charges fall due, when the balance is checked, and the walk up
+ * (and down) the arrears ladder. The ledger itself lives in the database, where payments arrive;
+ * the workflow posts charges and reads the derived balance through one activity (`syncRentLedger`),
+ * and this module decides what the balance means. The goal is never to reach the last step.
+ */
+
+export interface PaymentPlan {
+  agreedDate: IsoDate;
+  agreedById: string;
+  /** Overdue when agreed: each instalment should bring what is overdue down by its amount. */
+  arrearsAtAgreementOre: number;
+  instalments: Array<{ dueDate: IsoDate; amountOre: number; result?: 'kept' | 'missed' }>;
+  status: 'active' | 'completed' | 'broken';
+  endedDate?: IsoDate;
+  note?: string;
+}
+
+export interface CommitteeDecision {
+  outcome: 'approve_eviction_request' | 'reject_eviction_request';
+  date: IsoDate;
+  meetingId?: string;
+  byId: string;
+  note?: string;
+}
+
+/** One run of arrears from the first missed due date until everything overdue is paid. */
+export interface ArrearsEpisode {
+  firstMissedDueDate: IsoDate;
+  openedDate: IsoDate;
+  /** First time anyone reached out (reminder, follow-up worker, NAV): the ops figure «time to first contact». */
+  firstContactDate?: IsoDate;
+  /** Each step taken, with what was done: who, what, when. */
+  steps: Array<{ key: string; date: IsoDate; actions: LadderAction[] }>;
+  plans: PaymentPlan[];
+  warning?: { sentDate: IsoDate; amountOre: number; earliestEvictionRequest: IsoDate; navNoticeDate?: IsoDate };
+  committee?: { requestedDate: IsoDate; decision?: CommitteeDecision };
+  evictionRequest?: { filedDate: IsoDate; byId: string; note?: string };
+}
+
+export interface RentState {
+  ladder: RentLadder;
+  kid: string;
+  /** The next period without a posted charge. */
+  nextChargePeriod: string;
+  lastCheck?: IsoDate;
+  /** A payment import or a staff action touched the ledger: check at once. */
+  checkRequested?: boolean;
+  balance?: Pick<LedgerSummary, 'asOf' | 'balanceOre' | 'overdueOre' | 'arrearsAgeDays' | 'monthsInArrears' | 'oldestUnpaidDueDate' | 'creditOre' | 'allowanceExcessOre'>;
+  /** Key of the ladder step the case stands on; absent when nothing is overdue. */
+  step?: string;
+  episode?: ArrearsEpisode;
+  /** Closed episodes, newest last, kept short: the timeline has the full story. */
+  pastEpisodes: Array<Pick<ArrearsEpisode, 'firstMissedDueDate' | 'openedDate' | 'firstContactDate'> & { closedDate: IsoDate; highestStep?: string; plansBroken: number; plansCompleted: number }>;
+  /** Monthly settlements (avregning) sent up to and including this period. */
+  settledThrough?: string;
+  /** Husleieloven § 9-11: the tenant refused notices to NAV in writing. */
+  navNoticeRefusedDate?: IsoDate;
+  /** Transporterklæring withdrawn: from this period the full rent falls on the tenant. */
+  allowanceWithdrawnFrom?: string;
+}
+
+/** What the rent check asks the ledger activity to do: post these charges, then report the balance. */
+export interface RentCharge {
+  period: string;
+  dueDate: IsoDate;
+  amountOre: number;
+}
+
+export interface RentAccount {
+  caseId: string;
+  municipality: string;
+  kid: string;
+  monthlyRentOre: number;
+  dueDay: number;
+  allowanceAssigned: boolean;
+  allowanceWithdrawnFrom?: string;
+}
+
+/** A message for the tenant or a role's mailbox, sent by the workflow through the outbox. */
+export interface PendingNotice {
+  key: string;
+  to: 'tenant' | Role;
+  subject: string;
+  body: string;
+}
+
+const PAST_EPISODES_KEPT = 24;
+const RENT_TASK = 'rent-';
+
+const monthlyRent = (state: TenancyState): number => currentLease(state)?.monthlyRentOre ?? state.monthlyRentOre ?? 0;
+const coLocated = (state: TenancyState): boolean => state.offers?.findLast((o) => o.answer === 'accepted')?.dwelling.coLocated ?? false;
+
+function daysInMonth(period: string): number {
+  return Number(endOfMonth(`${period}-01`).slice(8, 10));
+}
+
+/**
+ * Rent starts at move-in: the first month is charged for the days left in it, due on the move-in day.
+ * A case that moved in before the ledger existed starts with next month's rent (`from`).
+ */
+export function startRent(state: TenancyState, from: { moveIn: IsoDate } | { nextMonthAfter: IsoDate }): void {
+  const ladder = policyOf(state).rentLadder;
+  const nextChargePeriod = 'moveIn' in from ? rentPeriod(from.moveIn) : nextPeriod(rentPeriod(from.nextMonthAfter));
+  state.rent = { ladder, kid: kidForCase(state.caseId), nextChargePeriod, pastEpisodes: [], checkRequested: true };
+  state.version++;
+}
+
+/** Charges whose due date has come, up to move-out. */
+export function chargesDue(state: TenancyState, today: IsoDate): RentCharge[] {
+  const rent = state.rent;
+  if (!rent || !state.moveInDate) return [];
+  const charges: RentCharge[] = [];
+  for (let period = rent.nextChargePeriod; ; period = nextPeriod(period)) {
+    const regular = dueDateFor(period, rent.ladder.dueDay);
+    const first = period === rentPeriod(state.moveInDate);
+    const dueDate = first && compareDates(state.moveInDate, regular) > 0 ? state.moveInDate : regular;
+    if (compareDates(dueDate, today) > 0) break;
+    if (state.ending && compareDates(`${period}-01`, state.ending.moveOutDate) > 0) break;
+    const full = monthlyRent(state);
+    const daysLeft = first ? daysInMonth(period) - Number(state.moveInDate.slice(8, 10)) + 1 : daysInMonth(period);
+    charges.push({ period, dueDate, amountOre: Math.round((full * daysLeft) / daysInMonth(period)) });
+  }
+  return charges;
+}
+
+export function rentAccount(state: TenancyState): RentAccount | undefined {
+  const rent = state.rent;
+  if (!rent) return undefined;
+  return {
+    caseId: state.caseId,
+    municipality: state.municipality,
+    kid: rent.kid,
+    monthlyRentOre: monthlyRent(state),
+    dueDay: rent.ladder.dueDay,
+    allowanceAssigned: !!state.housingAllowance?.assignmentDeclarationSigned,
+    ...(rent.allowanceWithdrawnFrom ? { allowanceWithdrawnFrom: rent.allowanceWithdrawnFrom } : {}),
+  };
+}
+
+/** Days on which the balance must be looked at, with the reason, in Norwegian. */
+export function rentWakeDates(state: TenancyState): Array<{ date: IsoDate; reason: string }> {
+  const rent = state.rent;
+  if (!rent || state.status !== 'active' || state.phase !== 'follow_up') return [];
+  const { ladder } = rent;
+  const dates: Array<{ date: IsoDate; reason: string }> = [];
+  const next = chargesDue(state, '9999-12-31')[0];
+  if (next) {
+    dates.push({ date: next.dueDate, reason: `Husleie for ${next.period} forfaller` });
+    dates.push({ date: addDays(next.dueDate, ladder.graceDays + 1), reason: `Husleiekontroll for ${next.period}` });
+  }
+  const oldest = rent.balance?.oldestUnpaidDueDate;
+  const plan = rent.episode?.plans.at(-1);
+  if (oldest && plan?.status !== 'active') {
+    for (const step of ladder.steps) {
+      if (step.fromDay !== undefined) dates.push({ date: addDays(oldest, step.fromDay), reason: `Restansen når ${step.fromDay} dager: ${step.label}` });
+    }
+  }
+  if (plan?.status === 'active') {
+    for (const i of plan.instalments) {
+      if (!i.result) dates.push({ date: addDays(i.dueDate, ladder.paymentPlan.toleranceDays + 1), reason: `Kontroll av avdrag ${formatKroner(i.amountOre)} forfalt ${i.dueDate}` });
+    }
+  }
+  const warning = rent.episode?.warning;
+  if (warning && !rent.episode?.committee) dates.push({ date: warning.earliestEvictionRequest, reason: 'Ventetiden etter varsel om fravikelse er over' });
+  return dates.filter((d) => !rent.lastCheck || compareDates(d.date, rent.lastCheck) > 0).sort((a, b) => compareDates(a.date, b.date));
+}
+
+export function rentCheckDue(state: TenancyState, today: IsoDate): boolean {
+  if (!state.rent || state.status !== 'active' || state.phase !== 'follow_up') return false;
+  return !!state.rent.checkRequested || rentWakeDates(state).some((d) => compareDates(d.date, today) <= 0);
+}
+
+/** Overdue beyond the grace period: rent still inside its grace days never counts against a plan. */
+function overdueBeyondGrace(summary: LedgerSummary, graceDays: number): number {
+  return summary.charges.filter((c) => compareDates(addDays(c.dueDate, graceDays), summary.asOf) < 0).reduce((sum, c) => sum + c.outstandingOre, 0);
+}
+
+/** The ladder level shown as the escalation search attribute: 1 + the step's index (0 when none). */
+export function rentLevel(state: TenancyState): number {
+  const rent = state.rent;
+  return rent?.step ? stepIndex(rent.ladder, rent.step) + 1 : 0;
+}
+
+/** What the balance means: applied after every check. `posted` are the charges the activity wrote. */
+export function applyRentCheck(state: TenancyState, posted: RentCharge[], summary: LedgerSummary, now: number): void {
+  const rent = state.rent!;
+  const today = osloDate(now);
+  const { ladder } = rent;
+  const last = posted.at(-1);
+  if (last) rent.nextChargePeriod = nextPeriod(last.period);
+  rent.lastCheck = today;
+  rent.checkRequested = false;
+  rent.balance = {
+    asOf: summary.asOf,
+    balanceOre: summary.balanceOre,
+    overdueOre: summary.overdueOre,
+    arrearsAgeDays: summary.arrearsAgeDays,
+    monthsInArrears: summary.monthsInArrears,
+    creditOre: summary.creditOre,
+    allowanceExcessOre: summary.allowanceExcessOre,
+    ...(summary.oldestUnpaidDueDate ? { oldestUnpaidDueDate: summary.oldestUnpaidDueDate } : {}),
+  };
+  state.version++;
+  sendSettlements(state, summary);
+
+  if (summary.overdueOre === 0) {
+    if (rent.episode) closeEpisode(state, now, today);
+    return;
+  }
+  const episode = (rent.episode ??= openEpisode(state, now, today, summary));
+  const plan = episode.plans.at(-1);
+  if (plan?.status === 'active') {
+    checkInstalments(state, plan, overdueBeyondGrace(summary, ladder.graceDays), now, today);
+    if (plan.status === 'active') return;
+  }
+  moveToStep(state, targetStep(state, summary, today), summary, now, today);
+}
+
+function openEpisode(state: TenancyState, now: number, today: IsoDate, summary: LedgerSummary): ArrearsEpisode {
+  addEvent(state, now, {
+    kind: 'rent_overdue',
+    summary: `Husleie forfalt ${summary.oldestUnpaidDueDate} er ikke betalt: ${formatKroner(summary.overdueOre)} er forfalt.`,
+    data: { overdueOre: summary.overdueOre, oldestUnpaidDueDate: summary.oldestUnpaidDueDate },
+  });
+  return { firstMissedDueDate: summary.oldestUnpaidDueDate ?? today, openedDate: today, steps: [], plans: [] };
+}
+
+function closeEpisode(state: TenancyState, now: number, today: IsoDate): void {
+  const rent = state.rent!;
+  const episode = rent.episode!;
+  const plan = episode.plans.at(-1);
+  if (plan?.status === 'active') {
+    plan.status = 'completed';
+    plan.endedDate = today;
+    addRecord(state, { kind: 'payment_plan', key: `${episode.firstMissedDueDate}#${episode.plans.length}`, data: { ...plan } });
+  }
+  rent.pastEpisodes.push({
+    firstMissedDueDate: episode.firstMissedDueDate,
+    openedDate: episode.openedDate,
+    ...(episode.firstContactDate ? { firstContactDate: episode.firstContactDate } : {}),
+    closedDate: today,
+    ...(rent.step ? { highestStep: episode.steps.map((s) => s.key).at(-1) } : {}),
+    plansBroken: episode.plans.filter((p) => p.status === 'broken').length,
+    plansCompleted: episode.plans.filter((p) => p.status === 'completed').length,
+  });
+  rent.pastEpisodes.splice(0, Math.max(0, rent.pastEpisodes.length - PAST_EPISODES_KEPT));
+  const message = rent.step
+    ? `Restansen er betalt. Oppfølgingen av husleien stanser (${ladderStepLabel(state, rent.step)}), og saken er tilbake på trinn 0.`
+    : 'Restansen er betalt innen fristen.';
+  addEvent(state, now, { kind: 'arrears_cleared', summary: message, data: { firstMissedDueDate: episode.firstMissedDueDate, step: rent.step } });
+  rent.episode = undefined;
+  rent.step = undefined;
+  state.tasks = state.tasks.filter((t) => !t.id.startsWith(RENT_TASK));
+  state.version++;
+}
+
+function ladderStepLabel(state: TenancyState, key: string): string {
+  return state.rent!.ladder.steps.find((s) => s.key === key)?.label ?? key;
+}
+
+/** Where the arrears put the case now: partial payment moves it down, except past the legal warning. */
+function targetStep(state: TenancyState, summary: LedgerSummary, today: IsoDate): number {
+  const rent = state.rent!;
+  const { ladder } = rent;
+  const episode = rent.episode!;
+  let target = -1;
+  ladder.steps.forEach((step, i) => {
+    const byDays = step.fromDay !== undefined && summary.arrearsAgeDays >= step.fromDay;
+    const byAmount = step.moreThanMonthsOfRent !== undefined && summary.monthsInArrears > step.moreThanMonthsOfRent;
+    if (byDays || byAmount) target = i;
+  });
+  if (episode.plans.some((p) => p.status === 'broken')) target = Math.max(target, stepIndex(ladder, ladder.paymentPlan.onBreak));
+  if (episode.warning) {
+    // The § 4-18 warning is out and its time runs: the case stays there until the arrears are paid.
+    target = Math.max(target, warningStepIndex(ladder));
+    if (compareDates(today, episode.warning.earliestEvictionRequest) >= 0) {
+      const committee = ladder.steps.findIndex((s) => s.afterWarningWait);
+      if (committee >= 0) target = Math.max(target, committee);
+    }
+  }
+  return target;
+}
+
+function moveToStep(state: TenancyState, target: number, summary: LedgerSummary, now: number, today: IsoDate): void {
+  const rent = state.rent!;
+  const episode = rent.episode!;
+  const current = stepIndex(rent.ladder, rent.step);
+  if (target === current) return;
+  if (target < current) {
+    rent.step = target >= 0 ? rent.ladder.steps[target]!.key : undefined;
+    addEvent(state, now, {
+      kind: 'arrears_recalculated',
+      summary: `Delbetaling: restansen er nå ${formatKroner(summary.overdueOre)}, ${summary.arrearsAgeDays} dager. Saken står nå på ${rent.step ? `«${ladderStepLabel(state, rent.step)}»` : 'trinn 0'}.`,
+      data: { overdueOre: summary.overdueOre, step: rent.step },
+    });
+    return;
+  }
+  for (let i = current + 1; i <= target; i++) {
+    const step = rent.ladder.steps[i]!;
+    if (episode.steps.some((s) => s.key === step.key)) continue;
+    // Steps that need time to pass (the warning's wait) are only entered when they are the target.
+    if (step.afterWarningWait && i !== target) continue;
+    episode.steps.push({ key: step.key, date: today, actions: [...step.actions] });
+    const done = step.actions.map((action) => takeAction(state, action, summary, now, today));
+    rent.step = step.key;
+    addEvent(state, now, {
+      kind: 'rent_ladder_step',
+      actorId: 'botrygg',
+      summary: `Husleierestanse ${formatKroner(summary.overdueOre)} (${summary.arrearsAgeDays} dager): ${step.label}. ${done.join(' ')}`,
+      data: { step: step.key, ladderVersion: rent.ladder.version, overdueOre: summary.overdueOre, arrearsAgeDays: summary.arrearsAgeDays, actions: step.actions },
+    });
+  }
+  rent.step = rent.ladder.steps[target]!.key;
+}
+
+function contacted(episode: ArrearsEpisode, today: IsoDate): void {
+  episode.firstContactDate ??= today;
+}
+
+function queueNotice(state: TenancyState, notice: PendingNotice): void {
+  (state.unsentNotices ??= []).push(notice);
+  state.version++;
+}
+
+/** Each action returns one sentence for the timeline. */
+function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSummary, now: number, today: IsoDate): string {
+  const rent = state.rent!;
+  const episode = rent.episode!;
+  const key = `${state.caseId}#rent#${episode.firstMissedDueDate}#${action}`;
+  const amount = formatKroner(summary.overdueOre);
+  const headOrWorker: Role = coLocated(state) ? 'department_head' : 'follow_up_worker';
+  switch (action) {
+    case 'remind_tenant':
+      contacted(episode, today);
+      queueNotice(state, {
+        key,
+        to: 'tenant',
+        subject: 'Påminnelse: husleien er ikke betalt',
+        body: [
+          `Vi har ikke mottatt hele husleien. Det som er forfalt er ${amount}, og den eldste ubetalte husleien forfalt ${summary.oldestUnpaidDueDate}.`,
+          `Betal så snart du kan, med KID ${rent.kid}. Har du betalt de siste dagene, kan du se bort fra denne påminnelsen.`,
+          'Hvis du ikke klarer å betale, ta kontakt med oss eller oppfølgeren din. Da finner vi en løsning sammen, for eksempel en betalingsordning.',
+        ].join('\n\n'),
+      });
+      return 'Påminnelse er sendt til leietaker.';
+    case 'inform_follow_up':
+      contacted(episode, today);
+      queueNotice(state, {
+        key,
+        to: headOrWorker,
+        subject: `Husleierestanse i sak ${state.caseId}`,
+        body: `Husleien i sak ${state.caseId} har vært ubetalt i ${summary.arrearsAgeDays} dager. Forfalt beløp er ${amount}. Boligtjenesten kaller inn til trepartsmøte.`,
+      });
+      openTask(state, now, {
+        id: 'rent-follow-up',
+        kind: 'rent_follow_up',
+        title: `Følg opp husleierestansen (${amount}) sammen med leietaker`,
+        role: headOrWorker,
+        ...(headOrWorker === 'follow_up_worker' && state.followUpWorkerId ? { assigneeId: state.followUpWorkerId } : {}),
+        dueDate: deadline(today, { weeks: 1 }),
+      });
+      return `${headOrWorker === 'department_head' ? 'Avdelingsleder' : 'Oppfølger'} er informert og har fått en oppgave.`;
+    case 'three_party_meeting':
+      openTask(state, now, {
+        id: 'rent-three-party-meeting',
+        kind: 'rent_three_party_meeting',
+        title: 'Kall inn til trepartsmøte om husleierestansen (leietaker, oppfølger, boligtjenesten)',
+        role: 'housing_officer',
+        ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+        dueDate: deadline(today, { weeks: 2 }),
+      });
+      return 'Trepartsmøte skal kalles inn.';
+    case 'nav_contact':
+      contacted(episode, today);
+      openTask(state, now, {
+        id: 'rent-nav-contact',
+        kind: 'rent_nav_contact',
+        title: 'Kontakt NAV sammen med leietaker om økonomisk stønad og råd',
+        role: headOrWorker,
+        ...(headOrWorker === 'follow_up_worker' && state.followUpWorkerId ? { assigneeId: state.followUpWorkerId } : {}),
+        dueDate: deadline(today, { weeks: 1 }),
+      });
+      return 'NAV skal kontaktes om økonomisk hjelp og råd.';
+    case 'warning_4_18': {
+      // § 4-18: at the earliest on the due date; an eviction request at the earliest two weeks after
+      // it was sent, counted here from the assumed receipt, the later of the two readings.
+      const { waitDays, receiptDays } = rent.ladder.warning;
+      const earliest = deadline(addDays(today, receiptDays), { days: waitDays });
+      episode.warning = { sentDate: today, amountOre: summary.overdueOre, earliestEvictionRequest: earliest };
+      queueNotice(state, { key, to: 'tenant', subject: 'Varsel om tvangsfravikelse (tvangsfullbyrdelsesloven § 4-18)', body: warningLetter(state, summary, earliest) });
+      addRecord(state, { kind: 'rent_warning', key: episode.firstMissedDueDate, data: { ...episode.warning } });
+      openTask(state, now, {
+        id: 'rent-warning-letter',
+        kind: 'rent_warning_letter',
+        title: 'Send varselet etter § 4-18 også rekommandert per post, og noter datoen',
+        role: 'housing_officer',
+        ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+        dueDate: deadline(today, { days: 2 }),
+      });
+      return `Varsel etter § 4-18 er sendt. Begjæring om fravikelse kan tidligst sendes ${earliest}.`;
+    }
+    case 'nav_notice_9_11': {
+      if (rent.navNoticeRefusedDate) return `Varsel til NAV etter § 9-11 er ikke sendt: leietaker har reservert seg skriftlig (${rent.navNoticeRefusedDate}).`;
+      const warning = episode.warning;
+      const navEarliest = deadline(today, { days: rent.ladder.warning.navWaitDays });
+      if (warning && compareDates(navEarliest, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = navEarliest;
+      if (warning) warning.navNoticeDate = today;
+      const body = `Husleieloven § 9-11: Leietaker i sak ${state.caseId} har ubetalt husleie på ${amount}, og leieforholdet kan føre til fravikelse. Utleier venter minst to uker før begjæring om fravikelse sendes. Leietaker har fått kopi av dette varselet.`;
+      queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body });
+      queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body });
+      return 'Varsel til NAV etter § 9-11 er sendt, med kopi til leietaker.';
+    }
+    case 'committee_decision':
+      episode.committee = { requestedDate: today };
+      openTask(state, now, {
+        id: 'rent-committee',
+        kind: 'committee_item',
+        title: `Boligutvalget må ta stilling til begjæring om fravikelse (restanse ${amount})`,
+        role: 'housing_office',
+        dueDate: deadline(today, { weeks: 2 }),
+      });
+      return 'Saken er satt opp for boligutvalget. Ingen begjæring om fravikelse sendes uten utvalgets vedtak.';
+  }
+}
+
+function warningLetter(state: TenancyState, summary: LedgerSummary, earliest: IsoDate): string {
+  return [
+    `Du skylder ${formatKroner(summary.overdueOre)} i husleie. Den eldste ubetalte husleien forfalt ${summary.oldestUnpaidDueDate}.`,
+    `Dette er et varsel etter tvangsfullbyrdelsesloven § 4-18. Hvis beløpet ikke er betalt innen to uker etter at du har mottatt varselet, kan kommunen begjære tvangsfravikelse (utkastelse) fra ${earliest} eller senere.`,
+    'Betaler du husleien, renter og kostnader før fravikelsen er gjennomført, stanser saken.',
+    `Betal med KID ${state.rent!.kid}. Ta kontakt med oss eller oppfølgeren din hvis du trenger hjelp, også om betalingsordning eller økonomisk hjelp fra NAV.`,
+  ].join('\n\n');
+}
+
+function checkInstalments(state: TenancyState, plan: PaymentPlan, overdueOre: number, now: number, today: IsoDate): void {
+  const rent = state.rent!;
+  let expected = plan.arrearsAtAgreementOre;
+  for (const instalment of plan.instalments) {
+    expected -= instalment.amountOre;
+    if (instalment.result) continue;
+    if (compareDates(addDays(instalment.dueDate, rent.ladder.paymentPlan.toleranceDays), today) >= 0) break;
+    if (overdueOre <= Math.max(0, expected)) {
+      instalment.result = 'kept';
+      addEvent(state, now, { kind: 'instalment_kept', summary: `Avdraget som forfalt ${instalment.dueDate} er betalt.`, data: { dueDate: instalment.dueDate } });
+      continue;
+    }
+    instalment.result = 'missed';
+    plan.status = 'broken';
+    plan.endedDate = today;
+    addRecord(state, { kind: 'payment_plan', key: `${rent.episode!.firstMissedDueDate}#${rent.episode!.plans.length}`, data: { ...plan } });
+    addEvent(state, now, {
+      kind: 'payment_plan_broken',
+      summary: `Betalingsordningen er brutt: avdraget som forfalt ${instalment.dueDate} er ikke betalt (${formatKroner(overdueOre)} forfalt, ventet høyst ${formatKroner(Math.max(0, expected))}). Saken går tilbake til stigen.`,
+      data: { dueDate: instalment.dueDate, overdueOre, expectedOre: Math.max(0, expected) },
+    });
+    return;
+  }
+  if (plan.instalments.every((i) => i.result === 'kept')) {
+    plan.status = 'completed';
+    plan.endedDate = today;
+    addRecord(state, { kind: 'payment_plan', key: `${rent.episode!.firstMissedDueDate}#${rent.episode!.plans.length}`, data: { ...plan } });
+    addEvent(state, now, { kind: 'payment_plan_completed', summary: 'Alle avdrag i betalingsordningen er betalt.' });
+  }
+}
+
+/** Housing allowance paid to the municipality: the tenant gets a monthly settlement of each period it covered. */
+function sendSettlements(state: TenancyState, summary: LedgerSummary): void {
+  const rent = state.rent!;
+  for (const charge of summary.charges) {
+    if (charge.allowanceOre === 0 || (rent.settledThrough && charge.period <= rent.settledThrough)) continue;
+    const share = Math.max(0, charge.amountOre - charge.allowanceOre);
+    const excess = Math.max(0, charge.allowanceOre - charge.amountOre);
+    queueNotice(state, {
+      key: `${state.caseId}#settlement#${charge.period}`,
+      to: 'tenant',
+      subject: `Avregning av husleie og bostøtte for ${charge.period}`,
+      body: [
+        `Husleie for ${charge.period}: ${formatKroner(charge.amountOre)}`,
+        `Bostøtte utbetalt til kommunen for samme måned: ${formatKroner(charge.allowanceOre)}`,
+        `Din del: ${formatKroner(share)}. Du har betalt ${formatKroner(charge.tenantPaidOre)}, og ${formatKroner(charge.outstandingOre)} gjenstår for denne måneden.`,
+        ...(excess > 0 ? [`Bostøtten var ${formatKroner(excess)} høyere enn husleien. Beløpet betales tilbake til deg; bostøtte brukes aldri til eldre restanser.`] : []),
+      ].join('\n'),
+    });
+    rent.settledThrough = charge.period;
+  }
+}
+
+/** Ops figures per case: where on the ladder, and how long from the first missed rent to first contact. */
+export function daysToFirstContact(e: Pick<ArrearsEpisode, 'firstMissedDueDate' | 'firstContactDate'>): number | undefined {
+  return e.firstContactDate ? daysBetween(e.firstMissedDueDate, e.firstContactDate) : undefined;
+}
