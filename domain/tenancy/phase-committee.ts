@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isoDate } from '../application';
+import { deadline } from '../calendar';
+import { Dwelling } from '../dwelling';
+import { allocationRules } from './phase-allocation';
+import { rentRules } from './phase-rent';
+import type { ActionContext, ActionRule } from './rule';
+import { addEvent, openTask, type TenancyState } from './state';
+
+/**
+ * What a decision of the housing committee (boligutvalget) does to the case it concerns. The
+ * committee's workflow delivers each decision as this one action, keyed by meeting and item, so a
+ * redelivery changes nothing and the decision shows on the case's timeline.
+ */
+export const CommitteeEffect = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('approve_eviction_request') }),
+  z.object({ kind: z.literal('reject_eviction_request') }),
+  z.object({ kind: z.literal('allocate_dwelling'), dwelling: Dwelling }),
+  z.object({ kind: z.literal('call_three_party_meeting') }),
+  z.object({ kind: z.literal('start_up_loan_assessment') }),
+  z.object({ kind: z.literal('note') }),
+]);
+export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
+
+export const committeePayloads = [
+  z.object({
+    type: z.literal('applyCommitteeDecision'),
+    meetingId: z.string().trim().min(1).max(100),
+    itemId: z.string().trim().min(1).max(100),
+    date: isoDate,
+    text: z.string().trim().min(3).max(4000),
+    responsible: z.string().trim().max(200).optional(),
+    deadline: isoDate.optional(),
+    effect: CommitteeEffect,
+  }),
+] as const;
+
+type P = z.infer<(typeof committeePayloads)[number]>;
+
+function evictionPayload(p: P) {
+  return {
+    type: 'recordCommitteeDecision' as const,
+    outcome: p.effect.kind as 'approve_eviction_request' | 'reject_eviction_request',
+    date: p.date,
+    meetingId: p.meetingId,
+    note: p.text,
+  };
+}
+
+const offerPayload = (p: P & { effect: { kind: 'allocate_dwelling' } }) => ({ type: 'offerDwelling' as const, dwelling: p.effect.dwelling });
+
+function committeeTask(state: TenancyState, p: P, ctx: ActionContext, id: string, title: string): void {
+  openTask(state, ctx.now, {
+    id,
+    kind: 'committee_decision',
+    title,
+    role: 'housing_officer',
+    ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+    dueDate: p.deadline ?? deadline(ctx.today, { weeks: 2 }),
+  });
+}
+
+export const committeeRules: { applyCommitteeDecision: ActionRule<P> } = {
+  applyCommitteeDecision: {
+    roles: ['committee_member', 'housing_office'],
+    reject(s, p, ctx) {
+      switch (p.effect.kind) {
+        case 'approve_eviction_request':
+        case 'reject_eviction_request':
+          return rentRules.recordCommitteeDecision.reject(s, evictionPayload(p), ctx);
+        case 'allocate_dwelling':
+          return allocationRules.offerDwelling.reject(s, offerPayload(p as P & { effect: { kind: 'allocate_dwelling' } }), ctx);
+        default:
+          return undefined;
+      }
+    },
+    apply(state, p, ctx) {
+      let outcome: string;
+      switch (p.effect.kind) {
+        case 'approve_eviction_request':
+        case 'reject_eviction_request':
+          outcome = rentRules.recordCommitteeDecision.apply(state, evictionPayload(p), ctx);
+          break;
+        case 'allocate_dwelling':
+          outcome = allocationRules.offerDwelling.apply(state, offerPayload(p as P & { effect: { kind: 'allocate_dwelling' } }), ctx);
+          break;
+        case 'call_three_party_meeting':
+          committeeTask(state, p, ctx, 'committee-three-party-meeting', `Boligutvalget ba om trepartsmøte: ${p.text}`);
+          outcome = 'Trepartsmøte skal kalles inn.';
+          break;
+        case 'start_up_loan_assessment':
+          committeeTask(state, p, ctx, 'committee-start-up-loan', `Boligutvalget ba om vurdering av startlån: ${p.text}`);
+          outcome = 'Startlån skal vurderes.';
+          break;
+        case 'note':
+          outcome = 'Vedtaket er notert i saken.';
+      }
+      const message = `Boligutvalget (${p.date}): ${p.text}${p.responsible ? ` Ansvarlig: ${p.responsible}.` : ''}${p.deadline ? ` Frist: ${p.deadline}.` : ''} ${outcome}`;
+      addEvent(state, ctx.now, { kind: 'committee_decision_received', actorId: ctx.actor.id, summary: message, data: { meetingId: p.meetingId, itemId: p.itemId, effect: p.effect.kind } });
+      return message;
+    },
+  },
+};
