@@ -5,6 +5,10 @@
 export const tenancyWorkflowId = (caseId: string): string => `tenancy-${caseId}`;
 /** The n-th incident reported on a case; its incident ID is `${caseId}-H${n}`. */
 export const incidentWorkflowId = (caseId: string, seq: number): string => `incident-${caseId}-${seq}`;
+/** The housing committee's entity workflow: one per committee, for as long as the committee meets. */
+export const committeeWorkflowId = (committeeId: string): string => `committee-${committeeId}`;
+/** A committee key: lower-case letters, digits and hyphens, e.g. `tynset-boligutvalg`. */
+export const COMMITTEE_ID_PATTERN = /^[a-z][a-z0-9-]{2,59}$/;
 
 const CASE_ID_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'; // no 0/O/1/I: read aloud over the phone
 

@@ -1,2 +1,3 @@
 export { tenancyWorkflow } from './tenancy';
 export { incidentWorkflow } from './incident';
+export { committeeWorkflow } from './committee';

@@ -4,6 +4,17 @@ import type { IncidentReport, IncidentView } from '../domain/incidents/incident'
 import type { Actor } from '../domain/roles';
 import type { CaseAction, CaseActionResult } from '../domain/tenancy/actions';
 import type { TenancyView } from '../domain/tenancy/view';
+import type {
+  AddAgendaItemPayload,
+  CallExtraMeetingPayload,
+  ChangeOccurrencePayload,
+  CommitteeAction,
+  CommitteeActionResult,
+  MarkDecisionDonePayload,
+  RecordMinutesPayload,
+  RemoveAgendaItemPayload,
+} from '../domain/committee/actions';
+import type { CommitteeView } from '../domain/committee/state';
 
 /**
  * Every signal, update and query, shared by workflows and API. The string names are part of
@@ -46,3 +57,12 @@ export interface IncidentOutcome {
   status: 'open' | 'closed' | 'withdrawn';
   revisionRequested: boolean;
 }
+
+// Boligutvalget: one entity workflow per housing committee (workflows/committee.ts).
+export const committeeStateQuery = defineQuery<CommitteeView>('committeeState');
+export const changeOccurrenceUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<ChangeOccurrencePayload>]>('changeOccurrence');
+export const callExtraMeetingUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<CallExtraMeetingPayload>]>('callExtraMeeting');
+export const addAgendaItemUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<AddAgendaItemPayload>]>('addAgendaItem');
+export const removeAgendaItemUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<RemoveAgendaItemPayload>]>('removeAgendaItem');
+export const recordMinutesUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<RecordMinutesPayload>]>('recordMinutes');
+export const markDecisionDoneUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<MarkDecisionDonePayload>]>('markDecisionDone');

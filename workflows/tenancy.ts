@@ -102,9 +102,10 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   });
 
   setHandler(incidentOutcomeSignal, (outcome) => recordIncidentOutcome(state, outcome, workflowNow()));
-  setHandler(rentLedgerChangedSignal, () => {
+  setHandler(rentLedgerChangedSignal, ({ importId }) => {
     if (!state.rent) return;
     state.rent.checkRequested = true;
+    if (importId) state.rent.lastImportId = importId;
     state.version++;
   });
 

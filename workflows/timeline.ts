@@ -27,3 +27,17 @@ export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, 
   const written = new Set(events.map((e) => e.seq));
   state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
 }
+
+// Reading every live case of a municipality to build an agenda can take seconds in a large one.
+export const reads = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 30 },
+});
+
+// A committee decision waits for the case's workflow to apply it (which writes its own read model).
+// A refusal is an answer, not an error; a case that does not answer is tried for about two hours,
+// then the committee's workflow tries again an hour later, so a stuck case never stops the meetings.
+export const delivery = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 15 },
+});

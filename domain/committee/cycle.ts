@@ -204,6 +204,27 @@ export function nextMeeting(
   return next;
 }
 
+/**
+ * One meeting by its id, as the cycle, changes and extras say now: a regular occurrence where it was
+ * moved to (or cancelled), or an extra meeting. Undefined when the id names no meeting of this cycle.
+ */
+export function meetingById(
+  cycle: MeetingCycle,
+  changes: readonly OccurrenceChange[],
+  extras: readonly ExtraMeeting[],
+  id: string,
+): Meeting | undefined {
+  assertInterval(cycle);
+  if (id.startsWith('m-')) {
+    const regularDate = id.slice(2);
+    if (!isValidIsoDate(regularDate) || !isRegularDate(cycle, regularDate)) return undefined;
+    const change = changes.findLast((c) => c.regularDate === regularDate);
+    return regularMeeting(cycle, regularDate, change);
+  }
+  const extra = extras.findLast((x) => extraMeeting(cycle, x).id === id);
+  return extra ? extraMeeting(cycle, extra) : undefined;
+}
+
 function regularMeeting(cycle: MeetingCycle, regularDate: IsoDate, change: OccurrenceChange | undefined): Meeting {
   const moved = change?.action === 'move' && change.date !== undefined;
   const date = moved ? change.date! : regularDate;

@@ -51,6 +51,10 @@ export interface RentState {
   kid: string;
   /** The next period without a posted charge. */
   nextChargePeriod: string;
+  /** Due date of the latest posted charge: the monthly check runs when its grace period is over. */
+  lastChargeDue?: IsoDate;
+  /** The latest payment import that told this case about a payment. */
+  lastImportId?: string;
   lastCheck?: IsoDate;
   /** A payment import or a staff action touched the ledger: check at once. */
   checkRequested?: boolean;
@@ -114,20 +118,24 @@ export function startRent(state: TenancyState, from: { moveIn: IsoDate } | { nex
   state.version++;
 }
 
+/** The charge for `period`, or undefined when the tenant has moved out by then. */
+function chargeFor(state: TenancyState, period: string): RentCharge | undefined {
+  const moveIn = state.moveInDate!;
+  if (state.ending && compareDates(`${period}-01`, state.ending.moveOutDate) > 0) return undefined;
+  const regular = dueDateFor(period, state.rent!.ladder.dueDay);
+  const first = period === rentPeriod(moveIn);
+  const dueDate = first && compareDates(moveIn, regular) > 0 ? moveIn : regular;
+  const days = daysInMonth(period);
+  const daysCharged = first ? days - Number(moveIn.slice(8, 10)) + 1 : days;
+  return { period, dueDate, amountOre: Math.round((monthlyRent(state) * daysCharged) / days) };
+}
+
 /** Charges whose due date has come, up to move-out. */
 export function chargesDue(state: TenancyState, today: IsoDate): RentCharge[] {
-  const rent = state.rent;
-  if (!rent || !state.moveInDate) return [];
+  if (!state.rent || !state.moveInDate) return [];
   const charges: RentCharge[] = [];
-  for (let period = rent.nextChargePeriod; ; period = nextPeriod(period)) {
-    const regular = dueDateFor(period, rent.ladder.dueDay);
-    const first = period === rentPeriod(state.moveInDate);
-    const dueDate = first && compareDates(state.moveInDate, regular) > 0 ? state.moveInDate : regular;
-    if (compareDates(dueDate, today) > 0) break;
-    if (state.ending && compareDates(`${period}-01`, state.ending.moveOutDate) > 0) break;
-    const full = monthlyRent(state);
-    const daysLeft = first ? daysInMonth(period) - Number(state.moveInDate.slice(8, 10)) + 1 : daysInMonth(period);
-    charges.push({ period, dueDate, amountOre: Math.round((full * daysLeft) / daysInMonth(period)) });
+  for (let charge = chargeFor(state, state.rent.nextChargePeriod); charge && compareDates(charge.dueDate, today) <= 0; charge = chargeFor(state, nextPeriod(charge.period))) {
+    charges.push(charge);
   }
   return charges;
 }
@@ -152,11 +160,9 @@ export function rentWakeDates(state: TenancyState): Array<{ date: IsoDate; reaso
   if (!rent || state.status !== 'active' || state.phase !== 'follow_up') return [];
   const { ladder } = rent;
   const dates: Array<{ date: IsoDate; reason: string }> = [];
-  const next = chargesDue(state, '9999-12-31')[0];
-  if (next) {
-    dates.push({ date: next.dueDate, reason: `Husleie for ${next.period} forfaller` });
-    dates.push({ date: addDays(next.dueDate, ladder.graceDays + 1), reason: `Husleiekontroll for ${next.period}` });
-  }
+  const next = state.moveInDate ? chargeFor(state, rent.nextChargePeriod) : undefined;
+  if (next) dates.push({ date: next.dueDate, reason: `Husleie for ${next.period} forfaller` });
+  if (rent.lastChargeDue) dates.push({ date: addDays(rent.lastChargeDue, ladder.graceDays + 1), reason: `Husleiekontroll etter forfall ${rent.lastChargeDue} og ${ladder.graceDays} dagers frist` });
   const oldest = rent.balance?.oldestUnpaidDueDate;
   const plan = rent.episode?.plans.at(-1);
   if (oldest && plan?.status !== 'active') {
@@ -196,7 +202,10 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
   const today = osloDate(now);
   const { ladder } = rent;
   const last = posted.at(-1);
-  if (last) rent.nextChargePeriod = nextPeriod(last.period);
+  if (last) {
+    rent.nextChargePeriod = nextPeriod(last.period);
+    rent.lastChargeDue = last.dueDate;
+  }
   rent.lastCheck = today;
   rent.checkRequested = false;
   rent.balance = {
@@ -212,7 +221,9 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
   state.version++;
   sendSettlements(state, summary);
 
-  if (summary.overdueOre === 0) {
+  // Cleared means nothing owed at all: old arrears paid with this month's rent on its due date
+  // leave this month unpaid, and the episode (and any plan) goes on until that is paid too.
+  if (summary.overdueOre === 0 && (summary.balanceOre === 0 || !rent.episode)) {
     if (rent.episode) closeEpisode(state, now, today);
     return;
   }
