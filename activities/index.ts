@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { Mailer } from '../platform/mailer';
+import { createCommitteeActivities } from './committee';
 import { createIncidentRecordActivities } from './incident-records';
 import { createRentLedgerActivities } from './rent-ledger';
 import { createRoleNotificationActivities } from './role-notifications';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRoleNotificationActivities({ db: deps.db, mailer: deps.mailer, from: deps.mailFrom }),
     ...createTenancySignalActivities(deps),
     ...createRentLedgerActivities(deps),
+    ...createCommitteeActivities(deps),
   };
 }
 

@@ -9,6 +9,7 @@ import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
+import { registerCommitteeRoutes } from './routes/committees';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerRentRoutes } from './routes/rent';
 import { registerIncidentRoutes } from './routes/incidents';
@@ -67,6 +68,7 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerAgreementTemplateRoutes(routes, { db: database.db });
   registerRentRoutes(routes, { db: database.db, temporal, logger });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+  registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

@@ -20,7 +20,7 @@ export function buildOpenApiDocument(routes: ApiRoutes, info: { version: string 
     ];
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(spec.responses)) {
-      responses[status] = { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: json(r.schema, 'output') } } } : {}) };
+      responses[status] = { description: r.description, ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: json(r.schema, 'output') } } } : {}) };
     }
     responses['400'] ??= { description: 'Ugyldig innhold', content: { 'application/json': { schema: json(ErrorBody, 'output') } } };
     responses['401'] = { description: 'Ikke innlogget' };

@@ -19,7 +19,8 @@ export interface RouteSpec<P extends AnyObject, Q extends AnyObject, H extends A
   query?: Q;
   headers?: H;
   body?: B;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `contentType` defaults to application/json; a text/html page declares it (and a `z.string()` schema). */
+  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
 
 export interface RouteInput<P extends AnyObject, Q extends AnyObject, H extends AnyObject, B extends z.ZodType> {
@@ -36,6 +37,8 @@ export interface RouteResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Send `body` (a string) as is with this Content-Type, e.g. an HTML page; otherwise it is sent as JSON. */
+  contentType?: string;
 }
 
 type AnyRouteSpec = RouteSpec<AnyObject, AnyObject, AnyObject, z.ZodType>;
@@ -75,7 +78,8 @@ export class ApiRoutes {
       } as RouteInput<P, Q, H, B>;
       const result = await handler(input);
       for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-      res.status(result.status).json(result.body);
+      if (result.contentType) res.status(result.status).type(result.contentType).send(String(result.body));
+      else res.status(result.status).json(result.body);
     });
   }
 }

@@ -45,7 +45,7 @@ export interface CommitteeActionResult {
 export const COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'housing_office'];
 
 const meetingIdSchema = z.string().trim().min(3).max(60);
-const itemIdSchema = z.string().trim().min(3).max(120);
+const itemIdSchema = z.string().trim().min(3).max(100);
 const memberIdSchema = z.string().trim().min(1).max(100);
 
 export const CommitteeEffectInputSchema = z.discriminatedUnion('kind', [
@@ -345,3 +345,13 @@ export function applyDecisionDone(state: CommitteeState, { idempotencyKey, actor
   markDecisionUnsaved(state, d);
   return result(state, idempotencyKey, `Beslutningen «${d.text}» er meldt utført.`, { meetingId: p.meetingId, itemId: p.itemId });
 }
+
+/** What each effect does to the case, as the minutes say it. */
+export const EFFECT_LABELS: Record<CommitteeEffectInput['kind'], string> = {
+  approve_eviction_request: 'Begjæring om fravikelse godkjennes',
+  reject_eviction_request: 'Begjæring om fravikelse avslås',
+  allocate_dwelling: 'Søkeren tilbys bolig',
+  call_three_party_meeting: 'Trepartsmøte kalles inn',
+  start_up_loan_assessment: 'Startlån vurderes',
+  note: 'Beslutningen føres i saken',
+};

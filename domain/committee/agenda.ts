@@ -54,8 +54,13 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
   const add = (reason: AgendaReason, c: TenancyView, title: string, why: string) =>
     items.push({ id: `${reason}:${c.caseId}`, reason, caseId: c.caseId, title: `${applicantName(c)}: ${title}`, why, source: 'auto' });
 
-  const active = [...cases].filter((c) => c.status === 'active').sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
-  const byCase = new Map(active.map((c) => [c.caseId, c] as const));
+  // One view per case (the newest, should a list ever hold two), in case-ID order.
+  const byCase = new Map<string, TenancyView>();
+  for (const c of cases) {
+    const seen = byCase.get(c.caseId);
+    if (!seen || (c.version ?? 0) > (seen.version ?? 0)) byCase.set(c.caseId, c);
+  }
+  const active = [...byCase.values()].filter((c) => c.status === 'active').sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 
   for (const c of active) {
     const tasks = c.tasks ?? [];
