@@ -36,6 +36,8 @@ export function acceptIncident(state: TenancyState, req: IncidentRequest, now: n
     addEvent(state, now, { kind: 'caution_flag_set', actorId: req.reporter.id, summary: 'Varsel til alle som besøker: trusler eller våpen er meldt i denne saken.' });
   }
   if (req.report.situation === 'neighbour_complaints') countComplaint(state, now, today);
+  // Someone reports missing rent: look at the ledger now rather than at the next scheduled check.
+  if (req.report.situation === 'missing_rent' && state.rent) state.rent.checkRequested = true;
   if (req.report.situation === 'declines_follow_up' && state.followUp?.status === 'active') {
     followUpRules.declineFollowUp.apply(state, { type: 'declineFollowUp', date: today, note: req.report.description }, { now, today, actor: req.reporter });
   }

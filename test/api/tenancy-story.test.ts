@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import type { TenancyView } from '../../domain/tenancy/view';
-import { startApiHarness, type ApiHarness } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { createTimeSkippingEnv } from '../helpers/temporal';
 import { DWELLINGS, MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
@@ -85,6 +85,11 @@ describe('API: a whole tenancy through HTTP', () => {
         const res = await api.request('GET', `/api/tenancies/${caseId}`, { token: TOKENS_HERE.officer });
         expect(res.status).toBe(200);
         return res.body.live as TenancyView;
+      },
+      async payRent(amountOre) {
+        const date = osloDate(await env.currentTimeMs());
+        const res = await api.request('POST', '/api/rent/payments', { token: TOKENS.admin, body: { transactionId: randomUUID(), date, amountOre, caseId } });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
       },
     };
 

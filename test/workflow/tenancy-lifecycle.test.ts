@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { registerPayment } from '../../api/payment-import';
 import { caseEvents, caseRecords, caseTasks, tenancies } from '../../db/schema';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
@@ -12,6 +14,8 @@ import { tenancyWorkflow } from '../../workflows/tenancy';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
 import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
 import { MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
+
+const officeActor: Actor = { id: 'berit.boligkontor', roles: ['housing_office'], municipality: '*' };
 
 describe('tenancyWorkflow: a whole tenancy in seconds', () => {
   const ctx = useWorkflowTestContext();
@@ -46,6 +50,10 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
           return (err as WorkflowUpdateFailedError).cause!.message;
         },
         view: () => ctx.env.client.workflow.getHandle(handle.workflowId).query(tenancyStateQuery),
+        async payRent(amountOre) {
+          const date = osloDate(await ctx.env.currentTimeMs());
+          await registerPayment({ db: ctx.database.db, temporal: ctx.env.client, logger: pino({ level: 'silent' }) }, { transactionId: randomUUID(), date, amountOre, caseId, type: 'payment' }, officeActor);
+        },
       };
 
       const { missedWindowStart } = await runFullTenancyStory(driver);
