@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatKroner } from './rent/ledger';
 import type { MappingInterview } from './tenancy/state';
 
 /** A dwelling in the municipality's register (kommunalt disponert bolig). Money in øre. */
@@ -14,8 +15,7 @@ export const Dwelling = z.object({
 });
 export type Dwelling = z.infer<typeof Dwelling>;
 
-export const formatKroner = (ore: number): string =>
-  `${(ore / 100).toLocaleString('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} kr`;
+export { formatKroner };
 
 /**
  * Checks an offered dwelling against the latest mapping interview. Returns warnings for the

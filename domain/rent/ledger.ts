@@ -295,9 +295,16 @@ export function monthlySettlement(entries: readonly LedgerEntry[], period: strin
   if (!isValidPeriod(period)) throw new RangeError(`Invalid rent period: ${JSON.stringify(period)}`);
   const slot = allocate(entries, asOf).slots.find((s) => s.status.period === period);
   if (!slot) return undefined;
-  const c = slot.status;
+  return settlementOf(slot.status, slot.allowanceExcessOre);
+}
+
+/**
+ * The settlement of one charge as the summary reports it. Without the allocation's own figure, the
+ * allowance above what was left of the rent after credits and write-offs is the surplus.
+ */
+export function settlementOf(c: ChargeStatus, allowanceExcessOre = Math.max(0, c.allowanceOre - Math.max(0, c.amountOre - c.creditedOre - c.writtenOffOre))): MonthlySettlement {
   return {
-    period,
+    period: c.period,
     dueDate: c.dueDate,
     rentOre: c.amountOre,
     allowanceOre: c.allowanceOre,
@@ -306,7 +313,7 @@ export function monthlySettlement(entries: readonly LedgerEntry[], period: strin
     tenantShareOre: c.amountOre - c.allowanceOre - c.creditedOre - c.writtenOffOre,
     tenantPaidOre: c.tenantPaidOre,
     outstandingOre: c.outstandingOre,
-    allowanceExcessOre: slot.allowanceExcessOre,
+    allowanceExcessOre,
   };
 }
 

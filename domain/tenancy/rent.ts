@@ -1,7 +1,7 @@
 import { addDays, compareDates, daysBetween, deadline, endOfMonth, osloDate, type IsoDate } from '../calendar';
 import { kidForCase } from '../rent/kid';
 import { ACTION_LABELS, stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
-import { formatKroner, type LedgerSummary } from '../rent/ledger';
+import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
 import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
 import type { Role } from '../roles';
 import { addEvent, addRecord, closeTask, currentLease, openTask, policyOf, type TenancyState } from './state';
@@ -488,18 +488,11 @@ function sendSettlements(state: TenancyState, summary: LedgerSummary): void {
   const rent = state.rent!;
   for (const charge of summary.charges) {
     if (charge.allowanceOre === 0 || (rent.settledThrough && charge.period <= rent.settledThrough)) continue;
-    const share = Math.max(0, charge.amountOre - charge.allowanceOre);
-    const excess = Math.max(0, charge.allowanceOre - charge.amountOre);
     queueNotice(state, {
       key: `${state.caseId}#settlement#${charge.period}`,
       to: 'tenant',
       subject: `Avregning av husleie og bostøtte for ${charge.period}`,
-      body: [
-        `Husleie for ${charge.period}: ${formatKroner(charge.amountOre)}`,
-        `Bostøtte utbetalt til kommunen for samme måned: ${formatKroner(charge.allowanceOre)}`,
-        `Din del: ${formatKroner(share)}. Du har betalt ${formatKroner(charge.tenantPaidOre)}, og ${formatKroner(charge.outstandingOre)} gjenstår for denne måneden.`,
-        ...(excess > 0 ? [`Bostøtten var ${formatKroner(excess)} høyere enn husleien. Beløpet betales tilbake til deg; bostøtte brukes aldri til eldre restanser.`] : []),
-      ].join('\n'),
+      body: settlementText(settlementOf(charge)),
     });
     rent.settledThrough = charge.period;
   }

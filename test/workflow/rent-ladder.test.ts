@@ -10,7 +10,7 @@ import { notificationContacts } from '../../db/schema-notifications';
 import { addDays, osloDate, osloInstant, type IsoDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { policyWith } from '../../domain/tenancy/policy';
-import { dueDateFor, nextPeriod, rentPeriod } from '../../domain/rent/schedule';
+import { dueDateFor, nextPeriod, periodLabel, rentPeriod } from '../../domain/rent/schedule';
 import type { Actor } from '../../domain/roles';
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
 import type { TenancyView } from '../../domain/tenancy/view';
@@ -183,7 +183,7 @@ describe('rent ladder: a year of rent for five tenants', () => {
     expect(views.always_pays.rent!.pastEpisodes).toEqual([]);
     expect(await ladderSteps('always_pays')).toEqual([]);
     await expect.poll(() => mailsTo(cases.always_pays.email, 'Avregning').length, { timeout: 10_000 }).toBe(1);
-    expect(mailsTo(cases.always_pays.email, 'Avregning')[0]!.text).toContain('Bostøtte utbetalt til kommunen for samme måned: 2 500');
+    expect(mailsTo(cases.always_pays.email, 'Avregning')[0]!.text).toContain(`Bostøtte for ${periodLabel(periods[1]!)}: 2 500,00 kr`);
 
     // 2. Pays late every month: a reminder each month, nothing more, and each episode cleared.
     expect(await ladderSteps('pays_late')).toEqual(Array(12).fill('reminder'));
