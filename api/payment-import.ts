@@ -48,33 +48,46 @@ function matchLine(line: PaymentLine, accounts: Account[], actor: Actor): { acco
   return { account };
 }
 
+/** PostgreSQL takes at most 65 535 parameters per statement: a large file is written in slices. */
+const SLICE = 1000;
+
 /** Writes matched lines; a transaction already in the ledger is skipped, so any overlap is harmless. */
 async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: string): Promise<{ applied: number; duplicates: number; unmatched: Unmatched[]; casesTouched: string[] }> {
-  const kids = lines.flatMap((l) => (l.kid ? [l.kid] : []));
-  const caseIds = lines.flatMap((l) => (l.caseId ? [l.caseId] : []));
-  const accounts = kids.length || caseIds.length
-    ? await tx.select().from(rentAccounts).where(or(kids.length ? inArray(rentAccounts.kid, kids) : undefined, caseIds.length ? inArray(rentAccounts.caseId, caseIds) : undefined))
-    : [];
   const unmatched: Unmatched[] = [];
-  const rows: Array<typeof rentLedger.$inferInsert> = [];
-  for (const line of lines) {
-    const match = matchLine(line, accounts, actor);
-    if ('reason' in match) {
-      unmatched.push({ line: line.line, transactionId: line.transactionId, reason: match.reason });
-      continue;
+  const touched = new Set<string>();
+  let applied = 0;
+  let duplicates = 0;
+  for (let i = 0; i < lines.length; i += SLICE) {
+    const slice = lines.slice(i, i + SLICE);
+    const kids = slice.flatMap((l) => (l.kid ? [l.kid] : []));
+    const caseIds = slice.flatMap((l) => (l.caseId ? [l.caseId] : []));
+    const accounts = await tx
+      .select()
+      .from(rentAccounts)
+      .where(or(kids.length ? inArray(rentAccounts.kid, kids) : undefined, caseIds.length ? inArray(rentAccounts.caseId, caseIds) : undefined));
+    const rows: Array<typeof rentLedger.$inferInsert> = [];
+    for (const line of slice) {
+      const match = matchLine(line, accounts, actor);
+      if ('reason' in match) {
+        unmatched.push({ line: line.line, transactionId: line.transactionId, reason: match.reason });
+        continue;
+      }
+      rows.push({
+        caseId: match.account.caseId,
+        dedupKey: `txn:${match.account.municipality}:${line.transactionId}`,
+        kind: line.type,
+        amountOre: line.amountOre,
+        date: line.date,
+        period: line.period ?? null,
+        source,
+      });
     }
-    rows.push({
-      caseId: match.account.caseId,
-      dedupKey: `txn:${match.account.municipality}:${line.transactionId}`,
-      kind: line.type,
-      amountOre: line.amountOre,
-      date: line.date,
-      period: line.period ?? null,
-      source,
-    });
+    const inserted = rows.length ? await tx.insert(rentLedger).values(rows).onConflictDoNothing({ target: rentLedger.dedupKey }).returning({ caseId: rentLedger.caseId }) : [];
+    applied += inserted.length;
+    duplicates += rows.length - inserted.length;
+    for (const r of inserted) touched.add(r.caseId);
   }
-  const inserted = rows.length ? await tx.insert(rentLedger).values(rows).onConflictDoNothing({ target: rentLedger.dedupKey }).returning({ caseId: rentLedger.caseId }) : [];
-  return { applied: inserted.length, duplicates: rows.length - inserted.length, unmatched, casesTouched: [...new Set(inserted.map((r) => r.caseId))].sort() };
+  return { applied, duplicates, unmatched, casesTouched: [...touched].sort() };
 }
 
 /** A payment changes what the ladder should do: tell each touched tenancy at once. */
@@ -103,10 +116,17 @@ export interface ImportDeps {
  * unmatched for manual handling. The file's hash makes a second import of the same file a no-op.
  */
 export async function importPaymentsFile(deps: ImportDeps, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
+  const outcome = await postPaymentsFile(deps.db, file, actor);
+  if (outcome.status === 'applied') await signalCases(deps.db, deps.temporal, deps.logger, outcome.casesTouched, String(outcome.importId));
+  return outcome;
+}
+
+/** The database half of an import: parse, match and post in one transaction, or nothing. */
+export async function postPaymentsFile(db: Database, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
   const parsed = parsePaymentsFile(file.content);
   if (parsed.errors.length) return { status: 'rejected', errors: parsed.errors };
   const fileHash = createHash('sha256').update(file.content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).digest('hex');
-  const importOnce = () => deps.db.transaction(async (tx) => {
+  const importOnce = () => db.transaction(async (tx) => {
     const [earlier] = await tx.select().from(rentPaymentImports).where(eq(rentPaymentImports.fileHash, fileHash));
     if (earlier) {
       return { status: 'already_imported' as const, importId: earlier.id, lines: earlier.lineCount, applied: 0, duplicates: earlier.lineCount - earlier.unmatched.length, unmatched: earlier.unmatched, casesTouched: [] };
@@ -132,7 +152,6 @@ export async function importPaymentsFile(deps: ImportDeps, file: { filename: str
     if ((err as { code?: string }).code !== '23505' && (err as { cause?: { code?: string } }).cause?.code !== '23505') throw err;
     outcome = await importOnce();
   }
-  if (outcome.status === 'applied') await signalCases(deps.db, deps.temporal, deps.logger, outcome.casesTouched, String(outcome.importId));
   return outcome;
 }
 

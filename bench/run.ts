@@ -3,12 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
+import { createRentLedgerActivities } from '../activities/rent-ledger';
 import { createTenancyRecordActivities } from '../activities/tenancy-records';
+import { postPaymentsFile } from '../api/payment-import';
 import { createApp } from '../api/app';
 import { parseApiTokens } from '../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../config/env';
 import { openDatabase } from '../db/client';
 import { addDays, osloInstant } from '../domain/calendar';
+import { kidForCase } from '../domain/rent/kid';
+import { parsePaymentsFile } from '../domain/rent/payments-file';
+import { dueDateFor, periodsBetween } from '../domain/rent/schedule';
+import { startRent } from '../domain/tenancy/rent';
 import { newTenancyState } from '../domain/tenancy/state';
 import { toView } from '../domain/tenancy/view';
 import { createLogger } from '../platform/logger';
@@ -25,12 +31,16 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-'));
 const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
 await database.migrate();
 const records = createTenancyRecordActivities({ db: database.db });
-const runTag = Date.now().toString(36).toUpperCase().replace(/[^A-Z2-9]/g, 'X').slice(-4).padStart(4, 'X');
+// Case IDs in the real format (a KID is read from them): a run tag and the case number in base 32.
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
+const runTag = base32(Date.now() % 1024, 2);
+const benchCaseId = (i: number) => `BEN-2026-${runTag}${base32(i, 4)}`;
 
 const phases = ['application', 'allocation', 'lease', 'follow_up'] as const;
 const seedStart = performance.now();
 for (let i = 0; i < CASES; i++) {
-  const caseId = `BEN-2026-${runTag}${String(i).padStart(6, '0')}`;
+  const caseId = benchCaseId(i);
   const received = addDays('2026-01-05', i % 300);
   const state = newTenancyState({
     caseId,
@@ -39,12 +49,39 @@ for (let i = 0; i < CASES; i++) {
   });
   state.phase = phases[i % phases.length]!;
   state.followUpWorkerId = i % 3 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`;
+  if (state.phase === 'follow_up') {
+    state.moveInDate = '2026-01-01';
+    startRent(state, { moveIn: '2026-01-01' });
+  }
   state.tasks.push({ id: 'extra', kind: 'missed_visit', title: 'Følg opp besøk', role: 'follow_up_worker', assigneeId: state.followUpWorkerId, dueDate: addDays(received, 20), createdAt: 0 });
   await records.saveTenancySnapshot({ workflowId: `tenancy-${caseId}`, view: toView(state) });
   if ((i + 1) % 500 === 0 || i + 1 === CASES) process.stderr.write(`\rseeding ${i + 1}/${CASES}`);
 }
 const seedSeconds = (performance.now() - seedStart) / 1000;
 process.stderr.write('\n');
+
+// Rent: every tenancy in follow-up gets an account and a year of charges through the real activity,
+// then one payments file pays a month for each of them. Parsing the same file alone is the baseline.
+const ledger = createRentLedgerActivities({ db: database.db });
+const rentCases: string[] = [];
+for (let i = 3; i < CASES; i += 4) {
+  const caseId = benchCaseId(i);
+  const charges = periodsBetween('2026-01', '2026-12').map((period) => ({ period, dueDate: dueDateFor(period, 1), amountOre: 915_000 }));
+  const account = { caseId, municipality: 'tynset', kid: kidForCase(caseId), monthlyRentOre: 915_000, dueDay: 1, allowanceAssigned: false };
+  await ledger.syncRentLedger({ workflowId: `tenancy-${caseId}`, account, charges, asOf: '2026-12-31' });
+  rentCases.push(caseId);
+}
+const paymentsFile = ['transaksjonsid;dato;beløp;kid', ...rentCases.map((c, i) => `BENCH-${runTag}-${i};2026-12-01;9 150,00;${kidForCase(c)}`)].join('\n');
+const parseStart = performance.now();
+parsePaymentsFile(paymentsFile);
+const parseMs = performance.now() - parseStart;
+const importStart = performance.now();
+const imported = await postPaymentsFile(database.db, { filename: 'bench.csv', content: paymentsFile }, { id: 'bench', roles: ['housing_office'], municipality: 'tynset' });
+const importMs = performance.now() - importStart;
+if (imported.status !== 'applied' || imported.applied !== rentCases.length) throw new Error(`Import: ${JSON.stringify(imported).slice(0, 300)}`);
+const againStart = performance.now();
+await postPaymentsFile(database.db, { filename: 'bench.csv', content: paymentsFile }, { id: 'bench', roles: ['housing_office'], municipality: 'tynset' });
+const againMs = performance.now() - againStart;
 
 // The routes measured read only the database; a Temporal connection is never opened.
 const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
@@ -79,6 +116,7 @@ const results = [
   await measure('GET /api/tasks?assignee=me (follow-up worker)', '/api/tasks?assignee=me', 'dev-oppfolger'),
   await measure('GET /api/tasks?role=housing_officer', '/api/tasks?role=housing_officer', 'dev-boligkonsulent'),
   await measure('GET /api/tenancies?phase=follow_up&limit=100', '/api/tenancies?phase=follow_up&limit=100', 'dev-boligkonsulent'),
+  await measure(`GET /api/rent/figures (${rentCases.length} accounts)`, '/api/rent/figures?asOf=2026-12-31', 'dev-boligkonsulent'),
 ];
 server.close();
 await database.close();
@@ -91,3 +129,7 @@ const baseline = results[0]!.p50;
 for (const r of results) {
   console.log(r.label.padEnd(52) + String(r.rows).padStart(6) + r.p50.toFixed(2).padStart(9) + r.p95.toFixed(2).padStart(9) + r.perSecond.toFixed(0).padStart(8) + `  ${(r.p50 / baseline).toFixed(1)}`);
 }
+console.log(`\npayments file of ${rentCases.length} lines:`);
+console.log(`  baseline, parsing only: ${parseMs.toFixed(1)} ms (${((rentCases.length / parseMs) * 1000).toFixed(0)} lines/s)`);
+console.log(`  import (parse, match, post in one transaction): ${importMs.toFixed(1)} ms (${((rentCases.length / importMs) * 1000).toFixed(0)} lines/s, ${(importMs / parseMs).toFixed(1)} x baseline)`);
+console.log(`  the same file again (recognised, nothing posted): ${againMs.toFixed(1)} ms`);

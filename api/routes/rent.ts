@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { loadLedger, toLedgerEntry } from '../../activities/rent-ledger';
@@ -14,6 +14,7 @@ import { isValidKid } from '../../domain/rent/kid';
 import { DEFAULT_RENT_LADDER, RentLadderDefinition, type RentLadder } from '../../domain/rent/ladder';
 import { monthlySettlement, summarizeLedger, type LedgerEntry } from '../../domain/rent/ledger';
 import { isValidPeriod } from '../../domain/rent/schedule';
+import type { RentState } from '../../domain/tenancy/rent';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
@@ -186,20 +187,22 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
 /** Figures over every tenancy with a rent account in the municipality, the balances derived as of `asOf`. */
 export async function portfolioFigures(db: Database, municipality: string, asOf: string) {
   const rows = await db
-    .select({ caseId: rentAccounts.caseId, snapshot: tenancies.snapshot })
+    // Only the rent part of each snapshot: the whole case is several kilobytes the figures never read.
+    .select({ caseId: rentAccounts.caseId, rent: sql<RentState | null>`${tenancies.snapshot}->'rent'` })
     .from(rentAccounts)
     .innerJoin(tenancies, eq(tenancies.caseId, rentAccounts.caseId))
     .where(and(eq(rentAccounts.municipality, municipality), eq(tenancies.status, 'active')));
-  const entries = await db.select().from(rentLedger).innerJoin(rentAccounts, eq(rentAccounts.caseId, rentLedger.caseId)).where(eq(rentAccounts.municipality, municipality));
+  const entries = await db
+    .select({ entry: rentLedger })
+    .from(rentLedger)
+    .innerJoin(rentAccounts, eq(rentAccounts.caseId, rentLedger.caseId))
+    .where(eq(rentAccounts.municipality, municipality));
   const byCase = new Map<string, LedgerEntry[]>();
-  for (const { rent_ledger: r } of entries) {
+  for (const { entry: r } of entries) {
     const list = byCase.get(r.caseId) ?? [];
     list.push(toLedgerEntry(r));
     byCase.set(r.caseId, list);
   }
-  const cases = rows.flatMap((r) => {
-    const rent = (r.snapshot as TenancyView).rent;
-    return rent ? [{ rent, summary: summarizeLedger(byCase.get(r.caseId) ?? [], asOf) }] : [];
-  });
+  const cases = rows.flatMap(({ caseId, rent }) => (rent ? [{ rent, summary: summarizeLedger(byCase.get(caseId) ?? [], asOf) }] : []));
   return { municipality, ...rentFigures(asOf, cases) };
 }
