@@ -1,3 +1,4 @@
+import { IdempotencyKey } from '../domain/application';
 import type { Request } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -8,6 +9,9 @@ import type { Actor } from '../domain/roles';
 import { audit } from './audit';
 import { canAccessCase } from './auth';
 import { HttpError } from './errors';
+
+/** Every write a client may resend carries its own key, so a resend returns the first answer. */
+export const IdempotencyHeaders = z.object({ 'Idempotency-Key': IdempotencyKey });
 
 export const CaseParams = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, 'må være et saksnummer som TYN-2026-7KX3QF') });
 

@@ -91,7 +91,7 @@ async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: st
 }
 
 /** A payment changes what the ladder should do: tell each touched tenancy at once. */
-async function signalCases(db: Database, temporal: Client, logger: Logger, caseIds: string[], importId?: string): Promise<void> {
+export async function signalCases({ db, temporal, logger }: ImportDeps, caseIds: string[], importId?: string): Promise<void> {
   if (!caseIds.length) return;
   const accounts = await db.select({ caseId: rentAccounts.caseId, workflowId: rentAccounts.workflowId }).from(rentAccounts).where(inArray(rentAccounts.caseId, caseIds));
   for (const { caseId, workflowId } of accounts) {
@@ -117,7 +117,7 @@ export interface ImportDeps {
  */
 export async function importPaymentsFile(deps: ImportDeps, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
   const outcome = await postPaymentsFile(deps.db, file, actor);
-  if (outcome.status === 'applied') await signalCases(deps.db, deps.temporal, deps.logger, outcome.casesTouched, String(outcome.importId));
+  if (outcome.status === 'applied') await signalCases(deps, outcome.casesTouched, String(outcome.importId));
   return outcome;
 }
 
@@ -158,7 +158,7 @@ export async function postPaymentsFile(db: Database, file: { filename: string; c
 /** One payment from the finance system's API: idempotent by its transaction ID. */
 export async function registerPayment(deps: ImportDeps, line: Omit<PaymentLine, 'line'>, actor: Actor): Promise<{ applied: boolean; caseId?: string; reason?: string }> {
   const result = await deps.db.transaction((tx) => applyLines(tx, [{ ...line, line: 1 }], actor, `api:${actor.id}`));
-  await signalCases(deps.db, deps.temporal, deps.logger, result.casesTouched);
+  await signalCases(deps, result.casesTouched);
   if (result.unmatched.length) return { applied: false, reason: result.unmatched[0]!.reason };
   return { applied: result.applied === 1, ...(result.casesTouched[0] ? { caseId: result.casesTouched[0] } : {}) };
 }

@@ -18,9 +18,9 @@ import type { RentState } from '../../domain/tenancy/rent';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
-import { CaseParams, loadAccessibleCase } from '../case-access';
+import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
-import { importPaymentsFile, registerPayment } from '../payment-import';
+import { importPaymentsFile, registerPayment, signalCases } from '../payment-import';
 import type { ApiRoutes } from '../routes';
 
 /** The ladder a new case starts with: the newest the municipality published, else the default. */
@@ -45,6 +45,16 @@ const PaymentInput = z
   .strict()
   .refine((p) => p.kid || p.caseId, { message: 'Oppgi KID eller saksnummer' })
   .refine((p) => p.type !== 'housing_allowance' || p.period, { message: 'Bostøtte må ha periode (ÅÅÅÅ-MM)' });
+
+const Adjustment = z
+  .object({
+    kind: z.enum(['credit', 'write_off']),
+    amountOre: z.int().min(1).max(100_000_000),
+    date: isoDate,
+    period: z.string().refine(isValidPeriod, 'må være en måned på formen ÅÅÅÅ-MM').optional(),
+    reason: z.string().trim().min(3).max(1000),
+  })
+  .strict();
 
 export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temporal: Client; logger: Logger }): void {
   const { db } = deps;
@@ -92,6 +102,42 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
       await audit(db, req, 'write', result.caseId ?? null, result.reason ? 422 : 200);
       if (result.reason) return { status: 422, body: { applied: false, message: result.reason } };
       return { status: 200, body: { ...result, message: result.applied ? 'Innbetalingen er ført.' : 'Innbetalingen var ført fra før.' } };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/api/tenancies/:caseId/rent/adjustments',
+      summary: 'Kreditering eller avskrivning på husleiekontoen (med begrunnelse)',
+      tag: 'Husleie',
+      roles: ['housing_office'],
+      params: CaseParams,
+      headers: IdempotencyHeaders,
+      body: Adjustment,
+      responses: { 200: { description: 'Ført (eller ført fra før)', schema: z.record(z.string(), z.unknown()) } },
+    },
+    async ({ req, actor, params, headers, body }) => {
+      const row = await loadAccessibleCase(db, req, actor, params.caseId);
+      const [account] = await db.select().from(rentAccounts).where(eq(rentAccounts.caseId, row.caseId));
+      if (!account) throw new HttpError(409, 'Saken har ingen husleiekonto ennå.');
+      const inserted = await db
+        .insert(rentLedger)
+        .values({
+          caseId: row.caseId,
+          dedupKey: `adj:${row.caseId}:${headers['Idempotency-Key']}`,
+          kind: body.kind,
+          amountOre: body.amountOre,
+          date: body.date,
+          period: body.period ?? null,
+          source: `${actor.id}: ${body.reason}`,
+        })
+        .onConflictDoNothing({ target: rentLedger.dedupKey })
+        .returning({ id: rentLedger.id });
+      await audit(db, req, 'write', row.caseId, 200);
+      if (inserted.length) await signalCases(deps, [row.caseId]);
+      const what = body.kind === 'credit' ? 'Krediteringen' : 'Avskrivningen';
+      return { status: 200, body: { applied: inserted.length === 1, message: inserted.length ? `${what} er ført.` : `${what} var ført fra før.` } };
     },
   );
 

@@ -15,7 +15,7 @@ import type { Logger } from '../../platform/logger';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { audit } from '../audit';
 import { hasRole, worksIn } from '../auth';
-import { CaseParams, loadAccessibleCase } from '../case-access';
+import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 import { receiveApplication, type IntakeDeps } from '../tenancy-intake';
@@ -26,7 +26,6 @@ export interface TenancyRouteDeps extends IntakeDeps {
   logger: Logger;
 }
 
-const IdempotencyHeaders = z.object({ 'Idempotency-Key': IdempotencyKey });
 
 const CaseCreated = z.object({
   caseId: z.string(),

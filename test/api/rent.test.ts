@@ -74,6 +74,14 @@ describe('API: rent payments', () => {
     expect((await api.request('POST', '/api/rent/payments', { token: TOKENS.admin, body: single })).body).toMatchObject({ applied: true, caseId });
     expect((await api.request('POST', '/api/rent/payments', { token: TOKENS.admin, body: single })).body).toMatchObject({ applied: false, message: 'Innbetalingen var ført fra før.' });
     expect((await rentOf(caseId)).summary.creditOre).toBe(50_000);
+
+    // A credit from the housing office, with its reason; a resend with the same key is not posted twice.
+    const key = randomUUID();
+    const credit = { kind: 'credit', amountOre: 10_000, date: today, reason: 'Feil i strømavregning' };
+    const adjust = () => api.request('POST', `/api/tenancies/${caseId}/rent/adjustments`, { token: TOKENS.admin, body: credit, headers: { 'Idempotency-Key': key } });
+    expect((await adjust()).body).toMatchObject({ applied: true, message: 'Krediteringen er ført.' });
+    expect((await adjust()).body).toMatchObject({ applied: false, message: 'Krediteringen var ført fra før.' });
+    expect((await rentOf(caseId)).summary.creditOre).toBe(60_000);
   });
 
   it('lets only the housing office import, and gives the ops figures without names', async () => {

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, osloInstant, type IsoDate } from '../../domain/calendar';
+import { summarizeLedger, type LedgerEntry } from '../../domain/rent/ledger';
+import { applyRentCheck, chargesDue, rentCheckDue, rentWakeDates, startRent } from '../../domain/tenancy/rent';
+import { newTenancyState, type TenancyState } from '../../domain/tenancy/state';
+import { application, testCaseId } from '../helpers/fixtures';
+
+const RENT = 900_000;
+
+/** A tenancy that moved in on the 1st, with the ledger kept here instead of in the database. */
+function tenancy(opts: { coLocated?: boolean } = {}) {
+  const moveIn = '2027-03-01';
+  const state: TenancyState = newTenancyState({ caseId: testCaseId(), application: application({ applicant: { name: 'Test Leietaker', email: 'leietaker@example.no' } }), now: osloInstant(moveIn) });
+  state.phase = 'follow_up';
+  state.moveInDate = moveIn;
+  state.monthlyRentOre = RENT;
+  state.followUpWorkerId = 'ola.hansen';
+  state.offers = [{ seq: 1, offeredDate: moveIn, warnings: [], answer: 'accepted', dwelling: { id: 'D1', address: 'Gata 1', sizeSqm: 40, rooms: 2, floor: 1, accessible: true, coLocated: opts.coLocated ?? false, monthlyRentOre: RENT } }];
+  startRent(state, { moveIn });
+  const entries: LedgerEntry[] = [];
+  let n = 0;
+  return {
+    state,
+    pay(date: IsoDate, amountOre: number) {
+      entries.push({ id: `p${n++}`, kind: 'payment', amountOre, date });
+    },
+    /** What the workflow does on a day it wakes: post what fell due, then read the balance. */
+    check(date: IsoDate) {
+      const charges = chargesDue(state, date);
+      for (const c of charges) entries.push({ id: `c${c.period}`, kind: 'charge', amountOre: c.amountOre, date: c.dueDate, period: c.period, dueDate: c.dueDate });
+      applyRentCheck(state, charges, summarizeLedger(entries, date), osloInstant(date, '06:00'));
+    },
+    /** Wakes on every day the case would have a timer, up to `until`. */
+    runUntil(until: IsoDate) {
+      for (let d = state.rent!.lastCheck ?? state.moveInDate!; d <= until; d = addDays(d, 1)) if (rentCheckDue(state, d)) this.check(d);
+    },
+    notices: () => (state.unsentNotices ?? []).map((x) => `${x.to}: ${x.subject}`),
+    tasks: () => state.tasks.map((t) => `${t.id}:${t.role}`),
+  };
+}
+
+describe('rent ladder steps (pure)', () => {
+  it('in co-located housing informs the department head, who gets the tasks', () => {
+    const t = tenancy({ coLocated: true });
+    t.runUntil('2027-04-01');
+    expect(t.state.rent!.step).toBe('follow_up');
+    expect(t.notices()).toEqual(['tenant: Påminnelse: husleien er ikke betalt', `department_head: Husleierestanse i sak ${t.state.caseId}`]);
+    expect(t.tasks()).toEqual(expect.arrayContaining(['rent-follow-up:department_head', 'rent-nav-contact:department_head', 'rent-three-party-meeting:housing_officer']));
+  });
+
+  it('schedules its own checks: the due date, the day after the grace period, and each step threshold', () => {
+    const t = tenancy();
+    t.check('2027-03-01');
+    expect(rentWakeDates(t.state).map((d) => d.date)).toEqual(['2027-03-07', '2027-04-01']);
+    t.check('2027-03-07');
+    expect(t.state.rent!.step).toBe('reminder');
+    expect(rentWakeDates(t.state).map((d) => d.date)).toEqual(['2027-03-31', '2027-04-01', '2027-04-30']);
+  });
+
+  it('moves down on a partial payment, and resets when everything is paid', () => {
+    const t = tenancy();
+    t.runUntil('2027-04-08');
+    expect(t.state.rent!.step).toBe('follow_up');
+    // March paid: only April is overdue, 7 days old.
+    t.pay('2027-04-09', RENT);
+    t.check('2027-04-09');
+    expect(t.state.rent!.step).toBe('reminder');
+    expect(t.state.unsavedEvents.at(-1)!.kind).toBe('arrears_recalculated');
+    t.pay('2027-04-10', RENT);
+    t.check('2027-04-10');
+    expect(t.state.rent!.step).toBeUndefined();
+    expect(t.state.rent!.episode).toBeUndefined();
+    expect(t.tasks().filter((x) => x.startsWith('rent-'))).toEqual([]);
+    expect(t.state.rent!.pastEpisodes).toEqual([expect.objectContaining({ firstMissedDueDate: '2027-03-01', firstContactDate: '2027-03-07', highestStep: 'follow_up' })]);
+  });
+
+  it('sends no § 9-11 notice to NAV when the tenant has refused it in writing', () => {
+    const t = tenancy();
+    t.state.rent!.navNoticeRefusedDate = '2027-03-02';
+    t.runUntil('2027-05-01');
+    expect(t.state.rent!.step).toBe('warning');
+    expect(t.notices().filter((x) => x.startsWith('nav'))).toEqual([]);
+    expect(t.state.unsavedEvents.map((e) => e.summary).join(' ')).toContain('leietaker har reservert seg skriftlig (2027-03-02)');
+  });
+});
