@@ -262,6 +262,10 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
      * refusal is an answer, returned in its own plain Norwegian; anything else is thrown and retried.
      */
     async deliverCommitteeDecision(input: DeliverDecisionInput): Promise<DeliveryOutcome> {
+      // Need-to-know: a committee decides on its own municipality's cases only.
+      const [tenancy] = await db.select({ municipality: tenancies.municipality }).from(tenancies).where(eq(tenancies.caseId, input.caseId));
+      if (!tenancy) return { status: 'rejected', error: `Fant ikke sak ${input.caseId}.` };
+      if (tenancy.municipality !== input.municipality) return { status: 'rejected', error: `Sak ${input.caseId} tilhører en annen kommune enn boligutvalget.` };
       let effect: CommitteeEffect;
       if (input.effect.kind === 'allocate_dwelling') {
         const dwelling = await findDwelling(db, input.municipality, input.effect.dwellingId);

@@ -1,3 +1,4 @@
+import type { UpdateDefinition } from '@temporalio/common';
 import { ActivityFailure, allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyAddAgendaItem,
@@ -23,6 +24,7 @@ import {
   compactForNewRun,
   currentMeeting,
   DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW,
+  decisionKey,
   decisionRow,
   dueStep,
   findDecision,
@@ -40,12 +42,10 @@ import {
   toCommitteeView,
   track,
   trackedMeeting,
-  decisionKey,
   type CommitteeSettings,
   type CommitteeState,
   type Step,
 } from '../domain/committee/state';
-import type { UpdateDefinition } from '@temporalio/common';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import {

@@ -5,6 +5,7 @@ import { and, asc, eq, gte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { findCommittee, memberHistory, membersAsOf, replaceMembers, type CommitteeRow } from '../../db/committee-store';
+import { tenancies } from '../../db/schema';
 import { committeeDecisions, committeeMeetings, committeeMembers, committees, COMMITTEE_MEMBER_ROLES } from '../../db/schema-committee';
 import { IdempotencyKey, municipalityCode } from '../../domain/application';
 import { addDays, isoWeekday, isValidIsoDate, osloDate, osloInstant } from '../../domain/calendar';
@@ -40,6 +41,7 @@ import { worksIn } from '../auth';
 import { renderMinutes } from '../committee-minutes';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
+import { IdempotencyHeaders } from '../case-access';
 
 export interface CommitteeRouteDeps {
   db: Database;
@@ -56,7 +58,6 @@ const SECRETARY: readonly Role[] = ['committee_member', 'housing_office'];
 const CommitteeParams = z.object({ committeeId: z.string().regex(COMMITTEE_ID_PATTERN, 'må være små bokstaver, tall og bindestrek, for eksempel «tynset-boligutvalg»') });
 const MeetingParams = CommitteeParams.extend({ meetingId: MeetingIdSchema });
 const ItemParams = MeetingParams.extend({ itemId: ItemIdSchema });
-const IdempotencyHeaders = z.object({ 'Idempotency-Key': IdempotencyKey });
 
 const MemberInput = z
   .object({
@@ -385,7 +386,7 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
         .where(and(eq(committeeMeetings.committeeId, row.id), eq(committeeMeetings.meetingId, params.meetingId)));
       const live = await liveView(row.id);
       // A future meeting nobody has worked on yet exists only in the cycle.
-      const planned = meeting ? undefined : meetingById(row.cycle, [], [], params.meetingId) ?? live?.upcoming.find((m) => m.id === params.meetingId);
+      const planned = meeting ? undefined : (live?.upcoming.find((m) => m.id === params.meetingId) ?? meetingById(row.cycle, [], [], params.meetingId));
       if (!meeting && !planned) throw new HttpError(404, 'Fant ikke møtet.');
       const decisions = await db
         .select()
@@ -433,7 +434,15 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
       responses: { 201: { description: 'Satt på sakslisten', schema: ActionResult }, 409: { description: 'Sakslisten kan ikke endres' } },
     },
     async ({ req, actor, params, headers, body }) => {
-      await loadCommittee(actor, params.committeeId);
+      const row = await loadCommittee(actor, params.committeeId);
+      if (body.caseId) {
+        const [tenancy] = await db.select({ municipality: tenancies.municipality }).from(tenancies).where(eq(tenancies.caseId, body.caseId));
+        if (!tenancy) throw new HttpError(404, 'Fant ikke saken.');
+        if (tenancy.municipality !== row.municipality) {
+          await audit(db, req, 'denied', body.caseId, 403);
+          throw new HttpError(403, 'Saken hører til en annen kommune enn boligutvalget.');
+        }
+      }
       const result = await update(params.committeeId, addAgendaItemUpdate, { idempotencyKey: headers['Idempotency-Key'], actor, payload: { ...body, meetingId: params.meetingId } });
       await auditCases(db, req, 'write', [body.caseId], 201);
       return { status: 201, body: result };

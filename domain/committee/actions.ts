@@ -275,7 +275,8 @@ export function rejectMinutes(state: CommitteeState, { actor, payload: p }: Comm
   if (!tracked) return 'Møtet har ingen saksliste, så det kan ikke føres referat fra det.';
   if (tracked.minutes) return 'Referatet fra dette møtet er allerede ført.';
 
-  const members = tracked.invitedMembers;
+  // Without invitations (nobody on the committee then) there is no list to check attendance against.
+  const members = tracked.invitedMembers?.length ? tracked.invitedMembers : undefined;
   const known = (id: string) => !members || members.some((m) => m.id === id);
   const seen = new Set<string>();
   for (const a of p.attendance) {

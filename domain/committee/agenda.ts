@@ -141,7 +141,8 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
   const followUps = new Map<string, OpenDecision[]>();
   for (const d of ctx.openDecisions) {
     if (d.doneAt !== undefined || d.deadline === undefined || compareDates(d.deadline, ctx.meetingDate) >= 0) continue;
-    const key = d.caseId ?? `${d.meetingId}/${d.itemId}`;
+    // `~`, not `/`: the item ID goes into URLs (`…/agenda-items/{itemId}`).
+    const key = d.caseId ?? `${d.meetingId}~${d.itemId}`;
     followUps.set(key, [...(followUps.get(key) ?? []), d]);
   }
   for (const [key, decisions] of [...followUps].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -518,9 +518,11 @@ export function recordDelivery(
  */
 export function compactForNewRun(state: CommitteeState): CommitteeState {
   const openMeetings = new Set(state.decisions.filter((d) => d.doneAt === undefined || (d.caseId && d.deliveredAt === undefined && d.deliveryError === undefined)).map((d) => d.meetingId));
+  // A cancelled meeting whose day has passed, and whose calendars hold the cancellation, is as done as a held one.
+  const finished = (t: TrackedMeeting) => t.begun || (t.status === 'cancelled' && t.startsAt <= state.begunThrough && t.invitation?.method !== 'REQUEST');
   const begun = state.meetings.filter((t) => t.begun);
   const recent = new Set(begun.slice(-BEGUN_MEETINGS_KEPT).map((t) => t.id));
-  const meetings = state.meetings.filter((t) => !t.begun || recent.has(t.id) || openMeetings.has(t.id) || t.id in state.unsavedMeetings);
+  const meetings = state.meetings.filter((t) => !finished(t) || recent.has(t.id) || openMeetings.has(t.id) || t.id in state.unsavedMeetings);
   const kept = new Set(meetings.map((t) => t.id));
   const decisions = state.decisions.filter((d) => kept.has(d.meetingId) || decisionKey(d) in state.unsavedDecisions);
   const horizon = osloDate(state.begunThrough - CHANGES_KEPT_DAYS * DAY);
