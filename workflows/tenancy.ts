@@ -128,6 +128,8 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       const to = n.to === 'tenant' ? 'leietaker' : ROLE_LABELS[n.to];
       if (outcome.status === 'no_recipient') {
         addEvent(state, now, { kind: 'notice_undeliverable', summary: `«${n.subject}» til ${to} ble ikke sendt: ingen e-postadresse er registrert.`, data: { key: n.key } });
+        // A letter to the tenant must still reach them; a role without a mailbox has its task already.
+        if (n.to !== 'tenant') continue;
         openTask(state, now, {
           id: `rent-letter-${n.key.split('#').slice(2).join('-')}`,
           kind: 'send_letter',

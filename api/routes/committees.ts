@@ -7,7 +7,7 @@ import type { Database } from '../../db/client';
 import { findCommittee, memberHistory, membersAsOf, replaceMembers, type CommitteeRow } from '../../db/committee-store';
 import { tenancies } from '../../db/schema';
 import { committeeDecisions, committeeMeetings, committeeMembers, committees, COMMITTEE_MEMBER_ROLES } from '../../db/schema-committee';
-import { IdempotencyKey, municipalityCode } from '../../domain/application';
+import { municipalityCode } from '../../domain/application';
 import { addDays, isoWeekday, isValidIsoDate, osloDate, osloInstant } from '../../domain/calendar';
 import {
   AddAgendaItemBody,
