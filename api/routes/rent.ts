@@ -74,7 +74,10 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
     },
     async ({ req, actor, body }) => {
       const outcome = await importPaymentsFile(deps, body, actor);
-      await audit(db, req, 'write', null, outcome.status === 'rejected' ? 422 : 200);
+      // Payments are personal data: the log names every case the file wrote to.
+      const touched = outcome.status === 'applied' ? outcome.casesTouched : [];
+      if (!touched.length) await audit(db, req, 'write', null, outcome.status === 'rejected' ? 422 : 200);
+      for (const caseId of touched) await audit(db, req, 'write', caseId, 200);
       if (outcome.status === 'rejected') {
         const message = `Filen er ikke lest inn: ${outcome.errors.length} ${outcome.errors.length === 1 ? 'linje har' : 'linjer har'} feil. Rett feilene og send hele filen på nytt.`;
         return { status: 422, body: { status: outcome.status, message, errors: outcome.errors } };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
@@ -54,6 +56,9 @@ describe('API: rent payments', () => {
     const afterFirst = await rentOf(caseId);
     expect(afterFirst.summary.balanceOre).toBe(0);
     expect(afterFirst.entries.filter((e: { kind: string }) => e.kind === 'payment')).toHaveLength(1);
+
+    const logged = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'write')));
+    expect(logged.map((l) => l.route)).toContain('POST /api/rent/payment-files');
 
     // The same file again: nothing changes.
     const second = await upload(file.replace(/\r\n/g, '\n'));
