@@ -5,7 +5,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createActivities } from './activities';
 import { loadConfig, type Config } from './config/env';
 import { openDatabase, type Database } from './db/client';
-import { createLogger, installTemporalLogger, type Logger } from './platform/logger';
+import { installTemporalLogger, type Logger } from './platform/logger';
 import { createSmtpMailer, type Mailer } from './platform/mailer';
 import { startNotificationSweep } from './platform/notification-sweep';
 import { runMain } from './platform/run-main';

@@ -1,15 +1,15 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { and, eq, sql } from 'drizzle-orm';
-import { findDwelling } from '../api/routes/dwellings';
+import { findDwelling } from '../db/dwelling-store';
 import type { Database } from '../db/client';
 import { membersAsOf } from '../db/committee-store';
 import { tenancies } from '../db/schema';
 import { committeeDecisions, committeeMeetings } from '../db/schema-committee';
 import type { NotificationAttachment } from '../db/schema-notifications';
 import { osloInstant, type IsoDate } from '../domain/calendar';
-import { buildAgenda, composeAgenda, type AgendaContext } from '../domain/committee/agenda';
-import { agendaText, norwegianDate, type AgendaItem, type Member } from '../domain/committee/documents';
+import { buildAgenda, type AgendaContext } from '../domain/committee/agenda';
+import { agendaText, caseLink, norwegianDate, type AgendaItem, type Member } from '../domain/committee/documents';
 import { meetingInvitation } from '../domain/committee/ics';
 import type { CommitteeEffectInput, DecisionRow, MeetingRow } from '../domain/committee/state';
 import { tenancyWorkflowId } from '../domain/ids';
@@ -20,12 +20,8 @@ import { caseActionUpdate } from '../workflows/messages';
 import { createNotificationActivities, INVALID_RECIPIENT } from './notifications';
 
 export interface BuildAgendaInput {
-  committeeId: string;
   municipality: string;
-  meeting: { id: string; kind: 'regular' | 'extra'; date: IsoDate; time: string; note?: string };
   context: AgendaContext;
-  secretaryItems: AgendaItem[];
-  removedItemIds: string[];
 }
 
 export interface SendAgendaInput {
@@ -69,8 +65,6 @@ export interface DeliverDecisionInput {
 export type DeliveryOutcome = { status: 'delivered'; message: string } | { status: 'rejected'; error: string };
 
 const ICS_FILENAME = 'boligutvalg.ics';
-/** Where a member finds the case; the staff app's address is not configured yet, so the API's path. */
-const caseLink = (caseId: string) => `/api/tenancies/${caseId}`;
 
 /** The committee's I/O: members as of a time, the agenda from live cases, invitations, minutes, decisions to cases. */
 export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { db: Database; temporal: Client; mailer?: Mailer; mailFrom?: string }) {
@@ -112,29 +106,17 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
   const when = (date: IsoDate, time: string) => `${norwegianDate(date)} kl. ${time}`;
 
   return {
-    /** The committee's members on the given instant (history kept in committee_members). */
-    async loadCommitteeMembers({ committeeId, at }: { committeeId: string; at: number }): Promise<Member[]> {
-      return membersAsOf(db, committeeId, new Date(at));
-    },
-
     /**
-     * Builds the agenda from the live cases of the municipality (the tenancies read model), saves
-     * it with the secretary's items to committee_meetings, and returns the built items.
+     * The agenda items the live cases of the municipality call for (the tenancies read model). Only a
+     * read: the workflow keeps them with the secretary's items and writes the meeting row itself.
      */
-    async buildMeetingAgenda(input: BuildAgendaInput): Promise<AgendaItem[]> {
+    async buildMeetingAgenda({ municipality, context }: BuildAgendaInput): Promise<AgendaItem[]> {
       const rows = await db
         .select({ snapshot: tenancies.snapshot })
         .from(tenancies)
-        .where(and(eq(tenancies.municipality, input.municipality), eq(tenancies.status, 'active')));
+        .where(and(eq(tenancies.municipality, municipality), eq(tenancies.status, 'active')));
       const cases = rows.map((r) => r.snapshot as TenancyView).filter((v) => typeof v === 'object' && v !== null && typeof v.caseId === 'string');
-      const autoItems = buildAgenda(cases, input.context);
-      const agenda = composeAgenda(autoItems, input.secretaryItems, input.removedItemIds);
-      const { meeting } = input;
-      await db
-        .insert(committeeMeetings)
-        .values({ committeeId: input.committeeId, meetingId: meeting.id, kind: meeting.kind, date: meeting.date, time: meeting.time, status: 'scheduled', note: meeting.note ?? null, agenda })
-        .onConflictDoUpdate({ target: [committeeMeetings.committeeId, committeeMeetings.meetingId], set: { agenda, updatedAt: new Date() } });
-      return autoItems;
+      return buildAgenda(cases, context);
     },
 
     /**

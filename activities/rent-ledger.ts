@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { rentAccounts, rentLedger } from '../db/schema-rent';
 import type { IsoDate } from '../domain/calendar';
-import { summarizeLedger, type LedgerEntry, type LedgerSummary } from '../domain/rent/ledger';
+import { loadLedger } from '../db/rent-store';
+import { summarizeLedger, type LedgerSummary } from '../domain/rent/ledger';
 import type { RentAccount, RentCharge } from '../domain/tenancy/rent';
 
 export interface SyncRentLedger {
@@ -12,21 +12,6 @@ export interface SyncRentLedger {
   asOf: IsoDate;
   /** Charges settled and paid need not travel back into the workflow's history. */
   settledThrough?: string;
-}
-
-export const toLedgerEntry = (r: typeof rentLedger.$inferSelect): LedgerEntry => ({
-  id: r.dedupKey,
-  kind: r.kind,
-  amountOre: r.amountOre,
-  date: r.date,
-  ...(r.period ? { period: r.period } : {}),
-  ...(r.dueDate ? { dueDate: r.dueDate } : {}),
-});
-
-/** Every ledger entry of a case, as the pure ledger reads them. */
-export async function loadLedger(db: Database, caseId: string): Promise<LedgerEntry[]> {
-  const rows = await db.select().from(rentLedger).where(eq(rentLedger.caseId, caseId)).orderBy(asc(rentLedger.date), asc(rentLedger.id));
-  return rows.map(toLedgerEntry);
 }
 
 export const chargeKey = (caseId: string, period: string) => `charge:${caseId}:${period}`;

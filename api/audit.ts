@@ -20,3 +20,10 @@ export async function audit(db: Database, req: Request, action: AuditAction, cas
     requestId: String(req.res?.getHeader('x-request-id') ?? ''),
   });
 }
+
+/** Reads and writes that touch several cases are logged per case; one naming no case gets one row. */
+export async function auditCases(db: Database, req: Request, action: AuditAction, caseIds: Iterable<string | null | undefined>, outcome: number): Promise<void> {
+  const unique = [...new Set([...caseIds].filter((c): c is string => !!c))];
+  if (unique.length === 0) return audit(db, req, action, null, outcome);
+  for (const caseId of unique) await audit(db, req, action, caseId, outcome);
+}

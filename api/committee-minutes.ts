@@ -4,7 +4,7 @@ import { membersAsOf, type CommitteeRow } from '../db/committee-store';
 import { committeeDecisions, committeeMeetings } from '../db/schema-committee';
 import { osloInstant } from '../domain/calendar';
 import { EFFECT_LABELS } from '../domain/committee/actions';
-import { minutesHtml, type MeetingRecord } from '../domain/committee/documents';
+import { caseLink, minutesHtml, type MeetingRecord } from '../domain/committee/documents';
 
 /** "Tynset kommune" from the municipality code `tynset`. */
 export function municipalityName(code: string): string {
@@ -50,5 +50,5 @@ export async function renderMinutes(db: Database, committee: CommitteeRow, meeti
     ...(meeting.minutes ? { closedAt: Date.parse(meeting.minutes.recordedAt) } : {}),
   };
   const caseIds = [...new Set(meeting.agenda.flatMap((i) => (i.caseId ? [i.caseId] : [])))];
-  return { html: minutesHtml({ ...record, caseLink: (caseId) => `/api/tenancies/${caseId}` }), caseIds };
+  return { html: minutesHtml({ ...record, caseLink }), caseIds };
 }

@@ -1,5 +1,6 @@
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { RentLadderDefinition } from '../domain/rent/ladder';
+import { LEDGER_ENTRY_KINDS } from '../domain/rent/ledger';
 
 /** Which tenancy a KID belongs to, and what the import needs to know about it. Written by the tenancy's workflow. */
 export const rentAccounts = pgTable('rent_accounts', {
@@ -15,8 +16,6 @@ export const rentAccounts = pgTable('rent_accounts', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const LEDGER_KINDS = ['charge', 'payment', 'housing_allowance', 'credit', 'write_off'] as const;
-
 /**
  * The rent ledger: charges posted by the tenancy's workflow, payments and housing allowance from
  * the finance system's files, credits and write-offs by staff. Append-only; balances are derived
@@ -29,7 +28,7 @@ export const rentLedger = pgTable(
     caseId: text('case_id').notNull(),
     /** `charge:<period>`, `txn:<transaction id>`, …: a repeated write or re-imported line is a no-op. */
     dedupKey: text('dedup_key').notNull().unique(),
-    kind: text('kind', { enum: LEDGER_KINDS }).notNull(),
+    kind: text('kind', { enum: LEDGER_ENTRY_KINDS }).notNull(),
     amountOre: integer('amount_ore').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     period: text('period'),

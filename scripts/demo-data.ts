@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { saveDwelling } from '../api/routes/dwellings';
+import { saveDwelling } from '../db/dwelling-store';
 import { receiveApplication, type IntakeDeps } from '../api/tenancy-intake';
 import type { ApplicationData } from '../domain/application';
 import { addDays, osloDate } from '../domain/calendar';

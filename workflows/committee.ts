@@ -136,15 +136,7 @@ export async function committeeWorkflow(input: CommitteeWorkflowInput): Promise<
   }
 
   async function buildAgenda(meeting: Meeting, final: boolean): Promise<void> {
-    const t = track(state, meeting);
-    const autoItems = await reads.buildMeetingAgenda({
-      committeeId,
-      municipality,
-      meeting: { id: meeting.id, kind: meeting.kind, date: meeting.date, time: meeting.time, ...(meeting.note ? { note: meeting.note } : {}) },
-      context: agendaContext(state, meeting),
-      secretaryItems: t.secretaryItems,
-      removedItemIds: t.removedItemIds,
-    });
+    const autoItems = await reads.buildMeetingAgenda({ municipality, context: agendaContext(state, meeting) });
     recordAgendaBuilt(state, meeting.id, autoItems, workflowNow(), final);
   }
 

@@ -11,7 +11,6 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Application } from '../domain/application';
-import { ROLE_LABELS } from '../domain/roles';
 import { osloDate, osloInstant } from '../domain/calendar';
 import {
   CaseKindKey,
@@ -23,9 +22,8 @@ import {
 } from '../domain/search-attributes';
 import { applyAction, rejectReason } from '../domain/tenancy/actions';
 import type { TenancyPolicy } from '../domain/tenancy/policy';
-import { addEvent, newTenancyState, nextDeadline, openTask, policyOf, type TenancyState } from '../domain/tenancy/state';
-import { applyRentCheck, chargesDue, rentAccount, rentCheckDue, rentLevel, startRent } from '../domain/tenancy/rent';
-import { addBusinessDays } from '../domain/calendar';
+import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../domain/tenancy/state';
+import { applyRentCheck, chargesDue, recordNoticeOutcome, rentAccount, rentCheckDue, rentLevel, startRent } from '../domain/tenancy/rent';
 import { toView } from '../domain/tenancy/view';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
@@ -124,23 +122,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
         n.to === 'tenant'
           ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body })
           : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body });
-      const now = workflowNow();
-      const to = n.to === 'tenant' ? 'leietaker' : ROLE_LABELS[n.to];
-      if (outcome.status === 'no_recipient') {
-        addEvent(state, now, { kind: 'notice_undeliverable', summary: `«${n.subject}» til ${to} ble ikke sendt: ingen e-postadresse er registrert.`, data: { key: n.key } });
-        // A letter to the tenant must still reach them; a role without a mailbox has its task already.
-        if (n.to !== 'tenant') continue;
-        openTask(state, now, {
-          id: `rent-letter-${n.key.split('#').slice(2).join('-')}`,
-          kind: 'send_letter',
-          title: `Send «${n.subject}» til ${to} per post: e-postadresse mangler`,
-          role: 'housing_officer',
-          ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
-          dueDate: addBusinessDays(osloDate(now), 2),
-        });
-      } else {
-        addEvent(state, now, { kind: 'notice_sent', actorId: 'botrygg', summary: `«${n.subject}» er sendt til ${to}.`, data: { key: n.key, status: outcome.status } });
-      }
+      recordNoticeOutcome(state, n, outcome.status, workflowNow());
     }
   }
 

@@ -16,18 +16,6 @@ export const mail = proxyActivities<Activities>({
   retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 60 },
 });
 
-/**
- * Writes the case-timeline lines a workflow has not yet written, then forgets them. Lines added
- * while the write is in flight stay for the next call; the dedup key makes a repeat harmless.
- */
-export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, caseId: string, workflowId: string): Promise<void> {
-  const events = state.unsavedEvents;
-  if (!events.length) return;
-  await records.appendCaseEvents({ caseId, workflowId, events });
-  const written = new Set(events.map((e) => e.seq));
-  state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
-}
-
 // Reading every live case of a municipality to build an agenda can take seconds in a large one.
 export const reads = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -41,3 +29,15 @@ export const delivery = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', maximumAttempts: 15 },
 });
+
+/**
+ * Writes the case-timeline lines a workflow has not yet written, then forgets them. Lines added
+ * while the write is in flight stay for the next call; the dedup key makes a repeat harmless.
+ */
+export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, caseId: string, workflowId: string): Promise<void> {
+  const events = state.unsavedEvents;
+  if (!events.length) return;
+  await records.appendCaseEvents({ caseId, workflowId, events });
+  const written = new Set(events.map((e) => e.seq));
+  state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+}

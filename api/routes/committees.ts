@@ -1,6 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { Request } from 'express';
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
@@ -36,7 +35,7 @@ import {
   recordMinutesUpdate,
   removeAgendaItemUpdate,
 } from '../../workflows/messages';
-import { audit, type AuditAction } from '../audit';
+import { audit, auditCases } from '../audit';
 import { worksIn } from '../auth';
 import { renderMinutes } from '../committee-minutes';
 import { HttpError } from '../errors';
@@ -107,13 +106,6 @@ function publicCommittee(row: CommitteeRow) {
     workflowId: committeeWorkflowId(row.id),
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-/** Reads and writes of case data are audit-logged per case; a list naming no case gets one row. */
-async function auditCases(db: Database, req: Request, action: AuditAction, caseIds: Iterable<string | undefined>, outcome: number): Promise<void> {
-  const unique = [...new Set([...caseIds].filter((c): c is string => !!c))];
-  if (unique.length === 0) return audit(db, req, action, null, outcome);
-  for (const caseId of unique) await audit(db, req, action, caseId, outcome);
 }
 
 export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteDeps): void {

@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
+import { saveDwelling } from '../../db/dwelling-store';
 import { dwellings } from '../../db/schema';
 import { municipalityCode } from '../../domain/application';
 import { Dwelling } from '../../domain/dwelling';
@@ -9,21 +10,6 @@ import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 
 const DwellingInput = Dwelling.extend({ municipality: municipalityCode });
-
-export async function findDwelling(db: Database, municipality: string, id: string): Promise<Dwelling | undefined> {
-  const [row] = await db.select().from(dwellings).where(and(eq(dwellings.municipality, municipality), eq(dwellings.dwellingId, id)));
-  if (!row) return undefined;
-  const { dwellingId, municipality: _m, updatedAt: _u, ...rest } = row;
-  return { id: dwellingId, ...rest };
-}
-
-export async function saveDwelling(db: Database, municipality: string, dwelling: Dwelling): Promise<void> {
-  const { id, ...rest } = dwelling;
-  await db
-    .insert(dwellings)
-    .values({ municipality, dwellingId: id, ...rest })
-    .onConflictDoUpdate({ target: [dwellings.municipality, dwellings.dwellingId], set: { ...rest, updatedAt: new Date() } });
-}
 
 /** The municipality's dwelling register: no personal data, so no audit entries. */
 export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database }): void {

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { loadLedger, toLedgerEntry } from '../../activities/rent-ledger';
+import { loadLedger, toLedgerEntry } from '../../db/rent-store';
 import type { Database } from '../../db/client';
 import { tenancies } from '../../db/schema';
 import { rentAccounts, rentLadders, rentLedger } from '../../db/schema-rent';
@@ -12,11 +12,11 @@ import { CASE_ID_PATTERN } from '../../domain/ids';
 import { rentFigures } from '../../domain/rent/figures';
 import { isValidKid } from '../../domain/rent/kid';
 import { DEFAULT_RENT_LADDER, RentLadderDefinition, type RentLadder } from '../../domain/rent/ladder';
-import { monthlySettlement, summarizeLedger, type LedgerEntry } from '../../domain/rent/ledger';
+import { settlementOf, summarizeLedger, type LedgerEntry } from '../../domain/rent/ledger';
 import { isValidPeriod } from '../../domain/rent/schedule';
 import type { RentState } from '../../domain/tenancy/rent';
 import type { TenancyView } from '../../domain/tenancy/view';
-import { audit } from '../audit';
+import { audit, auditCases } from '../audit';
 import { worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
@@ -75,9 +75,7 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
     async ({ req, actor, body }) => {
       const outcome = await importPaymentsFile(deps, body, actor);
       // Payments are personal data: the log names every case the file wrote to.
-      const touched = outcome.status === 'applied' ? outcome.casesTouched : [];
-      if (!touched.length) await audit(db, req, 'write', null, outcome.status === 'rejected' ? 422 : 200);
-      for (const caseId of touched) await audit(db, req, 'write', caseId, 200);
+      await auditCases(db, req, 'write', outcome.status === 'applied' ? outcome.casesTouched : [], outcome.status === 'rejected' ? 422 : 200);
       if (outcome.status === 'rejected') {
         const message = `Filen er ikke lest inn: ${outcome.errors.length} ${outcome.errors.length === 1 ? 'linje har' : 'linjer har'} feil. Rett feilene og send hele filen på nytt.`;
         return { status: 422, body: { status: outcome.status, message, errors: outcome.errors } };
@@ -159,16 +157,16 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
       const row = await loadAccessibleCase(db, req, actor, params.caseId);
       const asOf = query.asOf ?? osloDate(Date.now());
       const entries = await loadLedger(db, row.caseId);
+      const summary = summarizeLedger(entries, asOf);
       const view = row.snapshot as TenancyView;
       await audit(db, req, 'read', row.caseId, 200);
-      const periods = [...new Set(entries.filter((e) => e.kind === 'charge').map((e) => e.period!))];
       return {
         status: 200,
         body: {
           caseId: row.caseId,
           kid: view.rent?.kid ?? null,
-          summary: summarizeLedger(entries, asOf),
-          settlements: periods.map((p) => monthlySettlement(entries, p, asOf)).filter(Boolean),
+          summary,
+          settlements: summary.charges.map(settlementOf),
           ladder: view.rent ? { version: view.rent.ladder.version, step: view.rent.step ?? null, episode: view.rent.episode ?? null, pastEpisodes: view.rent.pastEpisodes } : null,
           entries,
         },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate } from '../application';
 import { isoWeekday, norwegianPublicHolidays, osloInstant, type IsoDate } from '../calendar';
 import { CASE_ID_PATTERN } from '../ids';
+import { PLAIN_EFFECTS } from '../tenancy/phase-committee';
 import type { Actor, Role } from '../roles';
 import { isRegularDate, meetingsBetween, ExtraMeetingSchema, OccurrenceChangeSchema, type Meeting } from './cycle';
 import { norwegianDate, type AgendaItem } from './documents';
@@ -48,18 +49,11 @@ const meetingIdSchema = z.string().trim().min(3).max(60);
 const itemIdSchema = z.string().trim().min(3).max(100);
 const memberIdSchema = z.string().trim().min(1).max(100);
 
+/** Every effect a case understands (`CommitteeEffect`), with the dwelling named by its ID in the register. */
 export const CommitteeEffectInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('approve_eviction_request') }),
-  z.object({ kind: z.literal('reject_eviction_request') }),
+  ...PLAIN_EFFECTS,
   z.object({ kind: z.literal('allocate_dwelling'), dwellingId: z.string().trim().min(1).max(60) }),
-  z.object({ kind: z.literal('call_three_party_meeting') }),
-  z.object({ kind: z.literal('start_up_loan_assessment') }),
-  z.object({ kind: z.literal('note') }),
 ]);
-// Every effect a case understands can be given in the minutes, and nothing else.
-type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-const _effectKindsMatch: SameKinds<z.infer<typeof CommitteeEffectInputSchema>['kind'], CommitteeEffectInput['kind']> = true;
-void _effectKindsMatch;
 
 export const AddAgendaItemBody = z
   .object({

@@ -159,6 +159,9 @@ function indented(s: string, prefix: string): string {
 }
 
 /** Plain-text agenda for the invitation e-mail, grouped by why each case is on it. */
+/** Where a member finds the case; the staff app's address is not configured yet, so the API's path. */
+export const caseLink = (caseId: string): string => `/api/tenancies/${caseId}`;
+
 export function agendaText(r: {
   committeeName: string;
   date: IsoDate;

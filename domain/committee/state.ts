@@ -1,3 +1,4 @@
+import { rememberResult as remember } from '../applied-results';
 import { addDays, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { CommitteeEffect } from '../tenancy/phase-committee';
 import { composeAgenda, type AgendaContext, type OpenDecision } from './agenda';
@@ -44,16 +45,7 @@ export interface MinutesState {
 }
 
 /** A meeting the committee has worked on. Date and time are as the cycle says now (moves included). */
-export interface TrackedMeeting {
-  id: string;
-  kind: 'regular' | 'extra';
-  regularDate?: IsoDate;
-  date: IsoDate;
-  time: string;
-  startsAt: number;
-  endsAt: number;
-  status: 'scheduled' | 'cancelled';
-  note?: string;
+export interface TrackedMeeting extends Meeting {
   /** The agenda built from live cases; the secretary's changes are kept apart, so a rebuild keeps them. */
   autoItems?: AgendaItem[];
   agendaBuiltAt?: number;
@@ -141,12 +133,7 @@ export function newCommitteeState(settings: CommitteeSettings, now: number): Com
 export const decisionKey = (d: { meetingId: string; itemId: string }) => `${d.meetingId}#${d.itemId}`;
 
 export function rememberResult(state: CommitteeState, key: string, result: unknown): void {
-  state.applied[key] = result;
-  state.appliedOrder.push(key);
-  while (state.appliedOrder.length > APPLIED_KEYS_KEPT) {
-    const oldest = state.appliedOrder.shift();
-    if (oldest !== undefined) delete state.applied[oldest];
-  }
+  remember(state, key, result, APPLIED_KEYS_KEPT);
 }
 
 // ---------------------------------------------------------------------------
@@ -173,7 +160,7 @@ export function track(state: CommitteeState, meeting: Meeting): TrackedMeeting {
   return t;
 }
 
-function meetingFields(m: Meeting): Pick<TrackedMeeting, 'id' | 'kind' | 'regularDate' | 'date' | 'time' | 'startsAt' | 'endsAt' | 'status' | 'note'> {
+function meetingFields(m: Meeting): Meeting {
   return {
     id: m.id,
     kind: m.kind,
@@ -571,8 +558,8 @@ export function toCommitteeView(state: CommitteeState, now: number): CommitteeVi
     version: state.version,
     settings: state.settings,
     upcoming,
-    meetings: state.meetings.map(({ autoItems: _a, secretaryItems: _s, nextSecretaryItem: _n, removedItemIds: _r, ...t }) => {
-      const tracked = state.meetings.find((x) => x.id === t.id)!;
+    meetings: state.meetings.map((tracked) => {
+      const { autoItems: _a, secretaryItems: _s, nextSecretaryItem: _n, removedItemIds: _r, ...t } = tracked;
       return { ...t, agenda: agendaOf(tracked), readModelStatus: meetingStatus(tracked) };
     }),
     decisions: state.decisions,

@@ -17,16 +17,6 @@ export const LADDER_ACTIONS = [
 ] as const;
 export type LadderAction = (typeof LADDER_ACTIONS)[number];
 
-export const ACTION_LABELS: Record<LadderAction, string> = {
-  remind_tenant: 'Påminnelse til leietaker',
-  inform_follow_up: 'Oppfølger informeres',
-  three_party_meeting: 'Trepartsmøte innkalles',
-  nav_contact: 'Kontakt med NAV om økonomisk hjelp og råd',
-  warning_4_18: 'Varsel etter tvangsfullbyrdelsesloven § 4-18',
-  nav_notice_9_11: 'Varsel til NAV etter husleieloven § 9-11',
-  committee_decision: 'Boligutvalget tar stilling til begjæring om fravikelse',
-};
-
 const stepKey = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, 'må være små bokstaver, tall og understrek');
 
 export const LadderStepSchema = z

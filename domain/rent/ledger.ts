@@ -22,7 +22,8 @@ import { dateLabel, isValidPeriod, periodLabel } from './schedule';
  * A write-off larger than what it can reduce is simply not used: forgiving debt never creates money.
  */
 
-export type LedgerEntryKind = 'charge' | 'payment' | 'housing_allowance' | 'credit' | 'write_off';
+export const LEDGER_ENTRY_KINDS = ['charge', 'payment', 'housing_allowance', 'credit', 'write_off'] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
 
 export interface LedgerEntry {
   /** Stable dedup key: the same id twice counts once (a payments file imported again). */
@@ -47,6 +48,8 @@ export interface ChargeStatus {
   writtenOffOre: number;
   tenantPaidOre: number;
   outstandingOre: number;
+  /** This month's allowance above what was left of its rent: owed back to the tenant. */
+  allowanceExcessOre: number;
 }
 
 export interface LedgerSummary {
@@ -100,7 +103,7 @@ export interface MonthlySettlement {
 // Validation
 // ---------------------------------------------------------------------------
 
-const KINDS: ReadonlySet<string> = new Set<LedgerEntryKind>(['charge', 'payment', 'housing_allowance', 'credit', 'write_off']);
+const KINDS: ReadonlySet<string> = new Set<string>(LEDGER_ENTRY_KINDS);
 
 function validateEntry(e: LedgerEntry): void {
   const what = `Ledger entry ${JSON.stringify(e?.id)}`;
@@ -141,7 +144,6 @@ function distinctEntries(entries: readonly LedgerEntry[]): LedgerEntry[] {
 interface ChargeSlot {
   status: ChargeStatus;
   postedDate: IsoDate;
-  allowanceExcessOre: number;
 }
 
 interface Allocation {
@@ -177,7 +179,6 @@ function allocate(entries: readonly LedgerEntry[], asOf: IsoDate): Allocation {
     .filter((e) => e.kind === 'charge')
     .map((e) => ({
       postedDate: e.date,
-      allowanceExcessOre: 0,
       status: {
         period: e.period!,
         dueDate: e.dueDate!,
@@ -187,6 +188,7 @@ function allocate(entries: readonly LedgerEntry[], asOf: IsoDate): Allocation {
         writtenOffOre: 0,
         tenantPaidOre: 0,
         outstandingOre: e.amountOre,
+        allowanceExcessOre: 0,
       },
     }))
     .sort((a, b) => compareDates(a.status.dueDate, b.status.dueDate) || compareText(a.status.period, b.status.period));
@@ -223,7 +225,7 @@ function allocate(entries: readonly LedgerEntry[], asOf: IsoDate): Allocation {
       continue;
     }
     const surplus = apply(slot, e.amountOre, 'allowanceOre');
-    slot.allowanceExcessOre += surplus;
+    slot.status.allowanceExcessOre += surplus;
     allowanceExcessOre += surplus;
   }
 
@@ -293,16 +295,12 @@ export function summarizeLedger(entries: readonly LedgerEntry[], asOf: IsoDate):
 /** How one period's rent was settled as of `asOf`; undefined when no charge for it is posted by then. */
 export function monthlySettlement(entries: readonly LedgerEntry[], period: string, asOf: IsoDate): MonthlySettlement | undefined {
   if (!isValidPeriod(period)) throw new RangeError(`Invalid rent period: ${JSON.stringify(period)}`);
-  const slot = allocate(entries, asOf).slots.find((s) => s.status.period === period);
-  if (!slot) return undefined;
-  return settlementOf(slot.status, slot.allowanceExcessOre);
+  const charge = summarizeLedger(entries, asOf).charges.find((c) => c.period === period);
+  return charge && settlementOf(charge);
 }
 
-/**
- * The settlement of one charge as the summary reports it. Without the allocation's own figure, the
- * allowance above what was left of the rent after credits and write-offs is the surplus.
- */
-export function settlementOf(c: ChargeStatus, allowanceExcessOre = Math.max(0, c.allowanceOre - Math.max(0, c.amountOre - c.creditedOre - c.writtenOffOre))): MonthlySettlement {
+/** The settlement of one charge as the summary reports it. */
+export function settlementOf(c: ChargeStatus): MonthlySettlement {
   return {
     period: c.period,
     dueDate: c.dueDate,
@@ -313,7 +311,7 @@ export function settlementOf(c: ChargeStatus, allowanceExcessOre = Math.max(0, c
     tenantShareOre: c.amountOre - c.allowanceOre - c.creditedOre - c.writtenOffOre,
     tenantPaidOre: c.tenantPaidOre,
     outstandingOre: c.outstandingOre,
-    allowanceExcessOre,
+    allowanceExcessOre: c.allowanceExcessOre,
   };
 }
 

@@ -12,14 +12,15 @@ import { addEvent, openTask, type TenancyState } from './state';
  * committee's workflow delivers each decision as this one action, keyed by meeting and item, so a
  * redelivery changes nothing and the decision shows on the case's timeline.
  */
-export const CommitteeEffect = z.discriminatedUnion('kind', [
+/** The effects that carry nothing but their kind; shared with the minutes' form of an effect. */
+export const PLAIN_EFFECTS = [
   z.object({ kind: z.literal('approve_eviction_request') }),
   z.object({ kind: z.literal('reject_eviction_request') }),
-  z.object({ kind: z.literal('allocate_dwelling'), dwelling: Dwelling }),
   z.object({ kind: z.literal('call_three_party_meeting') }),
   z.object({ kind: z.literal('start_up_loan_assessment') }),
   z.object({ kind: z.literal('note') }),
-]);
+] as const;
+export const CommitteeEffect = z.discriminatedUnion('kind', [...PLAIN_EFFECTS, z.object({ kind: z.literal('allocate_dwelling'), dwelling: Dwelling })]);
 export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
 
 export const committeePayloads = [

@@ -1,10 +1,10 @@
-import { addDays, compareDates, daysBetween, deadline, endOfMonth, osloDate, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, compareDates, daysBetween, deadline, endOfMonth, osloDate, type IsoDate } from '../calendar';
 import { kidForCase } from '../rent/kid';
-import { ACTION_LABELS, stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
+import { stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
 import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
 import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
-import type { Role } from '../roles';
-import { addEvent, addRecord, closeTask, currentLease, openTask, policyOf, type TenancyState } from './state';
+import { ROLE_LABELS, type Role } from '../roles';
+import { addEvent, addRecord, currentLease, openTask, policyOf, type TenancyState } from './state';
 
 /**
  * The tenancy's side of rent: which charges fall due, when the balance is checked, and the walk up
@@ -259,7 +259,7 @@ function closeEpisode(state: TenancyState, now: number, today: IsoDate): void {
     openedDate: episode.openedDate,
     ...(episode.firstContactDate ? { firstContactDate: episode.firstContactDate } : {}),
     closedDate: today,
-    ...(rent.step ? { highestStep: episode.steps.map((s) => s.key).at(-1) } : {}),
+    ...(episode.steps.length ? { highestStep: episode.steps.at(-1)!.key } : {}),
     plansBroken: episode.plans.filter((p) => p.status === 'broken').length,
     plansCompleted: episode.plans.filter((p) => p.status === 'completed').length,
   });
@@ -335,6 +335,26 @@ function moveToStep(state: TenancyState, target: number, summary: LedgerSummary,
 
 function contacted(episode: ArrearsEpisode, today: IsoDate): void {
   episode.firstContactDate ??= today;
+}
+
+/** What became of a notice the workflow handed to the outbox, on the timeline. */
+export function recordNoticeOutcome(state: TenancyState, n: PendingNotice, status: 'sent' | 'queued' | 'no_recipient', now: number): void {
+  const to = n.to === 'tenant' ? 'leietaker' : ROLE_LABELS[n.to];
+  if (status !== 'no_recipient') {
+    addEvent(state, now, { kind: 'notice_sent', actorId: 'botrygg', summary: `«${n.subject}» er sendt til ${to}.`, data: { key: n.key, status } });
+    return;
+  }
+  addEvent(state, now, { kind: 'notice_undeliverable', summary: `«${n.subject}» til ${to} ble ikke sendt: ingen e-postadresse er registrert.`, data: { key: n.key } });
+  // A letter to the tenant must still reach them; a role without a mailbox has its task already.
+  if (n.to !== 'tenant') return;
+  openTask(state, now, {
+    id: `rent-letter-${n.key.split('#').slice(2).join('-')}`,
+    kind: 'send_letter',
+    title: `Send «${n.subject}» til ${to} per post: e-postadresse mangler`,
+    role: 'housing_officer',
+    ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+    dueDate: addBusinessDays(osloDate(now), 2),
+  });
 }
 
 function queueNotice(state: TenancyState, notice: PendingNotice): void {

@@ -3,6 +3,7 @@ import type { Application } from '../application';
 import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { Dwelling } from '../dwelling';
 import type { Role } from '../roles';
+import { rememberResult as remember } from '../applied-results';
 import { DEFAULT_POLICY, type TenancyPolicy } from './policy';
 import type { PendingNotice, RentState } from './rent';
 
@@ -285,12 +286,7 @@ export function closeTask(state: TenancyState, id: string): void {
 }
 
 export function rememberResult(state: TenancyState, key: string, result: unknown): void {
-  state.applied[key] = result;
-  state.appliedOrder.push(key);
-  while (state.appliedOrder.length > APPLIED_KEYS_KEPT) {
-    const oldest = state.appliedOrder.shift();
-    if (oldest !== undefined) delete state.applied[oldest];
-  }
+  remember(state, key, result, APPLIED_KEYS_KEPT);
 }
 
 /** The earliest open task deadline: what the ops staff sort and filter on. */

@@ -33,8 +33,6 @@ const JAN = charge('2026-01');
 const FEB = charge('2026-02');
 const MAR = charge('2026-03');
 
-const statusOf = (entries: LedgerEntry[], asOf: string, period: string) =>
-  summarizeLedger(entries, asOf).charges.find((c) => c.period === period)!;
 
 describe('schedule', () => {
   it('names periods and steps between them', () => {

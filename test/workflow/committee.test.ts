@@ -4,7 +4,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMinutes } from '../../api/committee-minutes';
-import { saveDwelling } from '../../api/routes/dwellings';
+import { saveDwelling } from '../../db/dwelling-store';
 import { findCommittee, replaceMembers } from '../../db/committee-store';
 import { caseEvents } from '../../db/schema';
 import { committeeDecisions, committeeMeetings, committees } from '../../db/schema-committee';
