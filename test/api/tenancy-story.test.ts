@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
-import { createTimeSkippingEnv } from '../helpers/temporal';
+import { createTimeSkippingEnv, untilIdle } from '../helpers/temporal';
+import { tenancyWorkflowId } from '../../domain/ids';
 import { DWELLINGS, MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 /**
@@ -58,6 +59,7 @@ describe('API: a whole tenancy through HTTP', () => {
     const driver: StoryDriver = {
       today: async () => osloDate(await env.currentTimeMs()),
       async sleepUntil(date) {
+        await untilIdle(env, [tenancyWorkflowId(caseId)]);
         const ms = osloInstant(date, '10:00') - (await env.currentTimeMs());
         if (ms > 0) await env.sleep(ms);
       },

@@ -81,3 +81,19 @@ export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined
   });
   return ctx;
 }
+
+/**
+ * Waits until the workflows have no activity or workflow task in flight. Skipping time while an
+ * activity runs lets the Java test server time it out in skipped time, after which it can stop
+ * skipping altogether (temporalio/sdk-java#1138, #2246): sleep only once the workflows are idle.
+ */
+export async function untilIdle(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
+  for (const workflowId of workflowIds) {
+    for (let attempt = 0; ; attempt++) {
+      const { status, raw } = await env.client.workflow.getHandle(workflowId).describe();
+      if (status.name !== 'RUNNING' || (!raw.pendingActivities?.length && !raw.pendingWorkflowTask)) break;
+      if (attempt === 400) throw new Error(`${workflowId} did not come to rest within 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}

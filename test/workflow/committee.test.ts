@@ -29,7 +29,7 @@ import {
 import { tenancyWorkflow } from '../../workflows/tenancy';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
-import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
+import { recordHistoryIfAsked, untilIdle, useWorkflowTestContext } from '../helpers/temporal';
 
 /**
  * Tynset's boligutvalg (seed 002): five members from five services, a meeting every 14 days. Three
@@ -86,7 +86,10 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     const { holiday, name: holidayName, movedTo } = holidayAhead(osloDate(await env.currentTimeMs()));
     const first = addDays(holiday, -14);
     const third = addDays(holiday, 14);
+    // Every workflow of the test: time is skipped only once they are all at rest.
+    const watched: string[] = [];
     const sleepUntil = async (date: IsoDate, time: string) => {
+      await untilIdle(env, watched);
       const target = osloInstant(date, time);
       const now = await env.currentTimeMs();
       if (target > now) await env.sleep(target - now);
@@ -103,6 +106,7 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
         taskQueue: ctx.taskQueue,
         args: [{ caseId, application: application({ municipality, receivedDate: today, applicant: { name } }) }],
       });
+      watched.push(handle.workflowId);
       for (const { as, payload } of steps) {
         await handle.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: as === 'followUpWorker' ? followUpWorker : officer, payload }] });
       }
@@ -136,6 +140,7 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
       args: [{ settings }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
     });
+    watched.push(committee.workflowId);
     const act = <P>(update: UpdateDefinition<CommitteeActionResult, [CommitteeAction<P>]>, payload: P) =>
       committee.executeUpdate(update, { args: [{ idempotencyKey: randomUUID(), actor: secretary, payload }] });
     const meetingRow = async (meetingId: string) =>

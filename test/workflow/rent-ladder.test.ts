@@ -20,7 +20,7 @@ import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
-import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
+import { recordHistoryIfAsked, untilIdle, useWorkflowTestContext } from '../helpers/temporal';
 
 const PROFILES = ['always_pays', 'pays_late', 'plan_kept', 'plan_broken', 'pays_before_warning'] as const;
 type Profile = (typeof PROFILES)[number];
@@ -56,6 +56,7 @@ describe('rent ladder: a year of rent for five tenants', () => {
     const now = async () => env.currentTimeMs();
     const today = async () => osloDate(await now());
     const sleepUntil = async (date: IsoDate, time = '12:00') => {
+      await untilIdle(env, PROFILES.flatMap((p) => (cases[p] ? [tenancyWorkflowId(cases[p].caseId)] : [])));
       const ms = osloInstant(date, time) - (await now());
       if (ms > 0) await env.sleep(ms);
     };

@@ -12,7 +12,7 @@ import { policyWith } from '../../domain/tenancy/policy';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { tenancyWorkflow } from '../../workflows/tenancy';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
-import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
+import { recordHistoryIfAsked, untilIdle, useWorkflowTestContext } from '../helpers/temporal';
 import { MUNICIPAL_CHECKLIST_ITEM, runFullTenancyStory, type StoryDriver } from '../stories/full-tenancy';
 
 const officeActor: Actor = { id: 'berit.boligkontor', roles: ['housing_office'], municipality: '*' };
@@ -36,6 +36,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
       const driver: StoryDriver = {
         today: async () => osloDate(await ctx.env.currentTimeMs()),
         async sleepUntil(date) {
+          await untilIdle(ctx.env, [handle.workflowId]);
           const ms = osloInstant(date, '10:00') - (await ctx.env.currentTimeMs());
           if (ms > 0) await ctx.env.sleep(ms);
         },
