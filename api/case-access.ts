@@ -1,4 +1,4 @@
-import { IdempotencyKey } from '../domain/application';
+import { IdempotencyKey } from '../domain/schemas/common';
 import type { Request } from 'express';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ROLES, type Role } from './roles';
+import type { Role } from './roles';
 
 /**
  * The municipal follow-up agreement template (oppfølgingsavtale, seed 000): for each situation, the
@@ -181,23 +180,3 @@ export function fillAgreementRows(template: AgreementTemplate, chosenOptional: r
     .filter((row) => !row.optional || chosenOptional.includes(row.key))
     .map((row) => ({ key: row.key, situation: row.situation, measures: row.measures.map((m) => ({ ...m, text: fill(m.text) })) }));
 }
-
-/** A municipality's template as it is published and stored (validated at the edge). */
-export const AgreementTemplateSchema = z.object({
-  version: z.int().min(1),
-  rows: z
-    .array(
-      z.object({
-        key: z.enum(SITUATION_KEYS),
-        situation: z.string().trim().min(3).max(1000),
-        optional: z.boolean(),
-        measures: z
-          .array(z.object({ text: z.string().trim().min(3).max(2000), responsible: z.array(z.enum(ROLES)).min(1), assessment: z.boolean().optional() }))
-          .min(1)
-          .max(12),
-      }),
-    )
-    .min(1)
-    .max(SITUATION_KEYS.length)
-    .refine((rows) => new Set(rows.map((r) => r.key)).size === rows.length, 'hver situasjon kan bare stå én gang'),
-});

@@ -6,7 +6,7 @@ import type { Database } from '../../db/client';
 import { findCommittee, memberHistory, membersAsOf, replaceMembers, type CommitteeRow } from '../../db/committee-store';
 import { tenancies } from '../../db/schema';
 import { committeeDecisions, committeeMeetings, committeeMembers, committees, COMMITTEE_MEMBER_ROLES } from '../../db/schema-committee';
-import { municipalityCode } from '../../domain/application';
+import { municipalityCode } from '../../domain/schemas/common';
 import { addDays, isoWeekday, isValidIsoDate, osloDate, osloInstant } from '../../domain/calendar';
 import {
   AddAgendaItemBody,
@@ -14,12 +14,15 @@ import {
   ChangeOccurrencePayload,
   DecisionDoneBody,
   ItemIdSchema,
+  MeetingCycleSchema,
   MeetingIdSchema,
   MinutesBody,
+} from '../../domain/schemas/committee';
+import {
   type CommitteeAction,
   type CommitteeActionResult,
 } from '../../domain/committee/actions';
-import { holidayConflicts, meetingById, meetingsBetween, MeetingCycleSchema, type Meeting } from '../../domain/committee/cycle';
+import { holidayConflicts, meetingById, meetingsBetween, type Meeting } from '../../domain/committee/cycle';
 import type { AgendaItem } from '../../domain/committee/documents';
 import type { CommitteeSettings, CommitteeView } from '../../domain/committee/state';
 import { COMMITTEE_ID_PATTERN, committeeWorkflowId } from '../../domain/ids';

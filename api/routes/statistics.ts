@@ -2,7 +2,7 @@ import { and, count, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { tenancies } from '../../db/schema';
-import { municipalityCode } from '../../domain/application';
+import { municipalityCode } from '../../domain/schemas/common';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 

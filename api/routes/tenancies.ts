@@ -3,10 +3,9 @@ import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseEvents, tenancies } from '../../db/schema';
-import { ApplicationInput } from '../../domain/application';
+import { ApplicationInput } from '../../domain/schemas/application';
 import { tenancyWorkflowId } from '../../domain/ids';
-import { CaseActionPayload } from '../../domain/tenancy/actions';
-import { AgreementTerms } from '../../domain/tenancy/phase-move-in';
+import { AgreementTerms, CaseActionPayload } from '../../domain/schemas/case-actions';
 import { currentTemplate } from './agreement-templates';
 import { findDwelling } from '../../db/dwelling-store';
 import { PHASES } from '../../domain/tenancy/state';
@@ -56,9 +55,9 @@ const CaseResponse = z.object({
 });
 
 /** Over HTTP a dwelling is offered by its ID in the register; the workflow receives the full record. */
-const OfferById = z.object({ type: z.literal('offerDwelling'), dwellingId: z.string().trim().min(1).max(60) });
+const OfferById = z.strictObject({ type: z.literal('offerDwelling'), dwellingId: z.string().trim().min(1).max(60) });
 /** The agreement template is the municipality's current version, attached by the API, never the client's. */
-const CreateAgreementHttp = z.object({ type: z.literal('createAgreement'), terms: AgreementTerms });
+const CreateAgreementHttp = z.strictObject({ type: z.literal('createAgreement'), terms: AgreementTerms });
 const HttpCaseAction = z.discriminatedUnion('type', [
   OfferById,
   CreateAgreementHttp,

@@ -1,10 +1,16 @@
-import { z } from 'zod';
-import { isoDate } from '../application';
 import { isoWeekday, norwegianPublicHolidays, osloInstant, type IsoDate } from '../calendar';
-import { CASE_ID_PATTERN } from '../ids';
-import { PLAIN_EFFECTS } from '../tenancy/phase-committee';
 import type { Actor, Role } from '../roles';
-import { isRegularDate, meetingsBetween, ExtraMeetingSchema, OccurrenceChangeSchema, type Meeting } from './cycle';
+import type {
+  AddAgendaItemPayload,
+  CallExtraMeetingPayload,
+  ChangeOccurrencePayload,
+  MarkDecisionDonePayload,
+  RecordMinutesPayload,
+  RemoveAgendaItemPayload,
+} from '../schemas/committee';
+
+export type { AddAgendaItemPayload, CallExtraMeetingPayload, ChangeOccurrencePayload, MarkDecisionDonePayload, RecordMinutesPayload, RemoveAgendaItemPayload };
+import { isRegularDate, meetingsBetween, type Meeting } from './cycle';
 import { norwegianDate, type AgendaItem } from './documents';
 import {
   agendaOf,
@@ -45,57 +51,7 @@ export interface CommitteeActionResult {
 /** Secretary work (servicetorget) and the housing office; the committee acts through its members. */
 export const COMMITTEE_ROLES: readonly Role[] = ['committee_member', 'housing_office'];
 
-const meetingIdSchema = z.string().trim().min(3).max(60);
-const itemIdSchema = z.string().trim().min(3).max(100);
-const memberIdSchema = z.string().trim().min(1).max(100);
 
-/** Every effect a case understands (`CommitteeEffect`), with the dwelling named by its ID in the register. */
-export const CommitteeEffectInputSchema = z.discriminatedUnion('kind', [
-  ...PLAIN_EFFECTS,
-  z.object({ kind: z.literal('allocate_dwelling'), dwellingId: z.string().trim().min(1).max(60) }),
-]);
-
-export const AddAgendaItemBody = z
-  .object({
-    title: z.string().trim().min(3).max(200),
-    why: z.string().trim().min(3).max(2000),
-    caseId: z.string().regex(CASE_ID_PATTERN, 'må være et saksnummer som TYN-2026-7KX3QF').optional(),
-  })
-  .strict();
-
-export const MinutesBody = z
-  .object({
-    attendance: z.array(z.object({ memberId: memberIdSchema, present: z.boolean() }).strict()).min(1).max(50),
-    decisions: z
-      .array(
-        z
-          .object({
-            itemId: itemIdSchema,
-            text: z.string().trim().min(3).max(4000),
-            responsibleMemberId: memberIdSchema.optional(),
-            deadline: isoDate.optional(),
-            effect: CommitteeEffectInputSchema.optional(),
-          })
-          .strict(),
-      )
-      .max(100),
-    approvedBy: memberIdSchema.optional(),
-  })
-  .strict();
-
-export const DecisionDoneBody = z.object({ note: z.string().trim().max(2000).optional() }).strict();
-
-export const ChangeOccurrencePayload = OccurrenceChangeSchema;
-export type ChangeOccurrencePayload = z.infer<typeof OccurrenceChangeSchema>;
-export const CallExtraMeetingPayload = ExtraMeetingSchema;
-export type CallExtraMeetingPayload = z.infer<typeof ExtraMeetingSchema>;
-export type AddAgendaItemPayload = z.infer<typeof AddAgendaItemBody> & { meetingId: string };
-export type RemoveAgendaItemPayload = { meetingId: string; itemId: string };
-export type RecordMinutesPayload = z.infer<typeof MinutesBody> & { meetingId: string };
-export type MarkDecisionDonePayload = z.infer<typeof DecisionDoneBody> & { meetingId: string; itemId: string };
-
-export const MeetingIdSchema = meetingIdSchema;
-export const ItemIdSchema = itemIdSchema;
 
 // ---------------------------------------------------------------------------
 // Shared checks

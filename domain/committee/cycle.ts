@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   addDays,
   compareDates,
@@ -64,56 +63,6 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 // Long enough to reach past a summer break and a few cancellations, short enough to stay cheap in a query.
 const NEXT_MEETING_HORIZON_MS = 731 * MS_PER_DAY;
-
-// ---------------------------------------------------------------------------
-// Validation
-// ---------------------------------------------------------------------------
-
-const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-const isoDate = z.string().refine(isValidIsoDate, { message: 'må være en dato på formen ÅÅÅÅ-MM-DD' });
-const clockTime = z.string().regex(TIME_RE, 'må være et klokkeslett på formen TT:MM, for eksempel 09:00');
-const reason = z.string().trim().min(1, 'må fylles ut').max(500, 'kan ha høyst 500 tegn');
-
-export const MeetingCycleSchema = z
-  .object({
-    firstDate: isoDate,
-    time: clockTime,
-    intervalDays: z.int('må være et helt antall dager').min(7, 'må være minst 7 dager').max(56, 'kan være høyst 56 dager').default(14),
-    durationMinutes: z
-      .int('må være et helt antall minutter')
-      .min(15, 'må være minst 15 minutter')
-      .max(480, 'kan være høyst 480 minutter (8 timer)')
-      .default(90),
-    location: z.string().trim().min(1, 'må fylles ut').max(200, 'kan ha høyst 200 tegn'),
-  })
-  .strict();
-
-export const OccurrenceChangeSchema = z
-  .object({
-    regularDate: isoDate,
-    action: z.enum(['move', 'cancel'], 'må være «move» (flytt) eller «cancel» (avlys)'),
-    date: isoDate.optional(),
-    time: clockTime.optional(),
-    reason,
-  })
-  .strict()
-  .superRefine((change, ctx) => {
-    if (change.action === 'move' && change.date === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'må fylles ut når møtet skal flyttes' });
-    }
-    if (change.action === 'cancel' && (change.date !== undefined || change.time !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['date'], message: 'skal ikke fylles ut når møtet avlyses' });
-    }
-  });
-
-export const ExtraMeetingSchema = z
-  .object({
-    date: isoDate,
-    time: clockTime,
-    reason,
-  })
-  .strict();
 
 // ---------------------------------------------------------------------------
 // Regular dates

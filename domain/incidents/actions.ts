@@ -1,23 +1,8 @@
-import { z } from 'zod';
+import type { IncidentActionPayload } from '../schemas/incident';
 import type { Actor } from '../roles';
 import { addIncidentEvent, isSettled, type IncidentState } from './incident';
 
-/** Staff actions on an incident: measures done, assessments decided, steps logged, meetings held. */
-export const IncidentActionPayload = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('completeMeasure'), taskId: z.string().min(1).max(120), note: z.string().trim().min(3).max(4000) }),
-  z.object({ type: z.literal('recordAssessment'), taskId: z.string().min(1).max(120), decision: z.enum(['yes', 'no']), note: z.string().trim().min(3).max(4000) }),
-  z.object({ type: z.literal('recordStep'), text: z.string().trim().min(3).max(2000) }),
-  z.object({ type: z.literal('resolve'), note: z.string().trim().min(3).max(4000) }),
-  z.object({
-    type: z.literal('proposeMeeting'),
-    taskId: z.string().min(1).max(120),
-    proposedTimes: z.array(z.iso.datetime({ offset: true })).min(1).max(5),
-    participants: z.array(z.enum(['tenant', 'follow_up_worker', 'housing_service', 'nav'])).min(3).max(4),
-  }),
-  z.object({ type: z.literal('recordMeetingOutcome'), taskId: z.string().min(1).max(120), outcome: z.enum(['kept', 'revised', 'other_measures']), note: z.string().trim().min(3).max(4000) }),
-  z.object({ type: z.literal('withdraw'), reason: z.string().trim().min(3).max(1000) }),
-]);
-export type IncidentActionPayload = z.infer<typeof IncidentActionPayload>;
+export type { IncidentActionPayload } from '../schemas/incident';
 
 export interface IncidentAction {
   idempotencyKey: string;

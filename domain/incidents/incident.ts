@@ -1,6 +1,5 @@
-import { z } from 'zod';
+import type { IncidentReport } from '../schemas/incident';
 import type { AgreementRow, SituationKey } from '../agreement-template';
-import { SITUATION_KEYS } from '../agreement-template';
 import { addBusinessDays, addDays, osloDate, type IsoDate } from '../calendar';
 import type { Role } from '../roles';
 
@@ -22,22 +21,7 @@ export const SITUATION_LABELS: Record<SituationKey, string> = {
   declines_follow_up: 'Leietaker ønsker ikke videre oppfølging',
 };
 
-export const IncidentReport = z
-  .object({
-    situation: z.enum(SITUATION_KEYS),
-    description: z.string().trim().min(3).max(4000),
-    channel: z.enum(['staff_app', 'neighbour_form', 'phone', 'housing_office']),
-    /** When it happened; for a locked door, the time of the agreed visit. */
-    occurredAt: z.iso.datetime({ offset: true }),
-    /** Untidy home: the dwelling is damaged (reported to the housing office at once). */
-    damage: z.boolean().optional(),
-    /** Intoxicated visitors: others are staying in the flat over time. */
-    othersStaying: z.boolean().optional(),
-    /** Neighbour complaints: who complains (kept from the tenant's view). */
-    complainant: z.string().trim().max(200).optional(),
-  })
-  .strict();
-export type IncidentReport = z.infer<typeof IncidentReport>;
+export type { IncidentReport } from '../schemas/incident';
 
 export interface IncidentTask {
   id: string;

@@ -1,20 +1,15 @@
-import { z } from 'zod';
+import type { CaseActionPayload } from '../schemas/case-actions';
 import { osloDate } from '../calendar';
 import type { Actor } from '../roles';
-import { allocationPayloads, allocationRules } from './phase-allocation';
-import { followUpPayloads, followUpRules } from './phase-follow-up';
-import { moveInPayloads, moveInRules } from './phase-move-in';
-import { committeePayloads, committeeRules } from './phase-committee';
-import { rentPayloads, rentRules } from './phase-rent';
+import { allocationRules } from './phase-allocation';
+import { followUpRules } from './phase-follow-up';
+import { moveInRules } from './phase-move-in';
+import { committeeRules } from './phase-committee';
+import { rentRules } from './phase-rent';
 import type { ActionRule } from './rule';
 import { rememberResult, type TenancyState } from './state';
 
-/**
- * Staff actions on a tenancy. The API validates the shape with these schemas; the workflow's
- * update validator checks that the action is allowed now (`rejectReason`) before anything changes.
- */
-export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads]);
-export type CaseActionPayload = z.infer<typeof CaseActionPayload>;
+export type { CaseActionPayload } from '../schemas/case-actions';
 export type CaseActionType = CaseActionPayload['type'];
 
 const RULES = { ...allocationRules, ...moveInRules, ...followUpRules, ...rentRules, ...committeeRules } as { [T in CaseActionType]: ActionRule<Extract<CaseActionPayload, { type: T }>> };

@@ -1,48 +1,10 @@
-import { z } from 'zod';
-import { isoDate } from '../application';
+import type { z } from 'zod';
 import { addDays, deadline } from '../calendar';
-import { Dwelling, dwellingFitWarnings, formatKroner } from '../dwelling';
+import { dwellingFitWarnings, formatKroner } from '../dwelling';
+import type { allocationPayloads } from '../schemas/case-actions';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { addEvent, addRecord, closeTask, openTask, policyOf, type TenancyState } from './state';
-
-/** Phase 1 (tildeling): mapping interviews, the decision, offers of a dwelling, rent set. */
-export const MappingInterviewPayload = z.object({
-  date: isoDate,
-  hasPropertyOrCapital: z.boolean(),
-  couldRentPrivatelyWithSupport: z.boolean(),
-  couldBuyWithStartUpLoan: z.boolean(),
-  roomsNeeded: z.int().min(1).max(10),
-  childrenInHousehold: z.int().min(0).max(20),
-  ableToLiveIndependently: z.boolean(),
-  needsHousingGuidance: z.boolean(),
-  rentPaymentArrangement: z.boolean(),
-  needsAccessibleDwelling: z.boolean().optional(),
-  monthlyIncomeOre: z.int().min(0).max(100_000_000).optional(),
-  notes: z.string().max(4000).optional(),
-});
-
-export const allocationPayloads = [
-  z.object({ type: z.literal('recordInterview'), interview: MappingInterviewPayload }),
-  z.object({ type: z.literal('withdrawApplication'), reason: z.string().trim().min(3).max(1000) }),
-  z.object({ type: z.literal('referElsewhere'), outcome: z.enum(['private_market', 'start_up_loan']), note: z.string().trim().min(3).max(2000) }),
-  z.object({
-    type: z.literal('recordDecision'),
-    outcome: z.enum(['approved', 'rejected']),
-    date: isoDate,
-    reference: z.string().trim().max(100).optional(),
-    note: z.string().trim().max(2000).optional(),
-  }),
-  z.object({ type: z.literal('offerDwelling'), dwelling: Dwelling }),
-  z.object({
-    type: z.literal('answerOffer'),
-    accepted: z.boolean(),
-    date: isoDate,
-    reason: z.string().trim().max(2000).optional(),
-    /** Rent set for the tenancy; defaults to the dwelling's register rent. */
-    monthlyRentOre: z.int().min(0).max(10_000_000).optional(),
-  }),
-] as const;
 
 type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
 

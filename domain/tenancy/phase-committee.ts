@@ -1,40 +1,12 @@
-import { z } from 'zod';
-import { isoDate } from '../application';
+import type { z } from 'zod';
+import type { committeePayloads } from '../schemas/case-actions';
 import { deadline } from '../calendar';
-import { Dwelling } from '../dwelling';
 import { allocationRules } from './phase-allocation';
 import { rentRules } from './phase-rent';
 import type { ActionContext, ActionRule } from './rule';
 import { addEvent, openTask, type TenancyState } from './state';
 
-/**
- * What a decision of the housing committee (boligutvalget) does to the case it concerns. The
- * committee's workflow delivers each decision as this one action, keyed by meeting and item, so a
- * redelivery changes nothing and the decision shows on the case's timeline.
- */
-/** The effects that carry nothing but their kind; shared with the minutes' form of an effect. */
-export const PLAIN_EFFECTS = [
-  z.object({ kind: z.literal('approve_eviction_request') }),
-  z.object({ kind: z.literal('reject_eviction_request') }),
-  z.object({ kind: z.literal('call_three_party_meeting') }),
-  z.object({ kind: z.literal('start_up_loan_assessment') }),
-  z.object({ kind: z.literal('note') }),
-] as const;
-export const CommitteeEffect = z.discriminatedUnion('kind', [...PLAIN_EFFECTS, z.object({ kind: z.literal('allocate_dwelling'), dwelling: Dwelling })]);
-export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
-
-export const committeePayloads = [
-  z.object({
-    type: z.literal('applyCommitteeDecision'),
-    meetingId: z.string().trim().min(1).max(100),
-    itemId: z.string().trim().min(1).max(100),
-    date: isoDate,
-    text: z.string().trim().min(3).max(4000),
-    responsible: z.string().trim().max(200).optional(),
-    deadline: isoDate.optional(),
-    effect: CommitteeEffect,
-  }),
-] as const;
+export type { CommitteeEffect } from '../schemas/case-actions';
 
 type P = z.infer<(typeof committeePayloads)[number]>;
 

@@ -1,37 +1,11 @@
-import { z } from 'zod';
-import { isoDate } from '../application';
+import type { z } from 'zod';
+import type { followUpPayloads } from '../schemas/case-actions';
 import { addDays, addMonths, compareDates, deadline, endOfMonth } from '../calendar';
 import { formatKroner } from '../dwelling';
-import { addLease, leaseEnd, LeaseTerms } from './phase-move-in';
+import { addLease, leaseEnd } from './phase-move-in';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { addEvent, addRecord, closeTask, currentLease, hasTask, openTask, type TenancyState } from './state';
-
-/** Phase 3 (oppfølging i leieforholdet): visits, evaluation, renewal, ownership dialogue, notice and move-out. */
-export const followUpPayloads = [
-  z.object({ type: z.literal('recordVisit'), date: isoDate, outcome: z.enum(['completed', 'locked_door', 'cancelled']), note: z.string().trim().max(4000).optional() }),
-  z.object({ type: z.literal('requestEvaluation'), reason: z.string().trim().min(3).max(1000) }),
-  z.object({ type: z.literal('recordEvaluation'), date: isoDate, outcome: z.enum(['kept', 'revised']), note: z.string().trim().max(4000).optional() }),
-  z.object({
-    type: z.literal('decideRenewal'),
-    decision: z.enum(['renew', 'ownership', 'end']),
-    reason: z.string().trim().max(2000).optional(),
-    /** For `renew`: the next lease; it starts the day after the current one ends unless given. */
-    newLease: LeaseTerms.partial({ startDate: true }).optional(),
-  }),
-  z.object({ type: z.literal('recordOwnershipDialogue'), date: isoDate, outcome: z.enum(['not_now', 'apply_start_up_loan']), note: z.string().trim().max(2000).optional() }),
-  z.object({ type: z.literal('declineFollowUp'), date: isoDate, note: z.string().trim().max(2000).optional() }),
-  z.object({
-    type: z.literal('giveNotice'),
-    givenBy: z.enum(['tenant', 'landlord']),
-    noticeDate: isoDate,
-    reason: z.string().trim().min(3).max(2000),
-    moveOutDate: isoDate.optional(),
-  }),
-  z.object({ type: z.literal('recordMoveOutInspection'), date: isoDate, damagesOre: z.int().min(0).max(100_000_000), notes: z.string().trim().max(4000).optional() }),
-  z.object({ type: z.literal('completeTask'), taskId: z.string().trim().min(1).max(100), note: z.string().trim().min(3).max(4000) }),
-  z.object({ type: z.literal('settleDeposit'), date: isoDate, depositReturnedOre: z.int().min(0).max(100_000_000), damagesChargedOre: z.int().min(0).max(100_000_000) }),
-] as const;
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
 

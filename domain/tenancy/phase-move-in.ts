@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { AgreementTemplateSchema, DEFAULT_TEMPLATE, fillAgreementRows, SITUATION_KEYS, visitsText, type AgreementTemplate } from '../agreement-template';
-import { isoDate } from '../application';
+import type { z } from 'zod';
+import { DEFAULT_TEMPLATE, fillAgreementRows, visitsText, type AgreementTemplate } from '../agreement-template';
+import type { AgreementTerms, LeaseTerms, moveInPayloads } from '../schemas/case-actions';
 import { addDays, addMonths, addYears, compareDates, deadline } from '../calendar';
 import type { ActionContext, ActionRule } from './rule';
 import { inPhase } from './rule';
@@ -21,52 +21,10 @@ import {
 import { startRent } from './rent';
 import { startFollowUp } from './timers';
 
-/** Phase 2 (leiekontrakt og innflytting): lease, house rules, checklist, housing allowance, agreement, move-in. */
-export const AgreementTerms = z.object({
-  followUpWorkerId: z.string().trim().min(1).max(100),
-  housingOfficerId: z.string().trim().min(1).max(100).optional(),
-  optionalRows: z.array(z.enum(SITUATION_KEYS)).max(SITUATION_KEYS.length).default([]),
-  visitFrequency: z.object({ times: z.int().min(1).max(14), per: z.enum(['week', 'month']) }),
-  lockedDoorWaitMinutes: z.int().min(5).max(24 * 60),
-  deviationWeeks: z.int().min(1).max(12).default(2),
-  reason: z.string().trim().max(1000).optional(),
-});
-
-export const LeaseTerms = z.object({
-  startDate: isoDate,
-  /** Last day of the lease; three years by default. */
-  endDate: isoDate.optional(),
-  signedDate: isoDate,
-  depositOre: z.int().min(0).max(100_000_000).optional(),
-  shorterTermReason: z.string().trim().min(10).max(2000).optional(),
-});
-
-export const moveInPayloads = [
-  z.object({ type: z.literal('signLease'), lease: LeaseTerms }),
-  z.object({ type: z.literal('reviewHouseRules'), language: z.string().trim().min(2).max(60), reviewedDate: isoDate }),
-  z.object({ type: z.literal('confirmChecklistItems'), itemIds: z.array(z.string().min(1).max(60)).min(1).max(50), date: isoDate }),
-  z.object({ type: z.literal('signChecklist'), signedDate: isoDate }),
-  z.object({
-    type: z.literal('recordHousingAllowance'),
-    status: z.enum(['applied', 'granted', 'rejected', 'not_applicable']),
-    assignmentDeclarationSigned: z.boolean(),
-    date: isoDate,
-  }),
-  z.object({
-    type: z.literal('createAgreement'),
-    terms: AgreementTerms,
-    /** The municipality's template version in force when the agreement is drafted; the default if absent. */
-    template: AgreementTemplateSchema.optional(),
-  }),
-  z.object({ type: z.literal('signAgreement'), party: z.enum(['tenant', 'follow_up_worker', 'housing_officer']), date: isoDate }),
-  z.object({ type: z.literal('declareNoFollowUp'), reason: z.string().trim().min(3).max(1000) }),
-  z.object({ type: z.literal('recordMoveIn'), moveInDate: isoDate }),
-] as const;
-
 type P<T extends string> = Extract<z.infer<(typeof moveInPayloads)[number]>, { type: T }>;
 
 /** Validates lease terms against § 9-3 / § 11-1; returns the end date or a reason to refuse. */
-export function leaseEnd(state: TenancyState, lease: z.infer<typeof LeaseTerms>): { endDate: string } | { error: string } {
+export function leaseEnd(state: TenancyState, lease: LeaseTerms): { endDate: string } | { error: string } {
   const standardEnd = addDays(addYears(lease.startDate, policyOf(state).leaseYears), -1);
   const endDate = lease.endDate ?? standardEnd;
   if (compareDates(endDate, lease.startDate) <= 0) return { error: 'Sluttdatoen må være etter startdatoen.' };
@@ -76,7 +34,7 @@ export function leaseEnd(state: TenancyState, lease: z.infer<typeof LeaseTerms>)
   return { endDate };
 }
 
-export function addLease(state: TenancyState, lease: z.infer<typeof LeaseTerms>, endDate: string, ctx: ActionContext): string {
+export function addLease(state: TenancyState, lease: LeaseTerms, endDate: string, ctx: ActionContext): string {
   const dwellingId = state.offers?.findLast((o) => o.answer === 'accepted')?.dwelling.id ?? currentLease(state)?.dwellingId ?? 'ukjent';
   const entry = {
     seq: (state.leases?.length ?? 0) + 1,
@@ -97,7 +55,7 @@ export function addLease(state: TenancyState, lease: z.infer<typeof LeaseTerms>,
 }
 
 /** Drafts a new agreement version from the municipal template; it is valid to the end of the current lease. */
-export function draftAgreement(state: TenancyState, terms: z.infer<typeof AgreementTerms>, ctx: ActionContext, template: AgreementTemplate = DEFAULT_TEMPLATE): AgreementVersion {
+export function draftAgreement(state: TenancyState, terms: AgreementTerms, ctx: ActionContext, template: AgreementTemplate = DEFAULT_TEMPLATE): AgreementVersion {
   const params = { visitFrequency: terms.visitFrequency, lockedDoorWaitMinutes: terms.lockedDoorWaitMinutes, deviationWeeks: terms.deviationWeeks };
   const draft: AgreementVersion = {
     version: (state.agreements?.length ?? 0) + 1,

@@ -1,34 +1,11 @@
-import { z } from 'zod';
-import { isoDate } from '../application';
+import type { z } from 'zod';
+import type { rentPayloads } from '../schemas/case-actions';
 import { compareDates, deadline } from '../calendar';
 import { formatKroner } from '../rent/ledger';
 import { nextPeriod, rentPeriod } from '../rent/schedule';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { addEvent, addRecord, closeTask, openTask, type TenancyState } from './state';
-
-/** Staff actions on the rent ladder: payment plans, the § 9-11 reservation, the committee's decision, the eviction request. */
-export const rentPayloads = [
-  z.object({
-    type: z.literal('agreePaymentPlan'),
-    agreedDate: isoDate,
-    instalments: z
-      .array(z.object({ dueDate: isoDate, amountOre: z.int().min(100).max(100_000_000) }))
-      .min(1)
-      .max(36),
-    note: z.string().trim().max(2000).optional(),
-  }),
-  z.object({ type: z.literal('recordNavNoticeRefusal'), date: isoDate, note: z.string().trim().max(2000).optional() }),
-  z.object({
-    type: z.literal('recordCommitteeDecision'),
-    outcome: z.enum(['approve_eviction_request', 'reject_eviction_request']),
-    date: isoDate,
-    meetingId: z.string().trim().min(1).max(100).optional(),
-    note: z.string().trim().max(4000).optional(),
-  }),
-  z.object({ type: z.literal('fileEvictionRequest'), date: isoDate, note: z.string().trim().max(4000).optional() }),
-  z.object({ type: z.literal('withdrawAssignmentDeclaration'), date: isoDate }),
-] as const;
 
 type P<T extends string> = Extract<z.infer<(typeof rentPayloads)[number]>, { type: T }>;
 

@@ -1,9 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { addDays, isoWeekday, osloDate, osloInstant, osloOffsetMs } from '../../domain/calendar';
+import { ExtraMeetingSchema, MeetingCycleSchema, OccurrenceChangeSchema } from '../../domain/schemas/committee';
 import {
-  ExtraMeetingSchema,
-  MeetingCycleSchema,
-  OccurrenceChangeSchema,
   cycleStart,
   holidayConflicts,
   isRegularDate,

@@ -42,6 +42,31 @@ describe('deterministic code', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps zod and domain/schemas out of the workflow bundle (each workflow context would build every schema)', () => {
+    const runtimeImports = (text: string) =>
+      [...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)([^;]*?)\s+from\s+'([^']+)'/gm)]
+        .filter((m) => !/^\{\s*\}$/.test(m[1]!.trim()) && !/^\{(\s*type\s[^,}]+,?)+\s*\}$/.test(m[1]!.trim()))
+        .map((m) => m[2]!);
+    const resolve = (from: string, spec: string) => {
+      const base = path.join(path.dirname(from), spec);
+      return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(path.join(root, f)))!;
+    };
+    const seen = new Set<string>();
+    const offenders: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      if (file.startsWith('domain/schemas/')) offenders.push(file);
+      for (const spec of runtimeImports(withoutComments(fs.readFileSync(path.join(root, file), 'utf8')))) {
+        if (spec === 'zod') offenders.push(`${file}: zod`);
+        else if (spec.startsWith('.')) visit(path.normalize(resolve(file, spec)));
+      }
+    };
+    visit('workflows/index.ts');
+    expect(seen.size).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
   it('imports activities into workflows as types only', () => {
     const offenders = sources('workflows').filter(({ text }) => /^import (?!type)[^;]*from '\.\.\/activities/m.test(text)).map((f) => f.file);
     expect(offenders).toEqual([]);

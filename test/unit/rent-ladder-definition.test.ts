@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RENT_LADDER, RentLadderDefinition } from '../../domain/rent/ladder';
+import { DEFAULT_RENT_LADDER } from '../../domain/rent/ladder';
+import { RentLadderDefinition } from '../../domain/schemas/rent-ladder';
 
 const { version: _v, ...definition } = DEFAULT_RENT_LADDER;
 const messages = (input: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApplicationInput } from '../../domain/application';
+import { ApplicationInput } from '../../domain/schemas/application';
 import { summarise, toFieldProblems } from '../../domain/validation-messages';
 
 const valid = { municipality: 'tynset', applicant: { name: 'Ingrid Bakken' }, currentHousing: 'Hos venn' };
