@@ -13,6 +13,9 @@ import { runMain } from './platform/run-main';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = path.join(here, 'workflows', 'index.ts');
 
+/** webpack's chatter while bundling workflows is not worth a log line. */
+export const quietBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
+
 export interface WorkerDeps {
   config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM'>;
   connection: NativeConnection;
@@ -34,7 +37,13 @@ export async function createWorker({ config, connection, temporal, db, mailer, w
     activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, temporal }),
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
+    ...workerTuning(),
   });
+}
+
+/** Worker limits chosen from measurements (bench/workflow-memory.ts); see the README. */
+export function workerTuning(): Pick<WorkerOptions, 'maxCachedWorkflows'> & { maxCachedWorkflows: number } {
+  return { maxCachedWorkflows: 1000 };
 }
 
 export function mailerFromConfig(config: Config): Mailer | undefined {

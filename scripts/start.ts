@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { startSubmissionRelay } from '../api/submission-relay';
 import { loadConfig } from '../config/env';
@@ -11,7 +11,8 @@ import { installTemporalLogger, type Logger } from '../platform/logger';
 import { startNotificationSweep } from '../platform/notification-sweep';
 import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
-import { createWorker, mailerFromConfig } from '../worker';
+import { supervise } from '../platform/supervisor';
+import { createWorker, mailerFromConfig, quietBundlerLogger, workflowsPath } from '../worker';
 import { loadDemoData } from './demo-data';
 
 /**
@@ -85,12 +86,15 @@ runMain('start', async (logger: Logger) => {
   cleanups.push(() => workerConnection.close());
   const mailer = mailerFromConfig(config);
   if (mailer) cleanups.push(() => mailer.close());
-  const worker: Worker = await createWorker({ config, connection: workerConnection, temporal, db: database.db, mailer });
-  const running = worker.run();
-  cleanups.push(async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
+  // Bundled once: a restarted worker reuses it instead of running webpack again.
+  say('Bygger workflow-koden...');
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
+  const worker = supervise(() => createWorker({ config, connection: workerConnection, temporal, db: database.db, mailer, workflowBundle }), {
+    name: 'worker',
+    logger,
+    onRestart: ({ restarts, waitMs }) => say(`Workeren stoppet med en feil; starter den på nytt om ${Math.round(waitMs / 1000)} s (omstart nr. ${restarts}).`),
   });
+  cleanups.push(() => worker.stop());
 
   const intake = { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger };
   const relay = startSubmissionRelay(intake, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
@@ -118,10 +122,6 @@ runMain('start', async (logger: Logger) => {
   say(`  Temporal:     ${address}${server?.uiUrl ? `   UI: ${server.uiUrl}` : ''}`);
   say(`  Database:     ${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   say('  Stopp med Ctrl-C.');
-  await running.catch(async (err: unknown) => {
-    logger.fatal({ err }, 'Worker stopped unexpectedly');
-    await stop('worker-feil');
-  });
 });
 
 /** Last resort when neither a CLI nor Go is available: the SDK downloads and runs a pinned CLI. */

@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../../db/client';
 import { openTestDatabase } from './database';
 import { createLogger, installTemporalLogger } from '../../platform/logger';
 import { registerSearchAttributes } from '../../platform/search-attribute-registration';
-import { workflowsPath } from '../../worker';
+import { quietBundlerLogger, workflowsPath } from '../../worker';
 
 installTemporalLogger(createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'test' }));
 
@@ -28,7 +28,7 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** Bundled once per test file: webpack takes a second or two. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  return (bundle ??= bundleWorkflowCode({ workflowsPath, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} } }));
+  return (bundle ??= bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger }));
 }
 
 /** A task queue of its own per test, so workers of different tests never steal each other's tasks. */
