@@ -1,4 +1,4 @@
-import { proxyActivities } from '@temporalio/workflow';
+import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CaseEvent } from '../domain/tenancy/state';
 
@@ -37,7 +37,12 @@ export const delivery = proxyActivities<Activities>({
 export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, caseId: string, workflowId: string): Promise<void> {
   const events = state.unsavedEvents;
   if (!events.length) return;
+  // The activity's input is fixed when it is scheduled, but `events` is the array later lines are
+  // pushed to: read after the await, it also named lines added meanwhile (an incident reported while
+  // another one's write was in flight), which were then forgotten unwritten. Runs from before the fix
+  // replay with the old reading.
+  const sent = patched('timeline-keeps-lines-added-in-flight') ? new Set(events.map((e) => e.seq)) : undefined;
   await records.appendCaseEvents({ caseId, workflowId, events });
-  const written = new Set(events.map((e) => e.seq));
+  const written = sent ?? new Set(events.map((e) => e.seq));
   state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
 }
