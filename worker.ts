@@ -17,7 +17,7 @@ export const workflowsPath = path.join(here, 'workflows', 'index.ts');
 export const quietBundlerLogger = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, log() {} };
 
 export interface WorkerDeps {
-  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM'>;
+  config: Pick<Config, 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'MAIL_FROM'> & Partial<Pick<Config, 'WORKER_MAX_CACHED_WORKFLOWS'>>;
   connection: NativeConnection;
   /** A client for activities that signal other workflows. */
   temporal: Client;
@@ -37,13 +37,27 @@ export async function createWorker({ config, connection, temporal, db, mailer, w
     activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, temporal }),
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
-    ...workerTuning(),
+    ...workerTuning(config),
   });
 }
 
-/** Worker limits chosen from measurements (bench/workflow-memory.ts); see the README. */
-export function workerTuning(): Pick<WorkerOptions, 'maxCachedWorkflows'> & { maxCachedWorkflows: number } {
-  return { maxCachedWorkflows: 1000 };
+/**
+ * RSS of one cached tenancy workflow, measured by `npm run bench:memory` (527 KiB against 299 KiB
+ * for a workflow that only waits; 2,605 KiB before the schemas left the bundle). The SDK's own
+ * default sizes the cache from the heap limit (about 2,300 workflows on a 4 GiB heap), which at
+ * 2.6 MiB each could not fit in the workflow thread's heap: the worker died at ~2,200 cases.
+ */
+export const MEASURED_KIB_PER_CACHED_WORKFLOW = 530;
+/** Memory the workflow cache may take: keeps a worker with its pools and bundle under 1 GiB. */
+const WORKFLOW_CACHE_BUDGET_MIB = 512;
+export const DEFAULT_MAX_CACHED_WORKFLOWS = Math.floor((WORKFLOW_CACHE_BUDGET_MIB * 1024) / MEASURED_KIB_PER_CACHED_WORKFLOW);
+
+/**
+ * Worker limits chosen from measurements (bench/workflow-memory.ts); see the README. A workflow
+ * evicted from the cache is not lost: its next task replays it from history.
+ */
+export function workerTuning(config: Pick<Config, 'WORKER_MAX_CACHED_WORKFLOWS'> = {}): { maxCachedWorkflows: number } {
+  return { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS };
 }
 
 export function mailerFromConfig(config: Config): Mailer | undefined {

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
   API_TOKENS: z.string().optional(),
   SUBMISSION_RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  /** Unset: chosen from the measured cost of a cached workflow (worker.ts). */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(2).max(100_000).optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
