@@ -53,6 +53,9 @@ async function startOnce(opts: DevServerOptions, port: number): Promise<DevServe
     '--namespace', opts.namespace,
     '--log-level', 'warn',
     '--log-format', 'json',
+    // The worker that completes a workflow task gets the activity it scheduled in the same reply,
+    // without a round trip through matching: most case writes start at once.
+    '--dynamic-config-value', 'system.enableActivityEagerExecution=true',
     ...devServerSearchAttributeArgs(),
   ];
   const pidFile = opts.dbFile ? path.join(path.dirname(opts.dbFile), 'dev-server.pid') : undefined;

@@ -8,3 +8,6 @@ export async function minimalWorkflow(): Promise<void> {
   setHandler(pokeSignal, () => void pokes++);
   await condition(() => pokes < 0);
 }
+
+/** The engine's own rate: a workflow that starts and completes with nothing to do. */
+export async function noopWorkflow(): Promise<void> {}
