@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { caseEvents, caseRecords, tenancies } from '../db/schema';
 import { replaceCaseTasks } from './case-tasks';
+import { caseDwellingId } from '../domain/co-located';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import type { TenancyView } from '../domain/tenancy/view';
 
@@ -26,6 +27,7 @@ export function createTenancyRecordActivities({ db }: { db: Database }) {
         applicantName: view.application.applicant.name,
         housingOfficerId: view.housingOfficerId ?? null,
         followUpWorkerId: view.followUpWorkerId ?? null,
+        dwellingId: caseDwellingId(view),
         nextDeadline: view.nextDeadline ?? null,
         closedReason: view.closedReason ?? null,
         stateVersion: view.version,
@@ -46,6 +48,7 @@ export function createTenancyRecordActivities({ db }: { db: Database }) {
               applicantName: row.applicantName,
               housingOfficerId: row.housingOfficerId,
               followUpWorkerId: row.followUpWorkerId,
+              dwellingId: row.dwellingId,
               nextDeadline: row.nextDeadline,
               closedReason: row.closedReason,
               stateVersion: row.stateVersion,
