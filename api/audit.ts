@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request } from 'express';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
 import { CASE_ID_PATTERN } from '../domain/ids';
@@ -34,15 +35,18 @@ export async function audit(db: Database, req: Request, action: AuditAction, cas
 
 /**
  * Reads and writes that touch several cases are logged per case, so the log answers "who has seen
- * this person's data" for a list as well; one naming no case gets one row. One statement per
- * thousand cases: a work list of a thousand tasks costs one insert, not a thousand.
+ * this person's data" for a list as well; one naming no case gets one row. One statement with the
+ * case IDs as one array parameter: a work list of a thousand tasks costs one insert, not a thousand,
+ * and not seven thousand bound parameters either.
  */
 export async function auditCases(db: Database, req: Request, action: AuditAction, caseIds: Iterable<string | null | undefined>, outcome: number): Promise<void> {
   const unique = [...new Set([...caseIds].filter((c): c is string => !!c))];
   if (unique.length === 0) return audit(db, req, action, null, outcome);
-  for (let i = 0; i < unique.length; i += 1000) {
-    await db.insert(auditLog).values(unique.slice(i, i + 1000).map((caseId) => entry(req, action, caseId, outcome)));
-  }
+  const e = entry(req, action, null, outcome);
+  await db.execute(sql`
+    insert into ${auditLog} (actor_id, actor_roles, action, route, case_id, outcome, request_id)
+    select ${e.actorId}, ${e.actorRoles}, ${e.action}, ${e.route}, c, ${e.outcome}, ${e.requestId}
+    from unnest(${sql.param(unique)}::text[]) with ordinality as u(c, n) order by n`);
 }
 
 /** A route path with `:caseId` as a matcher over the request path. */
