@@ -187,6 +187,9 @@ describe('API: co-located housing access and the audit log', () => {
     const next = await api.request('GET', `/api/tenancies/${caseA}/access-log?limit=1&before=${again.body.nextBefore}`, { token: T.dpo });
     expect(next.body.entries[0].id).toBeLessThan(again.body.entries[0].id);
 
+    const typo = await api.request('GET', `/api/tenancies/${caseA}/access-log?limt=5`, { token: T.dpo });
+    expect(typo.status).toBe(400);
+    expect(typo.body.error).toMatch(/limt/);
     expect((await api.request('GET', `/api/tenancies/${caseA}/access-log`, { token: T.dpoElsewhere })).status).toBe(403);
     expect((await api.request('GET', `/api/tenancies/${caseA}/access-log`, { token: T.officer })).status).toBe(403);
     expect((await api.request('GET', '/api/tenancies/TYN-2026-ZZZZZZ/access-log', { token: T.dpo })).status).toBe(404);
