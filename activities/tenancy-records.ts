@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { caseEvents, caseRecords, tenancies } from '../db/schema';
 import { replaceCaseTasks } from './case-tasks';
+import { caseDwellingId } from '../domain/co-located';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import type { TenancyView } from '../domain/tenancy/view';
 
@@ -61,6 +62,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
     applicantName: view.application.applicant.name,
     housingOfficerId: view.housingOfficerId ?? null,
     followUpWorkerId: view.followUpWorkerId ?? null,
+    dwellingId: caseDwellingId(view),
     nextDeadline: view.nextDeadline ?? null,
     closedReason: view.closedReason ?? null,
     stateVersion: view.version,
@@ -80,6 +82,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
         applicantName: row.applicantName,
         housingOfficerId: row.housingOfficerId,
         followUpWorkerId: row.followUpWorkerId,
+        dwellingId: row.dwellingId,
         nextDeadline: row.nextDeadline,
         closedReason: row.closedReason,
         stateVersion: row.stateVersion,

@@ -4,11 +4,14 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../platform/logger';
+import { auditRefusals } from './audit';
 import { authenticate } from './auth';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
+import { registerAccessLogRoutes } from './routes/access-log';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
+import { registerCoLocatedUnitRoutes } from './routes/co-located-units';
 import { registerCommitteeRoutes } from './routes/committees';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerRentRoutes } from './routes/rent';
@@ -69,6 +72,8 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerRentRoutes(routes, { db: database.db, temporal, logger });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+  registerCoLocatedUnitRoutes(routes, { db: database.db });
+  registerAccessLogRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
@@ -78,6 +83,8 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   app.use('/api', express.json({ limit: '256kb' }), authenticate(config.apiTokens));
   app.use(router);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
+  // Refusals on case routes, with the case asked for; before the handler answers them.
+  app.use(auditRefusals(database.db, () => routes.specs.filter((s) => s.path.includes(':caseId')).map((s) => s.path), logger));
   app.use(errorHandler(logger));
   return app;
 }

@@ -1,29 +1,91 @@
-import type { Request } from 'express';
+import type { ErrorRequestHandler, Request } from 'express';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
+import { CASE_ID_PATTERN } from '../domain/ids';
+import type { Logger } from '../platform/logger';
+import { HttpError } from './errors';
 
 export type AuditAction = 'read' | 'write' | 'denied';
 
-/**
- * Records who read or wrote personal data. Awaited before the response is sent: if the log cannot
- * be written, the data is not served.
- */
-export async function audit(db: Database, req: Request, action: AuditAction, caseId: string | null, outcome: number): Promise<void> {
+/** `res.locals` flag: this request's refusal is already on the log (with its case), so it is not logged twice. */
+const REFUSAL_AUDITED = 'botryggRefusalAudited';
+
+function entry(req: Request, action: AuditAction, caseId: string | null, outcome: number, route?: string) {
   const actor = req.actor;
-  await db.insert(auditLog).values({
+  return {
     actorId: actor?.id ?? 'anonymous',
     actorRoles: actor?.roles.join('+') ?? '',
     action,
-    route: `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`,
+    route: route ?? `${req.method} ${req.baseUrl}${req.route?.path ?? req.path}`,
     caseId,
     outcome,
     requestId: String(req.res?.getHeader('x-request-id') ?? ''),
-  });
+  };
 }
 
-/** Reads and writes that touch several cases are logged per case; one naming no case gets one row. */
+/**
+ * Records who read or wrote personal data, or was refused. Awaited before the response is sent: if
+ * the log cannot be written, the data is not served.
+ */
+export async function audit(db: Database, req: Request, action: AuditAction, caseId: string | null, outcome: number): Promise<void> {
+  await db.insert(auditLog).values(entry(req, action, caseId, outcome));
+  if (action === 'denied' && req.res) req.res.locals[REFUSAL_AUDITED] = true;
+}
+
+/**
+ * Reads and writes that touch several cases are logged per case, so the log answers "who has seen
+ * this person's data" for a list as well; one naming no case gets one row. One statement with the
+ * case IDs as one array parameter: a work list of a thousand tasks costs one insert, not a thousand,
+ * and not seven thousand bound parameters either.
+ */
 export async function auditCases(db: Database, req: Request, action: AuditAction, caseIds: Iterable<string | null | undefined>, outcome: number): Promise<void> {
   const unique = [...new Set([...caseIds].filter((c): c is string => !!c))];
   if (unique.length === 0) return audit(db, req, action, null, outcome);
-  for (const caseId of unique) await audit(db, req, action, caseId, outcome);
+  const e = entry(req, action, null, outcome);
+  await db.execute(sql`
+    insert into ${auditLog} (actor_id, actor_roles, action, route, case_id, outcome, request_id)
+    select ${e.actorId}, ${e.actorRoles}, ${e.action}, ${e.route}, c, ${e.outcome}, ${e.requestId}
+    from unnest(${sql.param(unique)}::text[]) with ordinality as u(c, n) order by n`);
+}
+
+/** A route path with `:caseId` as a matcher over the request path. */
+function caseMatcher(path: string): RegExp {
+  const source = path
+    .split(/(:[A-Za-z0-9_]+)/)
+    .map((part) => (part === ':caseId' ? '(?<caseId>[^/]+)' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}/?$`);
+}
+
+/**
+ * Refusals (401, 403) on case routes go to the audit log with the case ID asked for, also when the
+ * request never reached the route (no or a bad token). Mounted before the error handler; refusals a
+ * handler already logged (loadAccessibleCase) are not logged twice. A malformed case ID is logged
+ * as none: it names no one.
+ */
+export function auditRefusals(db: Database, caseRoutePaths: () => readonly string[], logger: Logger): ErrorRequestHandler {
+  let matchers: Array<{ path: string; re: RegExp }> | undefined;
+  return async (err, req, res, next) => {
+    if (!(err instanceof HttpError) || (err.status !== 401 && err.status !== 403) || res.locals[REFUSAL_AUDITED]) return next(err);
+    matchers ??= caseRoutePaths().map((path) => ({ path, re: caseMatcher(path) }));
+    const path = req.originalUrl.split('?')[0] ?? '';
+    const hit = matchers.map((m) => ({ path: m.path, match: m.re.exec(path) })).find((m) => m.match);
+    if (!hit) return next(err);
+    let caseId: string | null = null;
+    try {
+      const asked = decodeURIComponent(hit.match!.groups!.caseId!);
+      caseId = CASE_ID_PATTERN.test(asked) ? asked : null;
+    } catch {
+      caseId = null;
+    }
+    try {
+      await db.insert(auditLog).values(entry(req, 'denied', caseId, err.status, `${req.method} ${hit.path}`));
+      res.locals[REFUSAL_AUDITED] = true;
+    } catch (failure) {
+      // The refusal stands either way; it serves no data, so a failed log entry must not turn it into a 500.
+      logger.error({ err: failure, caseId }, 'Could not write a refusal to the audit log');
+    }
+    next(err);
+  };
 }

@@ -27,6 +27,8 @@ export const tenancies = pgTable(
     applicantName: text('applicant_name').notNull(),
     housingOfficerId: text('housing_officer_id'),
     followUpWorkerId: text('follow_up_worker_id'),
+    /** The dwelling the case is about (domain/co-located.ts): co-located staff see cases by it. */
+    dwellingId: text('dwelling_id'),
     nextDeadline: text('next_deadline'),
     closedReason: text('closed_reason'),
     /** Highest workflow state version written; older snapshots arriving late are ignored. */
@@ -38,6 +40,7 @@ export const tenancies = pgTable(
   (t) => [
     index('tenancies_municipality_phase_idx').on(t.municipality, t.phase),
     index('tenancies_follow_up_worker_idx').on(t.followUpWorkerId),
+    index('tenancies_dwelling_idx').on(t.municipality, t.dwellingId),
   ],
 );
 

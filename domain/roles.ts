@@ -12,6 +12,7 @@ export const ROLES = [
   'nav', // NAV-kontoret: receives § 9-11 notices in its mailbox; not an API user here
   'tenant', // leietaker: a party to tasks, never an API user here
   'intake', // web forms and phone intake that file reports on behalf of others
+  'data_protection_officer', // personvernombud: reads the audit log of a case, never the case itself
   'admin',
 ] as const;
 
@@ -27,6 +28,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   nav: 'NAV',
   tenant: 'Leietaker',
   intake: 'Skjemamottak',
+  data_protection_officer: 'Personvernombud',
   admin: 'Administrator',
 };
 

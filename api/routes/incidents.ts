@@ -9,7 +9,7 @@ import { incidentWorkflowId } from '../../domain/ids';
 import { incidentActionUpdate } from '../../workflows/messages';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
-import { CaseParams, loadAccessibleCase } from '../case-access';
+import { CaseParams, loadAccessibleCase, worksInUnitOf } from '../case-access';
 import { HttpError } from '../errors';
 import { receiveIncident } from '../incident-intake';
 import type { ApiRoutes } from '../routes';
@@ -107,10 +107,9 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       responses: { 200: { description: 'Registrert' }, 409: { description: 'Passer ikke med der hendelsen står' } },
     },
     async ({ req, actor, params, headers, body }) => {
-      // Co-located housing: the department head and administrative officer act on the rent row.
-      const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) =>
-        worksIn(actor, c.municipality) && actor.roles.some((r) => r === 'department_head' || r === 'administrative_officer'),
-      );
+      // Co-located housing: the department head and administrative officer act on the rows that are
+      // theirs, but only for cases in the co-located unit they work in (need to know).
+      const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) => worksInUnitOf(db, actor, c));
       // The workflow ID follows from the incident ID, so an incident can be acted on before its
       // read-model row is written; a wrong number is answered by Temporal as not found (404).
       if (!params.incidentId.startsWith(`${row.caseId}-H`)) throw new HttpError(404, 'Fant ikke hendelsen i denne saken.');

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseTasks, tenancies } from '../../db/schema';
 import { ROLES } from '../../domain/roles';
-import { audit } from '../audit';
+import { auditCases } from '../audit';
 import { hasRole } from '../auth';
+import { hasCoLocatedRole, unitCaseFilter } from '../case-access';
 import type { ApiRoutes } from '../routes';
 
 const TaskRow = z.object({
@@ -41,9 +42,14 @@ export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }):
       if (query.assignee) filters.push(eq(caseTasks.assigneeId, query.assignee === 'me' ? actor.id : query.assignee));
       if (query.role) filters.push(eq(caseTasks.role, query.role));
       if (query.overdue) filters.push(eq(caseTasks.overdue, query.overdue === 'true'));
-      // A follow-up worker sees the work on their own cases only (need to know).
-      if (!hasRole(actor, ['housing_officer', 'housing_office', 'department_head', 'administrative_officer'])) {
-        filters.push(or(eq(caseTasks.assigneeId, actor.id), eq(tenancies.followUpWorkerId, actor.id))!);
+      // Need to know: the housing office sees the municipality's work; everyone else the tasks given
+      // to them, a follow-up worker those of their own cases, and the staff of co-located housing
+      // those of active cases in the units they work in.
+      if (!hasRole(actor, ['housing_officer', 'housing_office'])) {
+        const mine: SQL[] = [eq(caseTasks.assigneeId, actor.id)];
+        if (actor.roles.includes('follow_up_worker')) mine.push(eq(tenancies.followUpWorkerId, actor.id));
+        if (hasCoLocatedRole(actor)) mine.push(unitCaseFilter(db, actor));
+        filters.push(or(...mine)!);
       }
       const rows = await db
         .select({
@@ -62,7 +68,7 @@ export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }):
         .where(and(...filters))
         .orderBy(asc(caseTasks.dueDate), asc(caseTasks.caseId))
         .limit(1000);
-      await audit(db, req, 'read', null, 200);
+      await auditCases(db, req, 'read', rows.map((r) => r.caseId), 200);
       return { status: 200, body: { tasks: rows } };
     },
   );

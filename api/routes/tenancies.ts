@@ -12,7 +12,7 @@ import { PHASES } from '../../domain/tenancy/state';
 import type { TenancyView } from '../../domain/tenancy/view';
 import type { Logger } from '../../platform/logger';
 import { caseActionUpdate, tenancyStateQuery } from '../../workflows/messages';
-import { audit } from '../audit';
+import { audit, auditCases } from '../audit';
 import { hasRole, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
@@ -134,7 +134,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
         .where(and(...filters))
         .orderBy(asc(tenancies.nextDeadline), desc(tenancies.updatedAt))
         .limit(query.limit);
-      await audit(db, req, 'read', null, 200);
+      await auditCases(db, req, 'read', rows.map((r) => r.caseId), 200);
       return { status: 200, body: { cases: rows.map(publicRecord) } };
     },
   );
