@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { dwellings } from '../../db/schema';
 import { coLocatedUnitDwellings, coLocatedUnitStaff, coLocatedUnits } from '../../db/schema-access';
-import { municipalityCode } from '../../domain/application';
+import { municipalityCode } from '../../domain/schemas/common';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
 import { HttpError } from '../errors';
