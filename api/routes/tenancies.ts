@@ -49,7 +49,8 @@ const CaseRecord = z.object({
 });
 const CaseResponse = z.object({
   case: CaseRecord,
-  live: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Arbeidsflytens tilstand akkurat nå (null hvis den ikke svarer)' }),
+  live: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Sakens tilstand slik arbeidsflyten sist skrev den (null hvis den ikke er skrevet ennå og arbeidsflyten ikke svarer)' }),
+  source: z.enum(['read_model', 'workflow']),
   liveError: z.string().optional(),
   timeline: z.array(TimelineEntry),
 });
@@ -63,6 +64,9 @@ const HttpCaseAction = z.discriminatedUnion('type', [
   CreateAgreementHttp,
   ...CaseActionPayload.options.filter((o) => o.shape.type.value !== 'offerDwelling' && o.shape.type.value !== 'createAgreement'),
 ]);
+
+/** A person is waiting for the page: a workflow that does not answer in time is served from the read model. */
+const LIVE_QUERY_DEADLINE_MS = 3_000;
 
 const CREATED_MESSAGES = {
   started: 'Søknaden er registrert og saken er opprettet.',
@@ -147,17 +151,27 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       tag: 'Saker',
       roles: ['housing_officer', 'housing_office', 'follow_up_worker'],
       params: CaseParams,
+      query: z.strictObject({
+        source: z.enum(['read_model', 'workflow']).default('read_model').meta({ description: '«workflow» spør arbeidsflyten direkte (feilsøking); ellers lesemodellen' }),
+      }),
       responses: { 200: { description: 'Saken', schema: CaseResponse }, 404: { description: 'Fant ikke saken' } },
     },
-    async ({ req, actor, params }) => {
+    async ({ req, actor, params, query }) => {
       const row = await loadAccessibleCase(db, req, actor, params.caseId);
-      let live: TenancyView | null = null;
+      // The read model holds the workflow's own view, written with every change, so a case page never
+      // waits on (or reloads) a workflow. The workflow is asked only when asked for, or when the case
+      // was accepted but its workflow has not written its first state yet.
+      const fromWorkflow = query.source === 'workflow' || row.stateVersion === 0;
+      let live: TenancyView | null = fromWorkflow ? null : (row.snapshot as TenancyView);
       let liveError: string | undefined;
-      try {
-        live = await temporal.workflow.getHandle(tenancyWorkflowId(row.caseId)).query(tenancyStateQuery);
-      } catch (err) {
-        deps.logger.warn({ err, caseId: row.caseId }, 'Tenancy query failed; serving the read model only');
-        liveError = 'Arbeidsflyten svarte ikke. Viser sist lagrede tilstand.';
+      if (fromWorkflow) {
+        try {
+          live = await temporal.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () => temporal.workflow.getHandle(tenancyWorkflowId(row.caseId)).query(tenancyStateQuery));
+        } catch (err) {
+          deps.logger.warn({ err, caseId: row.caseId }, 'Tenancy query failed; serving the read model only');
+          liveError = 'Arbeidsflyten svarte ikke. Viser sist lagrede tilstand.';
+          if (row.stateVersion > 0) live = row.snapshot as TenancyView;
+        }
       }
       const timeline = await db
         .select({ at: caseEvents.at, kind: caseEvents.kind, actorId: caseEvents.actorId, summary: caseEvents.summary })
@@ -170,6 +184,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
         body: {
           case: publicRecord(row),
           live,
+          source: fromWorkflow && !liveError ? 'workflow' : 'read_model',
           ...(liveError ? { liveError } : {}),
           timeline: timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
         },
