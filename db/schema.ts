@@ -38,8 +38,10 @@ export const tenancies = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('tenancies_municipality_phase_idx').on(t.municipality, t.phase),
-    index('tenancies_follow_up_worker_idx').on(t.followUpWorkerId),
+    // The case list's filters, each in the list's order (db/work-lists.ts): next deadline, then case.
+    index('tenancies_municipality_deadline_idx').on(t.municipality, sql`coalesce(${t.nextDeadline}, '9999-12-31')`, t.caseId),
+    index('tenancies_municipality_phase_idx').on(t.municipality, t.phase, sql`coalesce(${t.nextDeadline}, '9999-12-31')`, t.caseId),
+    index('tenancies_follow_up_worker_idx').on(t.followUpWorkerId, sql`coalesce(${t.nextDeadline}, '9999-12-31')`, t.caseId),
     index('tenancies_dwelling_idx').on(t.municipality, t.dwellingId),
   ],
 );
@@ -137,8 +139,11 @@ export const caseTasks = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.taskId] }),
-    index('case_tasks_assignee_idx').on(t.assigneeId, t.dueDate),
-    index('case_tasks_role_idx').on(t.municipality, t.role, t.dueDate),
+    // The work lists' filters, each in the lists' order (db/work-lists.ts): due date, case, task.
+    // Overdue tasks are the earliest in due-date order, so the municipality's index serves that filter.
+    index('case_tasks_assignee_idx').on(t.assigneeId, t.dueDate, t.caseId, t.taskId),
+    index('case_tasks_role_idx').on(t.municipality, t.role, t.dueDate, t.caseId, t.taskId),
+    index('case_tasks_municipality_due_idx').on(t.municipality, t.dueDate, t.caseId, t.taskId),
   ],
 );
 

@@ -1,7 +1,9 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { eq, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseTasks, tenancies } from '../../db/schema';
+import { paged, taskListQuery, type TaskFilter } from '../../db/work-lists';
+import { afterKey, NextCursor, PageQuery } from '../paging';
 import { ROLES } from '../../domain/roles';
 import { auditCases } from '../audit';
 import { hasRole } from '../auth';
@@ -29,19 +31,21 @@ export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }):
       summary: 'Åpne oppgaver: mine, eller for en rolle i kommunen',
       tag: 'Oppgaver',
       roles: ['housing_officer', 'housing_office', 'follow_up_worker', 'department_head', 'administrative_officer'],
-      query: z.object({
+      query: z.strictObject({
         assignee: z.string().trim().min(1).max(100).optional().meta({ description: '«me» for egne oppgaver' }),
         role: z.enum(ROLES).optional(),
         overdue: z.enum(['true', 'false']).optional(),
+        ...PageQuery,
       }),
-      responses: { 200: { description: 'Oppgaver sortert etter frist', schema: z.object({ tasks: z.array(TaskRow) }) } },
+      responses: { 200: { description: 'Oppgaver sortert etter frist, én side', schema: z.object({ tasks: z.array(TaskRow), next: NextCursor }) } },
     },
     async ({ req, actor, query }) => {
-      const filters: SQL[] = [];
-      if (actor.municipality !== '*') filters.push(eq(caseTasks.municipality, actor.municipality));
-      if (query.assignee) filters.push(eq(caseTasks.assigneeId, query.assignee === 'me' ? actor.id : query.assignee));
-      if (query.role) filters.push(eq(caseTasks.role, query.role));
-      if (query.overdue) filters.push(eq(caseTasks.overdue, query.overdue === 'true'));
+      const filter: TaskFilter = {
+        municipality: actor.municipality === '*' ? undefined : actor.municipality,
+        assigneeId: query.assignee === 'me' ? actor.id : query.assignee,
+        role: query.role,
+        overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      };
       // Need to know: the housing office sees the municipality's work; everyone else the tasks given
       // to them, a follow-up worker those of their own cases, and the staff of co-located housing
       // those of active cases in the units they work in.
@@ -49,27 +53,11 @@ export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }):
         const mine: SQL[] = [eq(caseTasks.assigneeId, actor.id)];
         if (actor.roles.includes('follow_up_worker')) mine.push(eq(tenancies.followUpWorkerId, actor.id));
         if (hasCoLocatedRole(actor)) mine.push(unitCaseFilter(db, actor));
-        filters.push(or(...mine)!);
+        filter.visibleTo = or(...mine)!;
       }
-      const rows = await db
-        .select({
-          caseId: caseTasks.caseId,
-          taskId: caseTasks.taskId,
-          kind: caseTasks.kind,
-          title: caseTasks.title,
-          role: caseTasks.role,
-          assigneeId: caseTasks.assigneeId,
-          dueDate: caseTasks.dueDate,
-          overdue: caseTasks.overdue,
-          applicantName: tenancies.applicantName,
-        })
-        .from(caseTasks)
-        .innerJoin(tenancies, eq(tenancies.caseId, caseTasks.caseId))
-        .where(and(...filters))
-        .orderBy(asc(caseTasks.dueDate), asc(caseTasks.caseId))
-        .limit(1000);
+      const { rows, next } = await paged(taskListQuery(db, filter, { limit: query.limit, afterKey: afterKey(query.after, 3) }), query.limit, (r) => [r.dueDate, r.caseId, r.taskId]);
       await auditCases(db, req, 'read', rows.map((r) => r.caseId), 200);
-      return { status: 200, body: { tasks: rows } };
+      return { status: 200, body: { tasks: rows, ...(next ? { next } : {}) } };
     },
   );
 }

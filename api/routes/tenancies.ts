@@ -1,8 +1,10 @@
 import type { Client } from '@temporalio/client';
-import { and, asc, desc, eq, type SQL } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { caseEvents, tenancies } from '../../db/schema';
+import { caseEvents, type tenancies } from '../../db/schema';
+import { caseListQuery, NO_DEADLINE, paged, type CaseFilter } from '../../db/work-lists';
+import { municipalityCode } from '../../domain/schemas/common';
 import { ApplicationInput } from '../../domain/schemas/application';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { AgreementTerms, CaseActionPayload } from '../../domain/schemas/case-actions';
@@ -16,6 +18,7 @@ import { audit, auditCases } from '../audit';
 import { hasRole, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
+import { afterKey, NextCursor, PageQuery } from '../paging';
 import type { ApiRoutes } from '../routes';
 import { receiveApplication, type IntakeDeps } from '../tenancy-intake';
 
@@ -118,28 +121,23 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       summary: 'List saker (lesemodellen)',
       tag: 'Saker',
       roles: ['housing_officer', 'housing_office', 'follow_up_worker'],
-      query: z.object({
-        municipality: z.string().optional(),
+      query: z.strictObject({
+        municipality: municipalityCode.optional(),
         phase: z.enum(PHASES).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
+        ...PageQuery,
       }),
-      responses: { 200: { description: 'Saker', schema: z.object({ cases: z.array(CaseRecord) }) } },
+      responses: { 200: { description: 'Saker sortert etter neste frist, én side', schema: z.object({ cases: z.array(CaseRecord), next: NextCursor }) } },
     },
     async ({ req, actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      const filters: SQL[] = [];
-      if (municipality) filters.push(eq(tenancies.municipality, municipality));
-      if (query.phase) filters.push(eq(tenancies.phase, query.phase));
-      // A follow-up worker sees only the cases assigned to them.
-      if (!hasRole(actor, ['housing_officer', 'housing_office'])) filters.push(eq(tenancies.followUpWorkerId, actor.id));
-      const rows = await db
-        .select()
-        .from(tenancies)
-        .where(and(...filters))
-        .orderBy(asc(tenancies.nextDeadline), desc(tenancies.updatedAt))
-        .limit(query.limit);
+      const filter: CaseFilter = {
+        municipality: actor.municipality === '*' ? query.municipality : actor.municipality,
+        phase: query.phase,
+        // A follow-up worker sees only the cases assigned to them.
+        followUpWorkerId: hasRole(actor, ['housing_officer', 'housing_office']) ? undefined : actor.id,
+      };
+      const { rows, next } = await paged(caseListQuery(db, filter, { limit: query.limit, afterKey: afterKey(query.after, 2) }), query.limit, (r) => [r.nextDeadline ?? NO_DEADLINE, r.caseId]);
       await auditCases(db, req, 'read', rows.map((r) => r.caseId), 200);
-      return { status: 200, body: { cases: rows.map(publicRecord) } };
+      return { status: 200, body: { cases: rows.map(publicRecord), ...(next ? { next } : {}) } };
     },
   );
 
