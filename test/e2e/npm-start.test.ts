@@ -37,7 +37,7 @@ describe('npm start', () => {
 
   async function start(ports: { api: number; temporal: number; ui: number }) {
     const child = spawn('npm', ['start'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), TEMPORAL_PORT: String(ports.temporal), TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '', DATABASE_URL: '' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), TEMPORAL_PORT: String(ports.temporal), TEMPORAL_UI_PORT: String(ports.ui), OIDC_DEV_PORT: '0', LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '', DATABASE_URL: '' },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,6 +67,13 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     const { caseId } = (await created.json()) as { caseId: string };
+    // Login works on a fresh machine: the embedded OpenID provider runs in the same process.
+    const loginStart = await fetch(`${api}/auth/login`, { redirect: 'manual' });
+    expect(loginStart.status).toBe(302);
+    const authorize = new URL(loginStart.headers.get('location')!);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${api}/auth/callback`);
+    const atProvider = await fetch(authorize, { redirect: 'manual' });
+    expect(atProvider.headers.get('location')).toMatch(/^\/interaction\//);
 
     // A crash: every Botrygg process dies at once, and the dev server is left behind as an orphan.
     const ps = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(first.child.pid)], { encoding: 'utf8' });
