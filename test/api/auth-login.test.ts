@@ -192,3 +192,23 @@ describe('session timeouts', () => {
     expect(row?.endReason).toBe('expired');
   });
 });
+
+describe('cookies outside development', () => {
+  let h: IdentityHarness;
+  beforeAll(async () => {
+    h = await startIdentityHarness({ secureCookies: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('marks the session and login cookies Secure, the session one with the __Host- prefix', async () => {
+    const browser = new Browser();
+    await browser.go(`${h.baseUrl}/auth/login`);
+    expect(browser.cookie('127.0.0.1', 'botrygg-login')).toMatchObject({ secure: true, httpOnly: true, path: '/auth' });
+    const signedIn = new Browser();
+    expect((await login(signedIn, h.baseUrl, 'tynset-boligkonsulent')).page.status).toBe(200);
+    expect(signedIn.cookie('127.0.0.1', 'botrygg-session')).toBeUndefined();
+    expect(signedIn.cookie('127.0.0.1', '__Host-botrygg-session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+  });
+});

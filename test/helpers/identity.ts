@@ -27,7 +27,7 @@ export interface IdentityHarness {
   close(): Promise<void>;
 }
 
-export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?: number } = {}): Promise<IdentityHarness> {
+export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?: number; secureCookies?: boolean } = {}): Promise<IdentityHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'identity-test' });
   const config = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0' });
   const database = await openTestDatabase();
@@ -37,7 +37,7 @@ export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?:
     db: database.db,
     logger,
     apiTokens: config.apiTokens,
-    session: { idleMs: opts.idleMs ?? 30 * 60_000, absoluteMs: opts.absoluteMs ?? 10 * 3_600_000, secureCookies: false },
+    session: { idleMs: opts.idleMs ?? 30 * 60_000, absoluteMs: opts.absoluteMs ?? 10 * 3_600_000, secureCookies: opts.secureCookies ?? false },
   });
   const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: 'identity-test' }, database, temporal, logger, auth });
   const server: Server = await new Promise((resolve) => {
