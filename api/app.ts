@@ -12,6 +12,7 @@ import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerCommitteeRoutes } from './routes/committees';
+import { registerDelegationRoutes } from './routes/delegations';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerIdentityRoutes } from './routes/identity';
 import { registerRentRoutes } from './routes/rent';
@@ -75,6 +76,7 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerIdentityRoutes(routes, { db: database.db });
+  registerDelegationRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, date, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * A signed-in browser. The cookie holds a random secret; only its SHA-256 is stored, so a copy of
@@ -67,3 +67,43 @@ export const staffDirectory = pgTable('staff_directory', {
   roles: text('roles').array().notNull(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Delegation and break-glass: a housing office grants a colleague temporary access to one case
+ * (absence cover), with an end date and a reason. Revoked rows are kept; each use is in `case_delegation_uses`.
+ */
+export const caseDelegations = pgTable(
+  'case_delegations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: text('case_id').notNull(),
+    municipality: text('municipality').notNull(),
+    /** The colleague's subject ID. */
+    granteeId: text('grantee_id').notNull(),
+    grantedBy: text('granted_by').notNull(),
+    reason: text('reason').notNull(),
+    /** The granting request's Idempotency-Key: a resend returns this row, never a second grant. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** Last day (Europe/Oslo) the access holds, inclusive. */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: text('revoked_by'),
+  },
+  (t) => [index('case_delegations_grantee_case_idx').on(t.granteeId, t.caseId), index('case_delegations_case_idx').on(t.caseId)],
+);
+
+/** Every request a delegation let through: who, which case, which route, when. */
+export const caseDelegationUses = pgTable(
+  'case_delegation_uses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    delegationId: bigint('delegation_id', { mode: 'number' }).notNull(),
+    caseId: text('case_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    route: text('route').notNull(),
+    requestId: text('request_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_delegation_uses_delegation_idx').on(t.delegationId, t.at)],
+);
