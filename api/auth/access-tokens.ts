@@ -18,7 +18,7 @@ export interface AccessTokenSettings {
 
 export class TokenRefused extends Error {
   constructor(
-    public readonly reason: 'invalid' | 'expired' | 'wrong_issuer' | 'wrong_audience' | 'unknown_key' | 'bad_algorithm' | 'missing_scope' | 'unknown_client',
+    public readonly reason: 'invalid' | 'expired' | 'wrong_issuer' | 'wrong_audience' | 'unknown_key' | 'bad_algorithm' | 'missing_scope' | 'unknown_client' | 'id_token',
   ) {
     super(reason);
   }
@@ -50,6 +50,9 @@ export function accessTokenVerifier(settings: AccessTokenSettings): (token: stri
       if (err instanceof errors.JWKSTimeout || (err instanceof TypeError && !(err instanceof errors.JOSEError))) throw err;
       throw new TokenRefused(classify(err));
     }
+    // An ID token from a staff login is not an access token, even where its audience is the same app
+    // (Entra v2 with one registration for login and API): ID tokens from the code flow carry a nonce.
+    if (payload.nonce !== undefined) throw new TokenRefused('id_token');
     if (!grants(payload, settings.intakeScope)) throw new TokenRefused('missing_scope');
     // oidc-provider: client_id; Entra v2: azp; Entra v1: appid.
     const clientId = [payload.client_id, payload.azp, payload.appid].find((v): v is string => typeof v === 'string');

@@ -114,6 +114,9 @@ export function authRouter(auth: Auth): Router {
         return sendPage(res, 403, 'Ingen tilgang til Botrygg', resolved.message);
       }
       const name = typeof claims.name === 'string' && claims.name ? claims.name : claims.sub;
+      // A login in a browser that still holds a session ends that one: one browser, one session.
+      const previous = readCookie(req, sessionCookieName(settings));
+      if (previous) await endSession(db, previous);
       const session = await createSession(db, settings, { subject: claims.sub, roles: resolved.roles, municipality: resolved.municipality, idToken: tokens.id_token ?? null });
       await db
         .insert(staffDirectory)

@@ -148,6 +148,18 @@ describe('staff login with OpenID Connect against the embedded provider', () => 
     expect(after).toMatchObject({ id: user.sub, roles: ['housing_officer'], municipality: 'alvdal' });
   });
 
+  it('ends the session a browser already had when it logs in again', async () => {
+    const browser = new Browser();
+    await login(browser, h.baseUrl, 'alvdal-boligkonsulent');
+    const first = browser.cookie('127.0.0.1', 'botrygg-session')!.value;
+    // Still signed in at the provider: it sends the browser straight back (single sign-on).
+    const { authorizeHops } = await login(browser, h.baseUrl, 'alvdal-boligkonsulent');
+    expect(authorizeHops.some((hop) => hop.url.includes('/interaction/'))).toBe(false);
+    expect(browser.cookie('127.0.0.1', 'botrygg-session')!.value).not.toBe(first);
+    expect((await me(browser)).status).toBe(200);
+    expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie: `botrygg-session=${first}` } })).status).toBe(401);
+  });
+
   it('keeps accepting development tokens alongside sessions', async () => {
     const res = await fetch(`${h.baseUrl}/api/me`, { headers: { authorization: 'Bearer dev-boligkonsulent' } });
     expect(res.status).toBe(200);

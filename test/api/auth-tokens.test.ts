@@ -67,6 +67,7 @@ describe('machine clients: client-credentials access tokens', () => {
       ['alg none', new UnsecuredJWT({ client_id: 'skjema-tynset', scope: 'botrygg.intake' }).setIssuer(h.dev.issuer).setAudience(AUDIENCE).setIssuedAt().setExpirationTime('5m').encode(), 'bad_algorithm'],
       ['missing scope', await forged({ scope: 'openid' }), 'missing_scope'],
       ['unknown client', await forged({ client_id: 'ukjent-klient' }), 'unknown_client'],
+      ['an ID token', await forged({ nonce: 'n-0S6_WzA2Mj' }), 'id_token'],
     ];
     // Each is refused for its own reason, not by accident…
     const verify = (await h.auth.provider()).verifyAccessToken;
