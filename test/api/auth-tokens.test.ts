@@ -106,6 +106,15 @@ describe('machine clients: client-credentials access tokens', () => {
     expect((await browser.go(`${h.baseUrl}/api/me`)).status).toBe(200);
   });
 
+  it('remembers a verified token no longer than it is valid', async () => {
+    // Expired 58 s ago: still inside the 60 s clock tolerance for two more seconds.
+    const token = await forged({}, { expiresIn: Math.floor(Date.now() / 1000) - 58 });
+    expect((await me(token)).status).toBe(200);
+    expect((await me(token)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await me(token)).status).toBe(401);
+  });
+
   it('refuses a static token that is not configured, and audits it', async () => {
     const requestId = randomUUID();
     const res = await fetch(`${h.baseUrl}/api/me`, { headers: { authorization: 'Bearer dev-finnes-ikke', 'x-request-id': requestId } });
