@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { groupRoleMappings, staffDirectory } from '../../db/schema-auth';
@@ -22,6 +22,13 @@ const MappingBody = z.strictObject({ mappings: z.array(Mapping).max(500, 'høyst
 const MappingResponse = z.object({
   municipality: z.string(),
   mappings: z.array(z.object({ groupId: z.string(), role: z.string(), updatedBy: z.string(), updatedAt: z.string() })),
+});
+
+const StaffQuery = z.strictObject({
+  ids: z
+    .string()
+    .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter(Boolean))])
+    .pipe(z.array(z.string().max(200, 'en bruker-ID er for lang')).min(1, 'oppgi minst én bruker-ID').max(100, 'høyst 100 bruker-ID-er om gangen')),
 });
 
 const Me = z.object({
@@ -71,6 +78,25 @@ export function registerIdentityRoutes(routes: ApiRoutes, { db }: { db: Database
           ...(req.session ? { csrfToken: req.session.csrfToken, sessionExpiresAt: req.session.expiresAt.toISOString() } : {}),
         },
       };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/staff',
+      summary: 'Navn på ansatte i egen kommune ut fra bruker-ID (saker lagrer ID-en fra innloggingen, og viser navnet)',
+      tag: 'Innlogging',
+      roles: ['housing_officer', 'follow_up_worker', 'housing_office', 'department_head', 'administrative_officer', 'committee_member'],
+      query: StaffQuery,
+      responses: { 200: { description: 'Navnene som er kjent (fra siste innlogging)', schema: z.object({ staff: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
+    },
+    async ({ actor, query }) => {
+      const rows = await db
+        .select({ id: staffDirectory.subject, name: staffDirectory.name })
+        .from(staffDirectory)
+        .where(and(inArray(staffDirectory.subject, query.ids), actor.municipality === '*' ? sql`true` : eq(staffDirectory.municipality, actor.municipality)));
+      return { status: 200, body: { staff: rows } };
     },
   );
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { authSessions } from '../../db/schema-auth';
 import { groupId } from '../../config/dev-identities';
-import { Browser, login, startIdentityHarness, type IdentityHarness } from '../helpers/identity';
+import { Browser, login } from '../helpers/browser';
+import { startIdentityHarness, type IdentityHarness } from '../helpers/identity';
 
 /** Staff login over real HTTP: the app and the embedded OpenID provider, each on its own port. */
 describe('staff login with OpenID Connect against the embedded provider', () => {
@@ -158,6 +159,20 @@ describe('staff login with OpenID Connect against the embedded provider', () => 
     expect(browser.cookie('127.0.0.1', 'botrygg-session')!.value).not.toBe(first);
     expect((await me(browser)).status).toBe(200);
     expect((await fetch(`${h.baseUrl}/api/me`, { headers: { cookie: `botrygg-session=${first}` } })).status).toBe(401);
+  });
+
+  it('shows colleagues by name: cases keep the subject ID, the directory from the last login has the name', async () => {
+    const tynset = h.user('tynset-avdelingsleder');
+    const alvdal = h.user('alvdal-avdelingsleder');
+    await login(new Browser(), h.baseUrl, tynset.username);
+    await login(new Browser(), h.baseUrl, alvdal.username);
+    const get = (query: string) => fetch(`${h.baseUrl}/api/staff?${query}`, { headers: { authorization: 'Bearer dev-boligkonsulent' } });
+    const res = await get(`ids=${tynset.sub},${alvdal.sub},ukjent`);
+    expect(res.status).toBe(200);
+    // Only the caller's own municipality.
+    expect(await res.json()).toEqual({ staff: [{ id: tynset.sub, name: 'Nils Brekke' }] });
+    expect((await get('ids=')).status).toBe(400);
+    expect((await get(`ids=${tynset.sub}&navn=x`)).status).toBe(400);
   });
 
   it('keeps accepting development tokens alongside sessions', async () => {

@@ -5,7 +5,8 @@ import * as oidc from 'openid-client';
 import type { TokenRefused } from '../../api/auth/access-tokens';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { Browser, login, startIdentityHarness, type IdentityHarness } from '../helpers/identity';
+import { Browser, login } from '../helpers/browser';
+import { startIdentityHarness, type IdentityHarness } from '../helpers/identity';
 
 /**
  * Machine clients (form services) with client-credentials access tokens from the embedded provider,

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancies } from '../../db/schema';
 import { caseDelegations, caseDelegationUses } from '../../db/schema-auth';
 import { addDays, osloDate } from '../../domain/calendar';
-import { Browser, login, startIdentityHarness, type IdentityHarness } from '../helpers/identity';
+import { Browser, login } from '../helpers/browser';
+import { startIdentityHarness, type IdentityHarness } from '../helpers/identity';
 
 const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const newCaseId = () => `TYN-2026-${Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('')}`;

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { Browser, login, startIdentityHarness, type IdentityHarness } from '../helpers/identity';
+import { Browser, login } from '../helpers/browser';
+import { startIdentityHarness, type IdentityHarness } from '../helpers/identity';
 
 /**
  * The group → role mapping, edited by an administrator through the API. Uses a municipality of its

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port';
 import { TOKENS } from '../helpers/api';
+import { Browser, login } from '../helpers/browser';
 
 /** `npm start` as a user runs it: its own dev server, embedded PGlite, a data directory that survives. */
 describe('npm start', () => {
@@ -67,13 +68,10 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     const { caseId } = (await created.json()) as { caseId: string };
-    // Login works on a fresh machine: the embedded OpenID provider runs in the same process.
-    const loginStart = await fetch(`${api}/auth/login`, { redirect: 'manual' });
-    expect(loginStart.status).toBe(302);
-    const authorize = new URL(loginStart.headers.get('location')!);
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${api}/auth/callback`);
-    const atProvider = await fetch(authorize, { redirect: 'manual' });
-    expect(atProvider.headers.get('location')).toMatch(/^\/interaction\//);
+    // Login works on a fresh machine: the embedded OpenID provider runs in the same process, on PGlite.
+    const { page } = await login(new Browser(), api, 'tynset-boligkonsulent');
+    expect(page.status).toBe(200);
+    expect(JSON.parse(page.text)).toMatchObject({ name: 'Kari Nordmann', roles: ['housing_officer'], municipality: 'tynset', authMethod: 'session' });
 
     // A crash: every Botrygg process dies at once, and the dev server is left behind as an orphan.
     const ps = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(first.child.pid)], { encoding: 'utf8' });
