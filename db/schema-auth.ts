@@ -22,7 +22,7 @@ export const authSessions = pgTable(
     /** Absolute end, whatever the activity. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
-    endReason: text('end_reason', { enum: ['logout', 'idle', 'expired'] }),
+    endReason: text('end_reason', { enum: ['logout', 'idle', 'expired', 'revoked'] }),
   },
   (t) => [index('auth_sessions_subject_idx').on(t.subject), index('auth_sessions_expires_idx').on(t.expiresAt)],
 );

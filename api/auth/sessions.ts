@@ -110,3 +110,19 @@ export async function listActiveSessions(db: Database, municipality: string | '*
     )
     .orderBy(desc(authSessions.lastSeenAt));
 }
+
+/** Ends every open session of one person in a municipality (or anywhere, for `*`); returns how many. */
+export async function endSessionsOf(db: Database, subject: string, municipality: string | '*', now = new Date()): Promise<number> {
+  const ended = await db
+    .update(authSessions)
+    .set({ endedAt: now, endReason: 'revoked', idToken: null })
+    .where(
+      and(
+        eq(authSessions.subject, subject),
+        isNull(authSessions.endedAt),
+        municipality === '*' ? sql`true` : eq(authSessions.municipality, municipality),
+      ),
+    )
+    .returning({ idHash: authSessions.idHash });
+  return ended.length;
+}

@@ -6,7 +6,7 @@ import { municipalityCode } from '../../domain/application';
 import { ROLES, type Actor } from '../../domain/roles';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
-import { listActiveSessions } from '../auth/sessions';
+import { endSessionsOf, listActiveSessions } from '../auth/sessions';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 
@@ -178,6 +178,24 @@ export function registerIdentityRoutes(routes: ApiRoutes, { db }: { db: Database
           })),
         },
       };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'delete',
+      path: '/api/municipalities/:municipality/staff/:subject/sessions',
+      summary: 'Logg ut en ansatt overalt nå (for eksempel når en rolle er tatt bort); neste innlogging får rollene fra katalogen',
+      tag: 'Innlogging',
+      roles: ['admin'],
+      params: MunicipalityParams.extend({ subject: z.string().min(1).max(200) }),
+      responses: { 200: { description: 'Øktene som ble avsluttet', schema: z.object({ ended: z.number() }) } },
+    },
+    async ({ req, actor, params }) => {
+      assertAdminOf(actor, params.municipality);
+      const ended = await endSessionsOf(db, params.subject, params.municipality);
+      await audit(db, req, 'write', null, 200);
+      return { status: 200, body: { ended } };
     },
   );
 }

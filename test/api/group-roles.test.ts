@@ -92,6 +92,20 @@ describe('group to role mapping per municipality', () => {
     expect((await browser.go(`${h.baseUrl}/api/municipalities/alvdal/staff`)).status).toBe(403);
   });
 
+  it('lets an administrator end a colleague\'s sessions at once, in their own municipality only', async () => {
+    const kari = await loginAs('tolga-kari');
+    expect((await kari.browser.go(`${h.baseUrl}/api/me`)).status).toBe(200);
+    const { browser, page } = await loginAs('tolga-admin');
+    const { csrfToken } = JSON.parse(page.text);
+    const end = (m: string) =>
+      browser.go(`${h.baseUrl}/api/municipalities/${m}/staff/${h.user('tolga-kari').sub}/sessions`, { method: 'DELETE', headers: { 'x-csrf-token': csrfToken } });
+    expect((await end('alvdal')).status).toBe(403);
+    const res = await end('tolga');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text).ended).toBeGreaterThanOrEqual(1);
+    expect((await kari.browser.go(`${h.baseUrl}/api/me`)).status).toBe(401);
+  });
+
   it('refuses the mapping routes to staff without the admin role', async () => {
     expect((await call('GET', '/api/municipalities/tolga/group-roles', 'dev-boligkonsulent')).status).toBe(403);
     expect((await call('PUT', '/api/municipalities/tolga/group-roles', 'dev-boligkonsulent', { mappings: [] })).status).toBe(403);
