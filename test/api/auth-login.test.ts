@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
-import { authSessions } from '../../db/schema-auth';
+import { authLogins, authSessions } from '../../db/schema-auth';
 import { groupId } from '../../config/dev-identities';
 import { Browser, login } from '../helpers/browser';
 import { startIdentityHarness, type IdentityHarness } from '../helpers/identity';
@@ -68,6 +68,20 @@ describe('staff login with OpenID Connect against the embedded provider', () => 
     const callback = finishHops.find((hop) => hop.url.startsWith(`${h.baseUrl}/auth/callback?`))!.url;
     const replay = await browser.go(callback);
     expect(replay.status).toBe(400);
+  });
+
+  it('returns only to paths on this site after login (no open redirect)', async () => {
+    const returnToFor = async (returnTo: string) => {
+      const browser = new Browser();
+      await browser.go(`${h.baseUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`);
+      const state = new URL(browser.hops[0]!.location!).searchParams.get('state')!;
+      const [row] = await h.database.db.select().from(authLogins).where(eq(authLogins.state, state));
+      return row?.returnTo;
+    };
+    expect(await returnToFor('/saker/TYN-2026-7KX3QF?fane=tidslinje')).toBe('/saker/TYN-2026-7KX3QF?fane=tidslinje');
+    for (const evil of ['//evil.example/x', '/\\evil.example', 'https://evil.example', 'javascript:alert(1)', '/ok path']) {
+      expect(await returnToFor(evil), evil).toBe('/');
+    }
   });
 
   it('requires the CSRF token on state-changing requests made with the session cookie', async () => {
