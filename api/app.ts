@@ -6,6 +6,8 @@ import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../platform/logger';
 import { auditRefusals } from './audit';
 import { authenticate } from './auth';
+import { authRouter } from './auth/routes';
+import { Auth, DEFAULT_SESSION } from './auth/service';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
@@ -13,7 +15,9 @@ import { registerAccessLogRoutes } from './routes/access-log';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerCoLocatedUnitRoutes } from './routes/co-located-units';
 import { registerCommitteeRoutes } from './routes/committees';
+import { registerDelegationRoutes } from './routes/delegations';
 import { registerDwellingRoutes } from './routes/dwellings';
+import { registerIdentityRoutes } from './routes/identity';
 import { registerRentRoutes } from './routes/rent';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
@@ -26,12 +30,14 @@ export interface AppDeps {
   database: DatabaseHandle;
   temporal: Client;
   logger: Logger;
+  /** Login and identity; without it only the configured static tokens authenticate (tests). */
+  auth?: Auth;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The HTTP API; listening happens in api/server.ts or scripts/start.ts. */
-export function createApp({ config, database, temporal, logger }: AppDeps): Express {
+export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }) }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -74,13 +80,16 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCoLocatedUnitRoutes(routes, { db: database.db });
   registerAccessLogRoutes(routes, { db: database.db });
+  registerIdentityRoutes(routes, { db: database.db });
+  registerDelegationRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
 
   // A month's payments file for a large municipality is a few megabytes; everything else is small.
   app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
-  app.use('/api', express.json({ limit: '256kb' }), authenticate(config.apiTokens));
+  app.use('/api', express.json({ limit: '256kb' }), authenticate(auth));
+  app.use(authRouter(auth));
   app.use(router);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
   // Refusals on case routes, with the case asked for; before the handler answers them.

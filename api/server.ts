@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client';
 import type { Logger } from '../platform/logger';
 import { runMain } from '../platform/run-main';
 import { createApp } from './app';
+import { authFromConfig, startIdentity } from './auth/setup';
 import { startSubmissionRelay } from './submission-relay';
 
 /** Stand-alone API process (production topology); `npm start` runs the same app in-process. */
@@ -15,13 +16,16 @@ async function main(logger: Logger): Promise<void> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
-  const app = createApp({ config, database, temporal, logger });
+  const auth = authFromConfig(config, database.db, logger);
+  const app = createApp({ config, database, temporal, logger, auth });
   const relay = startSubmissionRelay({ db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger }, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
+  const identity = await startIdentity(auth, config, config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`);
   const stop = async () => {
     logger.info('API stopping');
     await new Promise((r) => server.close(r));
     await relay.stop();
+    await identity.stop();
     await connection.close();
     await database.close();
     process.exit(0);

@@ -6,6 +6,8 @@ import { parseApiTokens, type StaticToken } from './api-tokens';
  * The only place that reads process.env. Everything else receives a Config, so a bad variable
  * fails at start with a message that names it, not later in the middle of a request.
  */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'må være en http(s)://-adresse' });
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,16 +37,34 @@ const EnvSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASS: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Botrygg <noreply@botrygg.local>'),
+  // Login. Unset OIDC_ISSUER: `npm start` runs the embedded provider (development only).
+  PUBLIC_URL: httpUrl.optional(),
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'må inneholde openid').default('openid profile'),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** Issuer of machine clients' access tokens when it differs from the login issuer (Entra v1 tokens). */
+  OIDC_TOKEN_ISSUER: httpUrl.optional(),
+  OIDC_API_AUDIENCE: z.string().min(1).default('api://botrygg'),
+  OIDC_INTAKE_SCOPE: z.string().regex(/^\S+$/, 'må være ett scope uten mellomrom').default('botrygg.intake'),
+  OIDC_MACHINE_CLIENTS: z.string().optional(),
+  OIDC_DEV_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Omit<Env, 'API_TOKENS' | 'DATA_DIR'> {
+export interface Config extends Omit<Env, 'API_TOKENS' | 'DATA_DIR' | 'OIDC_MACHINE_CLIENTS'> {
   dataDir: string;
+  /** Static bearer tokens: development and tests only, always empty in production. */
   apiTokens: StaticToken[];
+  /** Machine clients (client-credentials) by client ID → the municipality they file for. */
+  machineClients: Map<string, string>;
 }
 
-/** Tokens for local development only; production must set API_TOKENS. */
+/** Tokens for local development and tests only; loadConfig refuses every static token in production. */
 export const DEVELOPMENT_TOKENS =
   'dev-boligkonsulent:kari.nordmann:housing_officer:tynset,' +
   'dev-oppfolger:ola.hansen:follow_up_worker:tynset,' +
@@ -67,15 +87,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       parsed.error.issues.map((issue) => `${issue.path.join('.') || '(miljø)'}: ${issue.message}`),
     );
   }
-  const { API_TOKENS, DATA_DIR, ...rest } = parsed.data;
-  if (rest.NODE_ENV === 'production' && !API_TOKENS) {
-    throw new ConfigError(['API_TOKENS: må settes i produksjon (utviklingsnøklene er slått av)']);
+  const { API_TOKENS, DATA_DIR, OIDC_MACHINE_CLIENTS, ...rest } = parsed.data;
+  const problems: string[] = [];
+  const production = rest.NODE_ENV === 'production';
+  // Static tokens never leave development: a leaked token would be a key without an owner or an expiry.
+  if (production && API_TOKENS) problems.push('API_TOKENS: statiske nøkler er ikke tillatt i produksjon; bruk OIDC_ISSUER');
+  if (production && !rest.OIDC_ISSUER) problems.push('OIDC_ISSUER: må settes i produksjon (den innebygde innloggingen er bare for utvikling)');
+  if (rest.OIDC_ISSUER && (!rest.OIDC_CLIENT_ID || !rest.OIDC_CLIENT_SECRET)) {
+    problems.push('OIDC_CLIENT_ID og OIDC_CLIENT_SECRET: må settes sammen med OIDC_ISSUER');
   }
-  let apiTokens: StaticToken[];
+  for (const name of ['OIDC_ISSUER', 'OIDC_TOKEN_ISSUER', 'PUBLIC_URL'] as const) {
+    const value = rest[name];
+    if (production && value && !value.startsWith('https://')) problems.push(`${name}: må være en https://-adresse i produksjon`);
+  }
+  let apiTokens: StaticToken[] = [];
+  if (!production) {
+    try {
+      apiTokens = parseApiTokens(API_TOKENS ?? DEVELOPMENT_TOKENS);
+    } catch (err) {
+      problems.push(`API_TOKENS: ${(err as Error).message}`);
+    }
+  }
+  let machineClients = new Map<string, string>();
   try {
-    apiTokens = parseApiTokens(API_TOKENS ?? DEVELOPMENT_TOKENS);
+    machineClients = parseMachineClients(OIDC_MACHINE_CLIENTS ?? '');
   } catch (err) {
-    throw new ConfigError([`API_TOKENS: ${(err as Error).message}`]);
+    problems.push(`OIDC_MACHINE_CLIENTS: ${(err as Error).message}`);
   }
-  return { ...rest, dataDir: path.resolve(DATA_DIR), apiTokens };
+  if (problems.length) throw new ConfigError(problems);
+  return { ...rest, dataDir: path.resolve(DATA_DIR), apiTokens, machineClients };
+}
+
+/** `clientId:municipality,…`: which form service or import job files for which municipality. */
+export function parseMachineClients(spec: string): Map<string, string> {
+  const clients = new Map<string, string>();
+  for (const [i, entry] of spec.split(',').map((s) => s.trim()).filter(Boolean).entries()) {
+    const match = /^([^:\s]+):([a-z][a-z0-9-]*)$/.exec(entry);
+    if (!match) throw new Error(`oppføring ${i + 1} må ha formen klient-id:kommune`);
+    clients.set(match[1]!, match[2]!);
+  }
+  return clients;
 }

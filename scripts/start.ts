@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { authFromConfig, startIdentity } from '../api/auth/setup';
 import { startSubmissionRelay } from '../api/submission-relay';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/client';
@@ -104,12 +105,16 @@ runMain('start', async (logger: Logger) => {
     cleanups.push(() => sweep.stop());
   }
 
-  const app = createApp({ config, database, temporal, logger });
+  const auth = authFromConfig(config, database.db, logger);
+  const app = createApp({ config, database, temporal, logger, auth });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
   cleanups.push(() => new Promise((r) => http.close(r)));
   const apiUrl = `http://${config.HOST}:${(http.address() as { port: number }).port}`;
+  // The embedded provider needs the API's address for its redirect URIs, so it starts after listening.
+  const identity = await startIdentity(auth, config, config.PUBLIC_URL ?? apiUrl);
+  cleanups.push(() => identity.stop());
 
   if (demo) {
     say('Laster demodata...');
@@ -119,6 +124,7 @@ runMain('start', async (logger: Logger) => {
   say('');
   say(`Botrygg kjører (klar på ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   say(`  API:          ${apiUrl}/api   (OpenAPI: ${apiUrl}/api/openapi.json, klar: ${apiUrl}/readyz)`);
+  say(`  Innlogging:   ${config.PUBLIC_URL ?? apiUrl}/auth/login   (${identity.dev ? `innebygd testinnlogging, ${identity.dev.issuer}` : config.OIDC_ISSUER})`);
   say(`  Temporal:     ${address}${server?.uiUrl ? `   UI: ${server.uiUrl}` : ''}`);
   say(`  Database:     ${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   say('  Stopp med Ctrl-C.');

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../helpers/free-port';
 import { TOKENS } from '../helpers/api';
+import { Browser, login } from '../helpers/browser';
 
 /** `npm start` as a user runs it: its own dev server, embedded PGlite, a data directory that survives. */
 describe('npm start', () => {
@@ -37,7 +38,7 @@ describe('npm start', () => {
 
   async function start(ports: { api: number; temporal: number; ui: number }) {
     const child = spawn('npm', ['start'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), TEMPORAL_PORT: String(ports.temporal), TEMPORAL_UI_PORT: String(ports.ui), LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '', DATABASE_URL: '' },
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(ports.api), TEMPORAL_PORT: String(ports.temporal), TEMPORAL_UI_PORT: String(ports.ui), OIDC_DEV_PORT: '0', LOG_LEVEL: 'warn', TEMPORAL_ADDRESS: '', DATABASE_URL: '' },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -67,6 +68,10 @@ describe('npm start', () => {
     });
     expect(created.status).toBe(201);
     const { caseId } = (await created.json()) as { caseId: string };
+    // Login works on a fresh machine: the embedded OpenID provider runs in the same process, on PGlite.
+    const { page } = await login(new Browser(), api, 'tynset-boligkonsulent');
+    expect(page.status).toBe(200);
+    expect(JSON.parse(page.text)).toMatchObject({ name: 'Kari Nordmann', roles: ['housing_officer'], municipality: 'tynset', authMethod: 'session' });
 
     // A crash: every Botrygg process dies at once, and the dev server is left behind as an orphan.
     const ps = execFileSync('ps', ['-o', 'pid=,args=', '-g', String(first.child.pid)], { encoding: 'utf8' });

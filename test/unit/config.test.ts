@@ -24,9 +24,37 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^TEMPORAL_ADDRESS: må være vert:port/m);
   });
 
-  it('treats empty variables as unset, and refuses development tokens in production', () => {
+  it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_TOKENS: må settes i produksjon/);
+  });
+
+  it('refuses every static token in production and requires a real OpenID provider over https', () => {
+    const oidc = { OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', OIDC_CLIENT_ID: 'botrygg', OIDC_CLIENT_SECRET: 'hemmelig' };
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OIDC_ISSUER: må settes i produksjon/);
+    expect(() => loadConfig({ NODE_ENV: 'production', ...oidc, API_TOKENS: 'secret-token-1:anne:admin:*' })).toThrow(
+      /API_TOKENS: statiske nøkler er ikke tillatt i produksjon/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', ...oidc, OIDC_ISSUER: 'http://idp.example' })).toThrow(/OIDC_ISSUER: må være en https/);
+    expect(() => loadConfig({ NODE_ENV: 'production', OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID og OIDC_CLIENT_SECRET/);
+    const config = loadConfig({ NODE_ENV: 'production', ...oidc, OIDC_MACHINE_CLIENTS: 'skjema-app:tynset' });
+    expect(config.apiTokens).toEqual([]);
+    expect(config.machineClients.get('skjema-app')).toBe('tynset');
+    // Development keeps its tokens and starts the embedded provider.
+    expect(loadConfig({}).OIDC_ISSUER).toBeUndefined();
+  });
+
+  it('validates the login variables', () => {
+    const problems = (() => {
+      try {
+        loadConfig({ OIDC_ISSUER: 'ftp://x', OIDC_SCOPES: 'profile', SESSION_IDLE_MINUTES: '0', OIDC_MACHINE_CLIENTS: 'uten-kommune' });
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+      return '';
+    })();
+    expect(problems).toMatch(/^OIDC_ISSUER: må være en http\(s\):\/\/-adresse/m);
+    expect(problems).toMatch(/^OIDC_SCOPES: må inneholde openid/m);
+    expect(problems).toMatch(/^SESSION_IDLE_MINUTES:/m);
   });
 });
 
