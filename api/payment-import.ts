@@ -6,6 +6,7 @@ import type { Database } from '../db/client';
 import { rentAccounts, rentLedger, rentPaymentImports } from '../db/schema-rent';
 import { parsePaymentsFile, type FileError, type PaymentLine } from '../domain/rent/payments-file';
 import type { Actor } from '../domain/roles';
+import { forEachConcurrently } from '../platform/pool';
 import { rentLedgerChangedSignal } from '../workflows/messages';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -91,17 +92,20 @@ async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: st
 }
 
 /** A payment changes what the ladder should do: tell each touched tenancy at once. */
+const SIGNAL_CONCURRENCY = 32;
+
 export async function signalCases({ db, temporal, logger }: ImportDeps, caseIds: string[], importId?: string): Promise<void> {
   if (!caseIds.length) return;
   const accounts = await db.select({ caseId: rentAccounts.caseId, workflowId: rentAccounts.workflowId }).from(rentAccounts).where(inArray(rentAccounts.caseId, caseIds));
-  for (const { caseId, workflowId } of accounts) {
+  // One after another, 10,000 accounts took six minutes of round trips; a bounded pool overlaps them.
+  await forEachConcurrently(accounts, SIGNAL_CONCURRENCY, async ({ caseId, workflowId }) => {
     try {
       await temporal.workflow.getHandle(workflowId).signal(rentLedgerChangedSignal, importId ? { importId } : {});
     } catch (err) {
       // The ledger is committed; the case's next scheduled check (at most a few days away) reads it.
       logger.warn({ err, caseId, workflowId }, 'Could not signal the tenancy about a payment; its next rent check will see it');
     }
-  }
+  });
 }
 
 export interface ImportDeps {
