@@ -72,7 +72,7 @@ export function auditRefusals(db: Database, caseRoutePaths: () => readonly strin
     const path = req.originalUrl.split('?')[0] ?? '';
     const hit = matchers.map((m) => ({ path: m.path, match: m.re.exec(path) })).find((m) => m.match);
     if (!hit) return next(err);
-    let caseId: string | null = null;
+    let caseId: string | null;
     try {
       const asked = decodeURIComponent(hit.match!.groups!.caseId!);
       caseId = CASE_ID_PATTERN.test(asked) ? asked : null;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler } from 'express';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { summarise, toFieldProblems, type FieldProblem } from '../domain/validation-messages';
 import { FailureType } from '../workflows/messages';
 import type { Logger } from '../platform/logger';

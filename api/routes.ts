@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Actor, Role } from '../domain/roles';
 import { hasRole } from './auth';
 import { HttpError, validationError } from './errors';

@@ -32,6 +32,7 @@ export default async function setup(project: TestProject) {
     throw new Error(
       `Tests need a PostgreSQL server at ${adminUrl.replace(/:[^:@/]+@/, ':***@')} (${(err as Error).message}). ` +
         'Run .ci/run once, or set TEST_DATABASE_URL to a role that may create databases.',
+      { cause: err },
     );
   }
   await admin.query(`CREATE DATABASE ${dbName}`);

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Response, type Router } from 'express';
 import { eq, lt } from 'drizzle-orm';
 import * as oidc from 'openid-client';
 import { authLogins, staffDirectory } from '../../db/schema-auth';

@@ -93,6 +93,7 @@ export function meetingInvitation(e: IcsEvent): string {
 export function escapeText(s: string): string {
   return s
     .replace(/\r\n|\r|\n/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -105,12 +106,14 @@ export function escapeText(s: string): string {
  * value cannot hold DQUOTE, so those and control characters are removed.
  */
 function paramValue(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const clean = s.replace(/[\u0000-\u001F\u007F"]/g, ' ').replace(/\s+/g, ' ').trim();
   return /[:;,]/.test(clean) ? `"${clean}"` : clean;
 }
 
 /** Whitespace and control characters could break the line structure or smuggle in properties. */
 function mailto(email: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   return `mailto:${email.replace(/[\s\u0000-\u001F\u007F]/g, '')}`;
 }
 

@@ -59,7 +59,7 @@ function serviceBlocks(text: string): Map<string, string> {
   };
   for (const line of lines.slice(start + 1)) {
     if (/^\S/.test(line)) break; // next top-level key ends the services section
-    const m = /^  ([a-z-]+):$/.exec(line);
+    const m = /^ {2}([a-z-]+):$/.exec(line);
     if (m) {
       flush();
       current = m[1];
