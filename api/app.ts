@@ -4,7 +4,7 @@ import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../platform/logger';
 import { authenticate } from './auth';
-import { DEFAULT_TEMPORAL_DEADLINES, requestIdFor, temporalDeadline, type TemporalDeadlines } from './edge';
+import { DEFAULT_TEMPORAL_DEADLINES, requestIdFor, requireUtf8, temporalDeadline, type TemporalDeadlines } from './edge';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
@@ -86,6 +86,7 @@ export function createApp({ config, database, temporal, logger, edge = {} }: App
   // Who is calling is settled before a body is read; guessing tokens is slowed down per address.
   app.use('/api', authFailureLimiter(limits), authenticate(config.apiTokens));
   // A month's payments file for a large municipality is a few megabytes; everything else is small.
+  app.use('/api', requireUtf8);
   app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
   app.use('/api', express.json({ limit: '256kb' }));
   app.use('/api', writeLimiter(limits), temporalDeadline(temporal, deadlines));

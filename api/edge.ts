@@ -31,6 +31,19 @@ export function requireJsonBody(req: Request): void {
   if (req.is('application/json') !== 'application/json') throw new HttpError(415, NOT_JSON);
 }
 
+const CHARSET_MESSAGE = 'Tegnsettet støttes ikke. Send innholdet som UTF-8.';
+
+/**
+ * JSON between systems is UTF-8 (RFC 8259 § 8.1). body-parser also decodes UTF-16, UTF-32 and
+ * even UTF-7, in which the same bytes can say something else than a UTF-8 reader sees: refused.
+ */
+export const requireUtf8: RequestHandler = (req, _res, next) => {
+  const type = req.headers['content-type'];
+  const charset = type ? /;\s*charset\s*=\s*"?([^";\s]*)"?/i.exec(type)?.[1]?.toLowerCase() : undefined;
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') return next(new HttpError(415, CHARSET_MESSAGE));
+  next();
+};
+
 const NUL_MESSAGE = 'Teksten inneholder et ugyldig tegn (NUL, \\u0000). Fjern det og prøv igjen.';
 
 /** True if any string (or object key) in a parsed JSON value, query or params contains U+0000. */
@@ -79,7 +92,7 @@ export function clientErrorMessage(err: { status?: number; statusCode?: number; 
     case 'entity.too.large':
       return { status: 413, message: 'Innholdet er for stort.' };
     case 'charset.unsupported':
-      return { status: 415, message: 'Tegnsettet støttes ikke. Send innholdet som UTF-8.' };
+      return { status: 415, message: CHARSET_MESSAGE };
     case 'encoding.unsupported':
       return { status: 415, message: 'Komprimeringen (Content-Encoding) støttes ikke. Bruk gzip, deflate eller br, eller send innholdet ukomprimert.' };
     case 'request.size.invalid':
