@@ -303,6 +303,8 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
         asOf: z
           .string()
           .refine((s) => isValidIsoDate(s) || isStrictIsoInstant(s, isValidIsoDate), 'må være en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601, for eksempel 2026-11-23T12:00:00Z)')
+          // The end of 9999-12-31 is past what the calendar can name: a member list is asked for within two centuries.
+          .refine((s) => s >= '1900' && s < '2200', 'må være mellom år 1900 og 2199')
           .optional(),
       }),
       responses: { 200: { description: 'Medlemmer', schema: z.object({ asOf: z.string(), members: z.array(MemberOut), history: z.array(z.record(z.string(), z.unknown())) }) } },

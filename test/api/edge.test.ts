@@ -137,7 +137,7 @@ describe('API edge: malformed input, headers and limits', () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/ÅÅÅÅ-MM-DD/);
-    for (const asOf of ['12345', 'March 7', '2026-13-01T00:00:00Z', '2026-02-30T10:00:00Z', '+012345-01-01T00:00:00Z', '2026-01-01T10:00:00']) {
+    for (const asOf of ['12345', '9999-12-31', '9999-12-31T23:59:59Z', 'March 7', '2026-13-01T00:00:00Z', '2026-02-30T10:00:00Z', '+012345-01-01T00:00:00Z', '2026-01-01T10:00:00']) {
       const res = await raw('GET', `/api/committees/${committeeId}/members?asOf=${encodeURIComponent(asOf)}`, { token: OFFICE });
       expect(res.status, asOf).toBe(400);
       expect(res.body.error, asOf).toMatch(/dato/);
