@@ -14,8 +14,14 @@ export function createLogger(level: string, base: Record<string, unknown> = {}, 
     level,
     base: { service: 'botrygg', ...base },
     timestamp: pino.stdTimeFunctions.isoTime,
-    serializers: { err: safeError, error: safeError, cause: safeError },
+    serializers: { err: safeError, error: safeError, cause: safeError, failure: safeError },
     redact: { paths: REDACTED_PATHS, censor: REDACTED },
+    // Messages too: the Temporal SDK writes an error's message into its own ("Error while processing …: <message>").
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubErrorText(a) : a)) as Parameters<typeof method>);
+      },
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

@@ -62,6 +62,7 @@ describe('logger: IDs, never personal data (real PostgreSQL errors)', () => {
     // The Temporal SDK's logger passes failures as `error`; a nested cause is scrubbed too.
     logger.warn({ error: err, workflowId: 'tenancy-TYN-2026-AAAAAA' }, 'Activity failed');
     logger.warn({ err: new Error('Activity task failed', { cause: err }) }, 'wrapped');
+    logger.error({ taskToken: 'abc' }, `Error while processing ActivityTask.start: ${(err as Error).message}`);
     const out = text();
     for (const value of [PERSON.name, PERSON.email, PERSON.phone, 'samlivsbrudd', 'Bakken']) expect(out).not.toContain(value);
     const first = JSON.parse(lines[0]!);
