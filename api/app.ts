@@ -85,10 +85,11 @@ export function createApp({ config, database, temporal, logger, edge = {} }: App
   app.use('/api', noStore);
   // Who is calling is settled before a body is read; guessing tokens is slowed down per address.
   app.use('/api', authFailureLimiter(limits), authenticate(config.apiTokens));
-  // A month's payments file for a large municipality is a few megabytes; everything else is small.
   app.use('/api', requireUtf8);
+  // A month's payments file for a large municipality is a few megabytes; everything else is small.
   app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
   app.use('/api', express.json({ limit: '256kb' }));
+  // Writes are limited per person; every call to Temporal from here on has the request's deadline.
   app.use('/api', writeLimiter(limits), temporalDeadline(temporal, deadlines));
   app.use(router);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
