@@ -61,13 +61,13 @@ export interface RateLimits {
   writeWindowMs: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { authFailures: 20, authWindowMs: 15 * 60_000, writes: 300, writeWindowMs: 60_000 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { authFailures: 30, authWindowMs: 15 * 60_000, writes: 300, writeWindowMs: 60_000 };
 
 const TOO_MANY_FAILURES = { error: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.' };
 const TOO_MANY_WRITES = { error: 'For mange endringer på kort tid. Vent litt og prøv igjen.' };
 
 /**
- * Guessing tokens: only answers of 401 count, per client address; once over the limit every
+ * Guessing tokens: only refused credentials (401 with an Authorization header) count, per client address; once over the limit every
  * request from that address is refused with 429 and Retry-After until the window has passed.
  */
 export function authFailureLimiter(limits: RateLimits): RequestHandler {
@@ -75,7 +75,8 @@ export function authFailureLimiter(limits: RateLimits): RequestHandler {
     windowMs: limits.authWindowMs,
     limit: limits.authFailures,
     skipSuccessfulRequests: true,
-    requestWasSuccessful: (_req, res) => res.statusCode !== 401,
+    // A request without credentials (not logged in yet) is no guess; a refused token is.
+    requestWasSuccessful: (req, res) => res.statusCode !== 401 || !req.headers.authorization,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
