@@ -158,6 +158,60 @@ function allPaths(v: Json, at: (string | number)[] = [], depth = 0): (string | n
   return [];
 }
 
+/** The JSON types a schema accepts (as far as this generator can tell); undefined when it cannot tell. */
+function acceptedTypes(schema: JsonSchema, root: JsonSchema, depth = 0): Set<string> | undefined {
+  if (depth > 6) return undefined;
+  if (schema.$ref) {
+    const target = root.$defs?.[schema.$ref.replace(/^#\/\$defs\//, '')];
+    return target ? acceptedTypes(target, root, depth + 1) : undefined;
+  }
+  if (schema.const !== undefined) return new Set([typeof schema.const]);
+  if (schema.enum) return new Set(schema.enum.map((v) => typeof v));
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) {
+    const all = new Set<string>();
+    for (const alt of alternatives) {
+      const t = acceptedTypes(alt, root, depth + 1);
+      if (!t) return undefined;
+      for (const x of t) all.add(x);
+    }
+    return all;
+  }
+  if (schema.allOf?.length) return acceptedTypes(schema.allOf[0]!, root, depth + 1);
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : undefined;
+  if (!types) return undefined;
+  return new Set(types.map((t) => (t === 'integer' ? 'number' : t)));
+}
+
+/**
+ * The body with one property every variant requires set to a value of a type the schema refuses
+ * (a number for a text, a text for a number): valid JSON, well-formed transport, and certain to be
+ * refused by validation, while every other field (and refinement) is still checked. Undefined when
+ * the schema gives no such property.
+ */
+export function breakRequired(body: Json, schema: JsonSchema, root: JsonSchema, n: number): Json | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const variants = (schema.anyOf ?? schema.oneOf ?? [schema]).map((v) => (v.$ref ? root.$defs?.[v.$ref.replace(/^#\/\$defs\//, '')] : v));
+  if (variants.some((v) => !v?.properties)) return undefined;
+  const required = variants.map((v) => new Set(v!.required ?? []));
+  const common = [...required[0]!].filter((k) => required.every((r) => r.has(k)));
+  const candidates = common
+    .map((key) => {
+      const types = new Set<string>();
+      for (const v of variants) {
+        const t = acceptedTypes(v!.properties![key]!, root);
+        if (!t) return undefined;
+        for (const x of t) types.add(x);
+      }
+      const wrong = !types.has('number') ? 12345 : !types.has('string') ? 'tekst' : !types.has('boolean') ? true : undefined;
+      return wrong === undefined ? undefined : { key, wrong };
+    })
+    .filter((c): c is { key: string; wrong: number | string | true } => !!c);
+  if (!candidates.length) return undefined;
+  const { key, wrong } = candidates[n % candidates.length]!;
+  return { ...(body as object), [key]: wrong };
+}
+
 export interface Tokens {
   valid: string[];
   /** The token with every role, most often used so that requests pass the role check and go deeper. */
@@ -238,7 +292,9 @@ export function requestFor(op: Operation, tokens: Tokens, known: Record<string, 
     if (write) {
       // The defect that makes this write one the server must refuse, whatever else is generated.
       const strings = stringPaths(body);
-      const choices = ['transport', 'shape', 'token', ...(pathParams.length ? ['param'] : []), ...(strings.length ? ['nul'] : [])];
+      const broken = op.body ? breakRequired(body, op.body, op.body, n) : undefined;
+      // Wrong values weigh most: they pass the transport and reach validation and its refinements.
+      const choices = ['transport', 'shape', 'token', ...(pathParams.length ? ['param'] : []), ...(strings.length ? ['nul'] : []), ...(broken ? ['value', 'value', 'value'] : [])];
       defect = choices[pick % choices.length]!;
       switch (defect) {
         case 'transport': {
@@ -274,6 +330,9 @@ export function requestFor(op: Operation, tokens: Tokens, known: Record<string, 
           path = fill(op.path, { ...b.params, [p.name]: BROKEN_PARAMS[n % BROKEN_PARAMS.length]! });
           break;
         }
+        case 'value':
+          payload = JSON.stringify(broken);
+          break;
         case 'nul': {
           const at = strings[n % strings.length]!;
           payload = JSON.stringify(setAt(body, at, `a\u0000${n}`));
