@@ -45,18 +45,35 @@ export const requireUtf8: RequestHandler = (req, _res, next) => {
 };
 
 const NUL_MESSAGE = 'Teksten inneholder et ugyldig tegn (NUL, \\u0000). Fjern det og prøv igjen.';
+const DEPTH_MESSAGE = 'Innholdet er nøstet for dypt.';
+
+/** No form of ours nests deeper than this; a deeper body is refused before anything walks it recursively. */
+export const MAX_DEPTH = 32;
 
 /** True if any string (or object key) in a parsed JSON value, query or params contains U+0000. */
-export function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 64 || value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+export function containsNul(value: unknown): boolean {
+  return inspect(value, 0) === 'nul';
+}
+
+function inspect(value: unknown, depth: number): 'nul' | 'deep' | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? 'nul' : undefined;
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_DEPTH) return 'deep';
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return 'nul';
+    const found = inspect(v, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** PostgreSQL refuses U+0000 in text; refuse it here with a plain message instead of a 500 later. */
 export function rejectNul(...values: unknown[]): void {
-  if (values.some((v) => containsNul(v))) throw new HttpError(400, NUL_MESSAGE);
+  for (const v of values) {
+    const found = inspect(v, 0);
+    if (found === 'nul') throw new HttpError(400, NUL_MESSAGE);
+    if (found === 'deep') throw new HttpError(400, DEPTH_MESSAGE);
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -130,6 +130,14 @@ describe('API edge: malformed input, headers and limits', () => {
     expect(nulIncident.status).toBe(400);
   });
 
+  it('refuses a body nested deeper than any form with 400', async () => {
+    for (const body of ['['.repeat(100_000) + ']'.repeat(100_000), '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)]) {
+      const res = await raw('POST', '/api/tenancies', { headers: { 'content-type': 'application/json', 'Idempotency-Key': `edge-${randomUUID()}` }, body });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe('Innholdet er nøstet for dypt.');
+    }
+  });
+
   it('validates committee dates strictly: an invalid firstDate and asOf=12345 are 400, not 500', async () => {
     const bad = await api.request('POST', '/api/committees', {
       token: OFFICE,
