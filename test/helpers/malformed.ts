@@ -294,7 +294,10 @@ export function requestFor(op: Operation, tokens: Tokens, known: Record<string, 
       const strings = stringPaths(body);
       const broken = op.body ? breakRequired(body, op.body, op.body, n) : undefined;
       // Wrong values weigh most: they pass the transport and reach validation and its refinements.
-      const choices = ['transport', 'shape', 'token', ...(pathParams.length ? ['param'] : []), ...(strings.length ? ['nul'] : []), ...(broken ? ['value', 'value', 'value'] : [])];
+      // A route without a body (DELETE) ignores whatever body is sent: only the token or a path parameter can break it.
+      const choices = op.body
+        ? ['transport', 'shape', 'token', ...(pathParams.length ? ['param'] : []), ...(strings.length ? ['nul'] : []), ...(broken ? ['value', 'value', 'value'] : [])]
+        : ['token', ...(pathParams.length ? ['param', 'param'] : [])];
       defect = choices[pick % choices.length]!;
       switch (defect) {
         case 'transport': {
