@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Config } from '../config/env';
@@ -8,10 +7,12 @@ import { auditRefusals } from './audit';
 import { authenticate } from './auth';
 import { authRouter } from './auth/routes';
 import { Auth, DEFAULT_SESSION } from './auth/service';
+import { DEFAULT_TEMPORAL_DEADLINES, requestIdFor, requireUtf8, temporalDeadline, type TemporalDeadlines } from './edge';
 import { errorHandler, HttpError } from './errors';
 import { buildOpenApiDocument } from './openapi';
 import { ApiRoutes } from './routes';
 import { registerAccessLogRoutes } from './routes/access-log';
+import { authFailureLimiter, DEFAULT_RATE_LIMITS, noStore, securityHeaders, writeLimiter, type RateLimits } from './security';
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerCoLocatedUnitRoutes } from './routes/co-located-units';
 import { registerCommitteeRoutes } from './routes/committees';
@@ -32,18 +33,24 @@ export interface AppDeps {
   logger: Logger;
   /** Login and identity; without it only the configured static tokens authenticate (tests). */
   auth?: Auth;
+  /** Limits at the edge; the defaults suit production, tests narrow them to see them act. */
+  edge?: { temporalDeadlines?: Partial<TemporalDeadlines>; rateLimits?: Partial<RateLimits>; readyTimeoutMs?: number };
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The HTTP API; listening happens in api/server.ts or scripts/start.ts. */
-export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }) }: AppDeps): Express {
+export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }), edge = {} }: AppDeps): Express {
+  const deadlines = { ...DEFAULT_TEMPORAL_DEADLINES, ...edge.temporalDeadlines };
+  const limits = { ...DEFAULT_RATE_LIMITS, ...edge.rateLimits };
+  const readyTimeoutMs = edge.readyTimeoutMs ?? 2_000;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
 
   app.use((req, res, next) => {
-    const requestId = req.header('x-request-id') ?? randomUUID();
+    const requestId = requestIdFor(req.header('x-request-id'));
     res.setHeader('x-request-id', requestId);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -57,10 +64,11 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
 
   // Probes carry no personal data and must answer load balancers without a token.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // A probe must answer within the load balancer's timeout even when Temporal or the database is away.
   app.get('/readyz', async (_req, res) => {
     const checks = await Promise.allSettled([
-      database.ping(),
-      temporal.connection.workflowService.getSystemInfo({}),
+      withTimeout(database.ping(), readyTimeoutMs),
+      temporal.withDeadline(Date.now() + readyTimeoutMs, () => temporal.connection.workflowService.getSystemInfo({})),
     ]);
     const [db, tmp] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'unavailable'));
     res.status(db === 'ok' && tmp === 'ok' ? 200 : 503).json({ database: db, temporal: tmp });
@@ -86,9 +94,16 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
 
+  // Every /api answer but the OpenAPI document (above) may carry personal data.
+  app.use('/api', noStore);
+  // Who is calling is settled before a body is read; guessing tokens is slowed down per address.
+  app.use('/api', authFailureLimiter(limits), authenticate(auth));
+  app.use('/api', requireUtf8);
   // A month's payments file for a large municipality is a few megabytes; everything else is small.
   app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
-  app.use('/api', express.json({ limit: '256kb' }), authenticate(auth));
+  app.use('/api', express.json({ limit: '256kb' }));
+  // Writes are limited per person; every call to Temporal from here on has the request's deadline.
+  app.use('/api', writeLimiter(limits), temporalDeadline(temporal, deadlines));
   app.use(authRouter(auth));
   app.use(router);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
@@ -96,4 +111,12 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   app.use(auditRefusals(database.db, () => routes.specs.filter((s) => s.path.includes(':caseId')).map((s) => s.path), logger));
   app.use(errorHandler(logger));
   return app;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

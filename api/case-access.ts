@@ -51,10 +51,10 @@ export async function worksInUnitOf(db: Database, actor: Actor, row: CaseRow): P
 }
 
 /**
- * The case from the read model, if this person may see it: 404 when there is none, and a refusal
- * that is audit-logged before the 403. `mayAlso` widens need-to-know for one route (a form filing
- * a report, the co-located unit's staff acting on an incident); a delegation from the housing office
- * widens it for one colleague and one case (recorded per use).
+ * The case from the read model, if this person may see it: 404 when there is none (or it is another
+ * municipality's), and a refusal that is audit-logged before the 403. `mayAlso` widens need-to-know
+ * for one route (a form filing a report, the co-located unit's staff acting on an incident); a
+ * delegation from the housing office widens it for one colleague and one case (recorded per use).
  */
 export async function loadAccessibleCase(
   db: Database,
@@ -65,6 +65,11 @@ export async function loadAccessibleCase(
 ): Promise<CaseRow> {
   const [row] = await db.select().from(tenancies).where(eq(tenancies.caseId, caseId));
   if (!row) throw new HttpError(404, 'Fant ikke saken.');
+  // Another municipality's case answers as an unknown one would: a 403 would confirm that the case exists.
+  if (!worksIn(actor, row.municipality)) {
+    await audit(db, req, 'denied', row.caseId, 404);
+    throw new HttpError(404, 'Fant ikke saken.');
+  }
   if (!canAccessCase(actor, row) && !(await mayAlso?.(row)) && !(await usesDelegation(db, req, actor, row))) {
     await audit(db, req, 'denied', row.caseId, 403);
     throw new HttpError(403, 'Du har ikke tilgang til denne saken.');

@@ -25,6 +25,10 @@ export function buildOpenApiDocument(routes: ApiRoutes, info: { version: string 
     responses['400'] ??= { description: 'Ugyldig innhold', content: { 'application/json': { schema: json(ErrorBody, 'output') } } };
     responses['401'] = { description: 'Ikke innlogget' };
     responses['403'] = { description: 'Mangler tilgang' };
+    // Answers from the edge (api/edge.ts, api/security.ts), the same for every route of the kind.
+    if (spec.body) responses['415'] = { description: 'Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke' };
+    responses['429'] = { description: 'For mange forespørsler (se Retry-After)' };
+    if (spec.method !== 'get') responses['503'] ??= { description: 'Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After)' };
     (paths[path] ??= {})[spec.method] = {
       summary: spec.summary,
       tags: [spec.tag],

@@ -2,6 +2,8 @@ import type { Request, Response, Router } from 'express';
 import { type z } from 'zod';
 import type { Actor, Role } from '../domain/roles';
 import { hasRole } from './auth';
+import { requireJsonBody, rejectNul } from './edge';
+import { cspForHtml } from './security';
 import { HttpError, validationError } from './errors';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -61,6 +63,8 @@ export class ApiRoutes {
       const actor = req.actor;
       if (!actor) throw new HttpError(401, 'Du må være innlogget for å bruke Botrygg.');
       if (!hasRole(actor, spec.roles)) throw new HttpError(403, 'Du har ikke tilgang til denne funksjonen.');
+      if (spec.body) requireJsonBody(req);
+      rejectNul(req.params, req.query, req.body);
       const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown, where?: string): z.output<S> => {
         if (!schema) return undefined as z.output<S>;
         const result = schema.safeParse(value);
@@ -78,6 +82,7 @@ export class ApiRoutes {
       } as RouteInput<P, Q, H, B>;
       const result = await handler(input);
       for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+      if (result.contentType?.startsWith('text/html')) res.setHeader('Content-Security-Policy', cspForHtml(String(result.body)));
       if (result.contentType) res.status(result.status).type(result.contentType).send(String(result.body));
       else res.status(result.status).json(result.body);
     });

@@ -41,6 +41,7 @@ import {
 import { audit, auditCases } from '../audit';
 import { worksIn } from '../auth';
 import { renderMinutes } from '../committee-minutes';
+import { isStrictIsoInstant } from '../edge';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 import { IdempotencyHeaders } from '../case-access';
@@ -87,7 +88,8 @@ const CreateCommitteeBody = z
     id: z.string().regex(COMMITTEE_ID_PATTERN, 'må være små bokstaver, tall og bindestrek, for eksempel «tynset-boligutvalg»'),
     municipality: municipalityCode,
     name: z.string().trim().min(3).max(200),
-    cycle: MeetingCycleSchema.refine((c) => isoWeekday(c.firstDate) <= 5, { message: 'Første møtedato må være en hverdag', path: ['firstDate'] }),
+    // An invalid firstDate is already reported by the cycle's own schema; the weekday is asked only of a real date.
+    cycle: MeetingCycleSchema.refine((c) => !isValidIsoDate(c.firstDate) || isoWeekday(c.firstDate) <= 5, { message: 'Første møtedato må være en hverdag', path: ['firstDate'] }),
     reminderDaysBefore: z.int().min(1).max(14).default(3),
     agendaCutoffDays: z.int().min(1).max(14).default(2),
     members: MemberList.optional(),
@@ -303,7 +305,9 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
       query: z.object({
         asOf: z
           .string()
-          .refine((s) => isValidIsoDate(s) || !Number.isNaN(Date.parse(s)), 'må være en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601)')
+          .refine((s) => isValidIsoDate(s) || isStrictIsoInstant(s, isValidIsoDate), 'må være en dato (ÅÅÅÅ-MM-DD) eller et tidspunkt (ISO 8601, for eksempel 2026-11-23T12:00:00Z)')
+          // The end of 9999-12-31 is past what the calendar can name: a member list is asked for within two centuries.
+          .refine((s) => s >= '1900' && s < '2200', 'må være mellom år 1900 og 2199')
           .optional(),
       }),
       responses: { 200: { description: 'Medlemmer', schema: z.object({ asOf: z.string(), members: z.array(MemberOut), history: z.array(z.record(z.string(), z.unknown())) }) } },

@@ -5,11 +5,11 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { createActivities } from '../../activities';
-import { createApp } from '../../api/app';
+import { createApp, type AppDeps } from '../../api/app';
 import { parseApiTokens } from '../../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
-import { createLogger } from '../../platform/logger';
+import { createLogger, type Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mailer';
 import { openTestDatabase } from './database';
 import { taskQueueFor, workflowBundle } from './temporal';
@@ -36,9 +36,15 @@ export interface ApiHarness {
 /** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
 export async function startApiHarness(
   title: string,
-  opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer; /** More `token:user:roles:municipality` entries. */ extraTokens?: string } = {},
+  opts: {
+    timeSkipping?: TestWorkflowEnvironment;
+    mailer?: Mailer;
+    /** More `token:user:roles:municipality` entries. */ extraTokens?: string;
+    /** Edge limits (deadlines, rate limits) other than the production defaults. */ edge?: AppDeps['edge'];
+    /** A logger whose output the test reads. */ logger?: Logger;
+  } = {},
 ): Promise<ApiHarness> {
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
+  const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
   const address = inject('temporalAddress');
   const taskQueue = taskQueueFor(title);
   const database = await openTestDatabase();
@@ -61,6 +67,7 @@ export async function startApiHarness(
     database,
     temporal,
     logger,
+    edge: opts.edge,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
