@@ -68,9 +68,6 @@ const HttpCaseAction = z.discriminatedUnion('type', [
   ...CaseActionPayload.options.filter((o) => o.shape.type.value !== 'offerDwelling' && o.shape.type.value !== 'createAgreement'),
 ]);
 
-/** A person is waiting for the page: a workflow that does not answer in time is served from the read model. */
-const LIVE_QUERY_DEADLINE_MS = 3_000;
-
 const CREATED_MESSAGES = {
   started: 'Søknaden er registrert og saken er opprettet.',
   existing: 'Søknaden var allerede mottatt. Dette er den samme saken.',
@@ -164,7 +161,8 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       let liveError: string | undefined;
       if (fromWorkflow) {
         try {
-          live = await temporal.withDeadline(Date.now() + LIVE_QUERY_DEADLINE_MS, () => temporal.workflow.getHandle(tenancyWorkflowId(row.caseId)).query(tenancyStateQuery));
+          // Bounded by the request's read deadline (api/edge.ts).
+          live = await temporal.workflow.getHandle(tenancyWorkflowId(row.caseId)).query(tenancyStateQuery);
         } catch (err) {
           deps.logger.warn({ err, caseId: row.caseId }, 'Tenancy query failed; serving the read model only');
           liveError = 'Arbeidsflyten svarte ikke. Viser sist lagrede tilstand.';
