@@ -8,6 +8,8 @@ import type { Logger } from './logger';
 export interface DevServer {
   address: string;
   uiUrl?: string;
+  /** Settles with the exit code when the server process ends, asked to or not. */
+  exited?: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -89,6 +91,7 @@ async function startOnce(opts: DevServerOptions, port: number): Promise<DevServe
   return {
     address,
     uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : undefined,
+    exited,
     stop: async () => {
       await stopChild(child, exited);
       if (pidFile) fs.rmSync(pidFile, { force: true });

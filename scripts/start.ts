@@ -59,19 +59,25 @@ runMain('start', async (logger: Logger) => {
     const cli = await findTemporalCli({ progress: say });
     if (cli) {
       say(`Starter Temporal dev server (${cli})...`);
-      server = await startDevServer({
+      const options = {
         cli,
         port: config.TEMPORAL_PORT,
         uiPort: config.TEMPORAL_UI_PORT,
         namespace: config.TEMPORAL_NAMESPACE,
         dbFile: path.join(config.dataDir, 'temporal', 'temporal.sqlite'),
         logger,
-      });
+      };
+      server = await startDevServer(options);
+      // A dev server that dies is started again on the same port and SQLite file, with backoff:
+      // the API keeps answering (writes wait in form_submissions), the worker reconnects.
+      const supervised = superviseDevServer(server, () => startDevServer(options), logger, say);
+      cleanups.push(() => supervised.stop());
     } else {
       say('Fant verken Temporal CLI eller Go; laster ned CLI gjennom Temporal-SDK-en...');
-      server = await startSdkDownloadedServer(config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT, config.TEMPORAL_NAMESPACE, path.join(config.dataDir, 'temporal', 'temporal.sqlite'));
+      const downloaded = await startSdkDownloadedServer(config.TEMPORAL_PORT, config.TEMPORAL_UI_PORT, config.TEMPORAL_NAMESPACE, path.join(config.dataDir, 'temporal', 'temporal.sqlite'));
+      cleanups.push(() => downloaded.stop());
+      server = downloaded;
     }
-    cleanups.push(() => server!.stop());
     address = server.address;
   }
 
@@ -129,6 +135,29 @@ runMain('start', async (logger: Logger) => {
   say(`  Database:     ${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
   say('  Stopp med Ctrl-C.');
 });
+
+/** Keeps the dev server `npm start` owns running: the first instance, then a new one each time it exits. */
+function superviseDevServer(first: DevServer, start: () => Promise<DevServer>, logger: Logger, say: (line: string) => void) {
+  let initial: DevServer | undefined = first;
+  return supervise(
+    async () => {
+      const server = initial ?? (await start());
+      initial = undefined;
+      return {
+        async run() {
+          const code = await server.exited;
+          throw new Error(`Temporal dev server exited (code ${code})`);
+        },
+        shutdown: () => void server.stop(),
+      };
+    },
+    {
+      name: 'temporal-dev-server',
+      logger,
+      onRestart: ({ restarts, waitMs }) => say(`Temporal dev server stoppet; starter den på nytt om ${Math.round(waitMs / 1000)} s (omstart nr. ${restarts}).`),
+    },
+  );
+}
 
 /** Last resort when neither a CLI nor Go is available: the SDK downloads and runs a pinned CLI. */
 async function startSdkDownloadedServer(port: number, uiPort: number, namespace: string, dbFilename: string): Promise<DevServer> {

@@ -95,6 +95,23 @@ describe('npm start', () => {
     // The read-model write lost with the crash is retried once its activity times out.
     await expect.poll(async () => (await read()).case.status, { timeout: 30_000, interval: 500 }).toBe('active');
 
+    // The Temporal dev server dies under a running npm start: it is started again on the same port
+    // and state, and a new application reaches its workflow without anyone restarting Botrygg.
+    const devServerPid = Number(fs.readFileSync(path.join(dataDir, 'temporal', 'dev-server.pid'), 'utf8'));
+    process.kill(devServerPid, 'SIGKILL');
+    await expect.poll(() => second.output(), { timeout: 30_000, interval: 250 }).toContain('Temporal dev server stoppet; starter den på nytt');
+    const afterRestart = async () =>
+      (
+        await fetch(`${api}/api/tenancies`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${TOKENS.officer}`, 'content-type': 'application/json', 'Idempotency-Key': `after-restart-${caseId}` },
+          body: JSON.stringify({ municipality: 'tynset', applicant: { name: 'Siri Moen' }, currentHousing: 'Hos foreldre.' }),
+        })
+      ).json() as Promise<{ status: string; caseId: string }>;
+    await expect.poll(async () => (await afterRestart()).status, { timeout: 60_000, interval: 1000 }).toMatch(/started|existing/);
+    const restartedPid = Number(fs.readFileSync(path.join(dataDir, 'temporal', 'dev-server.pid'), 'utf8'));
+    expect(restartedPid).not.toBe(devServerPid);
+
     signalGroup(second.child, 'SIGINT');
     // 'close' waits for every process holding the output pipe, grandchildren included. npm itself
     // re-raises the terminal's SIGINT after its child finished cleanly, as shells expect.
