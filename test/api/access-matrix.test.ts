@@ -86,6 +86,7 @@ describe('API: the access matrix', () => {
       unitStaff,
       dwellingId,
       today,
+      yesterday: addDays(today, -1),
       saturday,
       rentLadder,
       templateRows: template.rows,
