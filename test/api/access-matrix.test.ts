@@ -23,7 +23,7 @@ describe('API: the access matrix', () => {
   const token = (role: Role, relation: Relation) => `mx-${run}-${role}-${relation}`;
   const callers: Array<{ role: Role; relation: Exclude<Relation, 'unknown_case'>; spec: string }> = [
     ...ROLES.map((role) => ({ role, relation: 'municipality' as const, spec: `${token(role, 'municipality')}:${role}.${run}:${role}:${role === 'admin' ? '*' : M}` })),
-    ...ROLES.filter((r) => r !== 'admin').map((role) => ({ role, relation: 'other_municipality' as const, spec: `${token(role, 'other_municipality')}:${role}.annen.${run}:${role}:${O}` })),
+    ...ROLES.map((role) => ({ role, relation: 'other_municipality' as const, spec: `${token(role, 'other_municipality')}:${role}.annen.${run}:${role}:${O}` })),
     { role: 'follow_up_worker', relation: 'assigned', spec: `${token('follow_up_worker', 'assigned')}:${users.assigned}:follow_up_worker:${M}` },
     { role: 'department_head', relation: 'unit', spec: `${token('department_head', 'unit')}:${users.unitHead}:department_head:${M}` },
     { role: 'administrative_officer', relation: 'unit', spec: `${token('administrative_officer', 'unit')}:${users.unitClerk}:administrative_officer:${M}` },

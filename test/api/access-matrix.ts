@@ -23,7 +23,8 @@ import { ROLES, type Role } from '../../domain/roles';
  * - `assigned`: the follow-up worker assigned to the case (follow_up_worker only).
  * - `unit`: works in the co-located unit (bofellesskap) the case's dwelling belongs to
  *   (department_head, administrative_officer only).
- * - `other_municipality`: works in another municipality.
+ * - `other_municipality`: works in another municipality; for admin, a municipality's own administrator
+ *   there (the admin role passes every role check, so only the municipality stands in the way).
  * - `unknown_case`: the case does not exist: 404 for every role that passes the role check.
  * Without a token, or with a wrong one, every route answers 401.
  */
