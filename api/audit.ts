@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, Request } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { auditLog } from '../db/schema';
@@ -10,6 +10,17 @@ export type AuditAction = 'read' | 'write' | 'denied';
 
 /** `res.locals` flag: this request's refusal is already on the log (with its case), so it is not logged twice. */
 const REFUSAL_AUDITED = 'botryggRefusalAudited';
+/** `res.locals` flag: a credential was presented and refused (api/auth.ts); logged by auditRefusals on every route. */
+const CREDENTIAL_REFUSED = 'botryggCredentialRefused';
+
+/**
+ * Marks a refused credential for auditRefusals, which writes it once: with the case when the path is
+ * a case route, without one elsewhere. Writing it at the refusal itself left the case out, and the
+ * flag that prevents a second row then kept the case from the log.
+ */
+export function markCredentialRefused(res: Response): void {
+  res.locals[CREDENTIAL_REFUSED] = true;
+}
 
 function entry(req: Request, action: AuditAction, caseId: string | null, outcome: number, route?: string) {
   const actor = req.actor;
@@ -60,9 +71,9 @@ function caseMatcher(path: string): RegExp {
 
 /**
  * Refusals (401, 403) on case routes go to the audit log with the case ID asked for, also when the
- * request never reached the route (no or a bad token). Mounted before the error handler; refusals a
- * handler already logged (loadAccessibleCase) are not logged twice. A malformed case ID is logged
- * as none: it names no one.
+ * request never reached the route (no or a bad token); a refused credential goes to the log on any
+ * route. Mounted before the error handler; refusals a handler already logged (loadAccessibleCase) are
+ * not logged twice. A malformed case ID is logged as none: it names no one.
  */
 export function auditRefusals(db: Database, caseRoutePaths: () => readonly string[], logger: Logger): ErrorRequestHandler {
   let matchers: Array<{ path: string; re: RegExp }> | undefined;
@@ -71,16 +82,16 @@ export function auditRefusals(db: Database, caseRoutePaths: () => readonly strin
     matchers ??= caseRoutePaths().map((path) => ({ path, re: caseMatcher(path) }));
     const path = req.originalUrl.split('?')[0] ?? '';
     const hit = matchers.map((m) => ({ path: m.path, match: m.re.exec(path) })).find((m) => m.match);
-    if (!hit) return next(err);
+    if (!hit && !res.locals[CREDENTIAL_REFUSED]) return next(err);
     let caseId: string | null;
     try {
-      const asked = decodeURIComponent(hit.match!.groups!.caseId!);
+      const asked = hit ? decodeURIComponent(hit.match!.groups!.caseId!) : '';
       caseId = CASE_ID_PATTERN.test(asked) ? asked : null;
     } catch {
       caseId = null;
     }
     try {
-      await db.insert(auditLog).values(entry(req, 'denied', caseId, err.status, `${req.method} ${hit.path}`));
+      await db.insert(auditLog).values(entry(req, 'denied', caseId, err.status, hit ? `${req.method} ${hit.path}` : `${req.method} ${path}`));
       res.locals[REFUSAL_AUDITED] = true;
     } catch (failure) {
       // The refusal stands either way; it serves no data, so a failed log entry must not turn it into a 500.

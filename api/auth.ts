@@ -4,7 +4,7 @@ import type { Actor, Role } from '../domain/roles';
 import { looksLikeJwt, TokenRefused } from './auth/access-tokens';
 import type { Auth } from './auth/service';
 import { findSession, readCookie, sessionCookieName } from './auth/sessions';
-import { audit } from './audit';
+import { markCredentialRefused } from './audit';
 import { HttpError } from './errors';
 
 declare module 'express-serve-static-core' {
@@ -36,9 +36,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function authenticate(auth: Auth): RequestHandler {
   const { db, logger } = auth.options;
-  const refuse = async (req: Request, status: 401 | 403, reason: string, message: string) => {
+  const refuse = (req: Request, status: 401 | 403, reason: string, message: string) => {
     logger.warn({ path: req.path, reason, requestId: req.res?.getHeader('x-request-id') }, 'authentication refused');
-    await audit(db, req, 'denied', null, status);
+    // Written by auditRefusals, with the case ID when the path names one.
+    if (req.res) markCredentialRefused(req.res);
     return new HttpError(status, message);
   };
   return async (req, _res, next) => {
@@ -46,13 +47,13 @@ export function authenticate(auth: Auth): RequestHandler {
       const header = req.header('authorization');
       if (header !== undefined) {
         const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-        if (!token) return next(await refuse(req, 401, 'malformed_header', INVALID));
+        if (!token) return next(refuse(req, 401, 'malformed_header', INVALID));
         if (looksLikeJwt(token)) {
-          if (!auth.hasProvider) return next(await refuse(req, 401, 'no_provider', INVALID));
+          if (!auth.hasProvider) return next(refuse(req, 401, 'no_provider', INVALID));
           try {
             req.actor = await (await auth.provider()).verifyAccessToken(token);
           } catch (err) {
-            if (err instanceof TokenRefused) return next(await refuse(req, 401, err.reason, INVALID));
+            if (err instanceof TokenRefused) return next(refuse(req, 401, err.reason, INVALID));
             // The provider's discovery or JWKS could not be read: our problem, not the caller's.
             logger.warn({ err, path: req.path }, 'identity provider unavailable');
             return next(new HttpError(503, 'Innloggingstjenesten svarer ikke. Prøv igjen om litt.'));
@@ -61,7 +62,7 @@ export function authenticate(auth: Auth): RequestHandler {
           return next();
         }
         const found = auth.options.apiTokens.find((t) => sameSecret(t.token, token));
-        if (!found) return next(await refuse(req, 401, 'unknown_static_token', INVALID));
+        if (!found) return next(refuse(req, 401, 'unknown_static_token', INVALID));
         req.actor = found.actor;
         req.authMethod = 'static_token';
         return next();
@@ -69,15 +70,15 @@ export function authenticate(auth: Auth): RequestHandler {
       const cookie = readCookie(req, sessionCookieName(auth.options.session));
       if (!cookie) return next(new HttpError(401, NOT_SIGNED_IN));
       const session = await findSession(db, auth.options.session, cookie);
-      if (!session) return next(await refuse(req, 401, 'unknown_session', INVALID));
-      if ('ended' in session) return next(await refuse(req, 401, `session_${session.ended}`, 'Økten er utløpt. Logg inn på nytt.'));
+      if (!session) return next(refuse(req, 401, 'unknown_session', INVALID));
+      if ('ended' in session) return next(refuse(req, 401, `session_${session.ended}`, 'Økten er utløpt. Logg inn på nytt.'));
       req.actor = session.actor;
       req.authMethod = 'session';
       req.session = { id: session.id, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
       if (!SAFE_METHODS.has(req.method)) {
         const presented = req.header('x-csrf-token');
         if (!presented || !sameSecret(presented, session.csrfToken)) {
-          return next(await refuse(req, 403, 'csrf', 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt og prøv igjen.'));
+          return next(refuse(req, 403, 'csrf', 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt og prøv igjen.'));
         }
       }
       next();

@@ -18,15 +18,21 @@ export interface DevUser {
 
 export const DEV_MUNICIPALITIES = ['tynset', 'alvdal'] as const;
 
-/** Roles a person signs in with; nav, tenant and intake never do. */
-const STAFF_ROLES: Array<{ role: Role; slug: string; names: Record<(typeof DEV_MUNICIPALITIES)[number], string> }> = [
+/**
+ * Roles a person signs in with; nav, tenant and intake never do. A role with a name in only one
+ * municipality has a test user there only: one data protection officer is enough to try the role.
+ */
+const STAFF_ROLES: Array<{ role: Role; slug: string; names: Partial<Record<(typeof DEV_MUNICIPALITIES)[number], string>> }> = [
   { role: 'housing_officer', slug: 'boligkonsulent', names: { tynset: 'Kari Nordmann', alvdal: 'Randi Moen' } },
   { role: 'follow_up_worker', slug: 'oppfolger', names: { tynset: 'Ola Hansen', alvdal: 'Per Bakke' } },
   { role: 'housing_office', slug: 'boligkontoret', names: { tynset: 'Liv Haugen', alvdal: 'Siri Lien' } },
   { role: 'department_head', slug: 'avdelingsleder', names: { tynset: 'Nils Brekke', alvdal: 'Anne Tangen' } },
   { role: 'administrative_officer', slug: 'administrasjonskonsulent', names: { tynset: 'Eva Holm', alvdal: 'Tor Vang' } },
   { role: 'committee_member', slug: 'boligutvalg', names: { tynset: 'Jon Sveen', alvdal: 'Mari Øien' } },
+  { role: 'data_protection_officer', slug: 'personvernombud', names: { tynset: 'Guri Vold' } },
 ];
+
+const staffIn = (m: (typeof DEV_MUNICIPALITIES)[number]) => STAFF_ROLES.filter(({ names }) => names[m] !== undefined);
 
 /** A deterministic UUID from a name, so the same test user has the same subject on every machine. */
 export function stableId(seed: string): string {
@@ -38,9 +44,9 @@ export const groupId = (municipality: string, slug: string): string => stableId(
 
 export const DEVELOPMENT_USERS: DevUser[] = [
   ...DEV_MUNICIPALITIES.flatMap((m) =>
-    STAFF_ROLES.map(({ slug, names }) => ({
+    staffIn(m).map(({ slug, names }) => ({
       username: `${m}-${slug}`,
-      name: names[m],
+      name: names[m]!,
       sub: stableId(`user:${m}-${slug}`),
       groups: [groupId(m, slug)],
     })),
@@ -49,7 +55,7 @@ export const DEVELOPMENT_USERS: DevUser[] = [
 ];
 
 export const DEVELOPMENT_GROUP_ROLES: Array<{ municipality: string; groupId: string; role: Role }> = [
-  ...DEV_MUNICIPALITIES.flatMap((m) => STAFF_ROLES.map(({ role, slug }) => ({ municipality: m, groupId: groupId(m, slug), role }))),
+  ...DEV_MUNICIPALITIES.flatMap((m) => staffIn(m).map(({ role, slug }) => ({ municipality: m, groupId: groupId(m, slug), role }))),
   { municipality: '*', groupId: groupId('*', 'admin'), role: 'admin' },
 ];
 

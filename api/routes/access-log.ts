@@ -51,9 +51,10 @@ export function registerAccessLogRoutes(routes: ApiRoutes, { db }: { db: Databas
       const [submitted] = known ? [] : await db.select({ municipality: formSubmissions.municipality }).from(formSubmissions).where(eq(formSubmissions.caseId, params.caseId)).limit(1);
       const municipality = known?.municipality ?? submitted?.municipality;
       if (!municipality) throw new HttpError(404, 'Fant ikke saken.');
+      // Another municipality's case answers as an unknown one: a 403 would confirm that it exists.
       if (!worksIn(actor, municipality)) {
-        await audit(db, req, 'denied', params.caseId, 403);
-        throw new HttpError(403, 'Du har ikke tilgang til loggen for denne saken.');
+        await audit(db, req, 'denied', params.caseId, 404);
+        throw new HttpError(404, 'Fant ikke saken.');
       }
       const rows = await db
         .select()

@@ -36,7 +36,9 @@ async function listDelegations(db: Database, caseId: string): Promise<Array<z.in
   const rows = await db
     .select({ d: caseDelegations, granteeName: staffDirectory.name })
     .from(caseDelegations)
-    .leftJoin(staffDirectory, eq(staffDirectory.subject, caseDelegations.granteeId))
+    // A name only for a colleague in the case's municipality, as GET /api/staff gives: a grant to a
+    // subject elsewhere (allowed, though it opens nothing) must not reveal who that person is.
+    .leftJoin(staffDirectory, and(eq(staffDirectory.subject, caseDelegations.granteeId), eq(staffDirectory.municipality, caseDelegations.municipality)))
     .where(eq(caseDelegations.caseId, caseId))
     .orderBy(caseDelegations.id);
   const uses = await db

@@ -1,4 +1,4 @@
-import type { Role } from '../../domain/roles';
+import { ROLES, type Role } from '../../domain/roles';
 
 /**
  * The access matrix: every API route × every role × the caller's relation to what the route is
@@ -23,7 +23,8 @@ import type { Role } from '../../domain/roles';
  * - `assigned`: the follow-up worker assigned to the case (follow_up_worker only).
  * - `unit`: works in the co-located unit (bofellesskap) the case's dwelling belongs to
  *   (department_head, administrative_officer only).
- * - `other_municipality`: works in another municipality.
+ * - `other_municipality`: works in another municipality; for admin, a municipality's own administrator
+ *   there (the admin role passes every role check, so only the municipality stands in the way).
  * - `unknown_case`: the case does not exist: 404 for every role that passes the role check.
  * Without a token, or with a wrong one, every route answers 401.
  */
@@ -42,6 +43,8 @@ export interface MatrixContext {
   unitStaff: string[];
   dwellingId: string;
   today: string;
+  /** The day before `today`: a delegation ending then is refused. */
+  yesterday: string;
   /** A Saturday after the first meeting: the committee never meets on one. */
   saturday: string;
   /** The municipality's current rent ladder and agreement template, to publish unchanged. */
@@ -62,12 +65,8 @@ export interface MatrixRow {
   body?: (c: MatrixContext) => unknown;
 }
 
-/**
- * Another municipality's case answers 403 today. Issue 10 item 13 (edge hardening, another branch)
- * makes it 404, like an unknown case, so that a case's existence does not leak: change this constant
- * with that merge.
- */
-export const OTHER_MUNICIPALITY_CASE_STATUS = 403;
+/** Another municipality's case answers 404, like an unknown case, so that a case's existence does not leak (issue 10.13). */
+export const OTHER_MUNICIPALITY_CASE_STATUS = 404;
 
 const M = ['municipality'] as const;
 const ASSIGNED = ['assigned'] as const;
@@ -159,6 +158,44 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
 
   // The data protection officer reads a case's audit log, not the case.
   { route: 'GET /api/tenancies/:caseId/access-log', scope: 'case', ok: 200, allow: { data_protection_officer: M, admin: M } },
+
+  // Login and identity. Everyone signed in may ask who they are; colleagues' names are for staff who
+  // see cases, from their own municipality only; the group mapping and the sessions are the admin's.
+  { route: 'GET /api/me', scope: 'none', ok: 200, allow: Object.fromEntries(ROLES.map((r) => [r, M])) },
+  {
+    route: 'GET /api/staff',
+    scope: 'none',
+    ok: 200,
+    allow: { housing_officer: M, follow_up_worker: M, housing_office: M, department_head: M, administrative_officer: M, committee_member: M, admin: M },
+    path: (c) => `/api/staff?ids=${c.unitStaff.join(',')}`,
+  },
+  { route: 'GET /api/municipalities/:municipality/group-roles', scope: 'municipality', ok: 200, allow: { admin: M } },
+  // The test municipality maps no group: replacing nothing with nothing changes nothing.
+  { route: 'PUT /api/municipalities/:municipality/group-roles', scope: 'municipality', ok: 200, allow: { admin: M }, body: () => ({ mappings: [] }) },
+  { route: 'GET /api/municipalities/:municipality/staff', scope: 'municipality', ok: 200, allow: { admin: M } },
+  {
+    route: 'DELETE /api/municipalities/:municipality/staff/:subject/sessions',
+    scope: 'municipality',
+    ok: 200, // nobody by this ID is signed in: no session is ended
+    allow: { admin: M },
+    path: (c) => `/api/municipalities/${c.municipality}/staff/ingen.okt.${c.unique()}/sessions`,
+  },
+  // Delegation (absence cover): the housing office of the case's municipality grants, lists and revokes.
+  {
+    route: 'POST /api/tenancies/:caseId/delegations',
+    scope: 'case',
+    ok: 400, // ended yesterday: refused after the access check, so nobody is given access
+    allow: { housing_office: M, admin: M },
+    body: (c) => ({ granteeId: 'kollega.fravaer', validUntil: c.yesterday, reason: 'Tilgangstest' }),
+  },
+  { route: 'GET /api/tenancies/:caseId/delegations', scope: 'case', ok: 200, allow: { housing_office: M, admin: M } },
+  {
+    route: 'DELETE /api/tenancies/:caseId/delegations/:delegationId',
+    scope: 'case',
+    ok: 404, // no such delegation on the case: nothing revoked
+    allow: { housing_office: M, admin: M },
+    path: (c) => `/api/tenancies/${c.caseId}/delegations/999999999`,
+  },
 
   // The housing committee: members read their municipality's committee; the secretary and the housing office write.
   {

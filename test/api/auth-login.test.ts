@@ -189,6 +189,15 @@ describe('staff login with OpenID Connect against the embedded provider', () => 
     expect((await get(`ids=${tynset.sub}&navn=x`)).status).toBe(400);
   });
 
+  it('has a data protection officer in Tynset who reads a case\'s access log, not the case', async () => {
+    const browser = new Browser();
+    const { page } = await login(browser, h.baseUrl, 'tynset-personvernombud');
+    expect(JSON.parse(page.text)).toMatchObject({ name: 'Guri Vold', roles: ['data_protection_officer'], municipality: 'tynset', authMethod: 'session' });
+    // Past the role check (an unknown case is 404, not 403); the cases themselves stay closed.
+    expect((await browser.go(`${h.baseUrl}/api/tenancies/TYN-2026-ZZZZZZ/access-log`)).status).toBe(404);
+    expect((await browser.go(`${h.baseUrl}/api/tenancies`)).status).toBe(403);
+  });
+
   it('keeps accepting development tokens alongside sessions', async () => {
     const res = await fetch(`${h.baseUrl}/api/me`, { headers: { authorization: 'Bearer dev-boligkonsulent' } });
     expect(res.status).toBe(200);

@@ -104,9 +104,15 @@ describe('delegation of access to a case', () => {
 
   it('gives nothing to a colleague in another municipality', async () => {
     const alvdal = h.user('alvdal-oppfolger');
-    expect((await grant({ granteeId: alvdal.sub, validUntil: today, reason: 'Feil kommune' }, `deleger-${randomUUID()}`)).status).toBe(201);
+    const granted = await grant({ granteeId: alvdal.sub, validUntil: today, reason: 'Feil kommune' }, `deleger-${randomUUID()}`);
+    expect(granted.status).toBe(201);
     const browser = new Browser();
     await login(browser, h.baseUrl, alvdal.username);
-    expect((await browser.go(`${h.baseUrl}/api/tenancies/${caseId}`)).status).toBe(403);
+    expect((await browser.go(`${h.baseUrl}/api/tenancies/${caseId}`)).status).toBe(404);
+    // Nor does the grant tell the housing office who that is: names only of their own municipality's staff (as GET /api/staff).
+    const list = await office.browser.go(`${h.baseUrl}/api/tenancies/${caseId}/delegations`);
+    expect(list.status).toBe(200);
+    const toAlvdal = JSON.parse(list.text).delegations.find((d: { id: number }) => d.id === JSON.parse(granted.text).id);
+    expect(toAlvdal).toMatchObject({ granteeId: alvdal.sub, granteeName: null });
   });
 });
