@@ -22,19 +22,32 @@ export function assertSameForm(existing: Submission, form: { kind: string; paylo
   }
 }
 
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 5 * 60_000;
+
+/**
+ * How long the relay waits before trying a kept submission again after its `attempts`-th failure:
+ * doubling from 5 s up to 5 minutes, so a submission that keeps failing costs little, and one kept
+ * through an outage is tried again within minutes of Temporal coming back.
+ */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, Math.min(attempts - 1, 16)));
+}
+
 /** Records one delivery attempt: delivered (with what the workflow answered), kept for later, or refused for good. */
 export async function recordAttempt(
   db: Database,
-  submissionId: string,
+  submission: Pick<Submission, 'submissionId' | 'attempts'>,
   outcome: { delivered: true; result?: unknown } | { delivered: false; error: string; rejected?: boolean },
 ): Promise<void> {
   const attempts = sql`${formSubmissions.attempts} + 1`;
+  const nextAttemptAt = outcome.delivered || outcome.rejected ? null : new Date(Date.now() + retryDelayMs(submission.attempts + 1));
   await db
     .update(formSubmissions)
     .set(
       outcome.delivered
-        ? { attempts, status: 'delivered', deliveredAt: new Date(), lastError: null, ...(outcome.result !== undefined ? { result: outcome.result } : {}) }
-        : { attempts, lastError: outcome.error.slice(0, 500), ...(outcome.rejected ? { status: 'rejected' as const } : {}) },
+        ? { attempts, status: 'delivered', deliveredAt: new Date(), lastError: null, nextAttemptAt, ...(outcome.result !== undefined ? { result: outcome.result } : {}) }
+        : { attempts, lastError: outcome.error.slice(0, 500), nextAttemptAt, ...(outcome.rejected ? { status: 'rejected' as const } : {}) },
     )
-    .where(eq(formSubmissions.submissionId, submissionId));
+    .where(eq(formSubmissions.submissionId, submission.submissionId));
 }

@@ -109,11 +109,11 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
       logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Submission kept for later delivery');
-      await recordAttempt(db, submission.submissionId, { delivered: false, error: String((err as Error).message) });
+      await recordAttempt(db, submission, { delivered: false, error: String((err as Error).message) });
       return false;
     }
   }
-  await recordAttempt(db, submission.submissionId, { delivered: true });
+  await recordAttempt(db, submission, { delivered: true });
   logger.info({ workflowId, submissionId: submission.submissionId }, 'Tenancy workflow started');
   return true;
 }
