@@ -22,13 +22,15 @@ export function assertSameForm(existing: Submission, form: { kind: string; paylo
   }
 }
 
-const FIRST_RETRY_MS = 5_000;
+/** Longer than one relay tick can spend on failures (three "away" answers of up to 5 s each). */
+const FIRST_RETRY_MS = 20_000;
 const MAX_RETRY_MS = 5 * 60_000;
 
 /**
  * How long the relay waits before trying a kept submission again after its `attempts`-th failure:
- * doubling from 5 s up to 5 minutes, so a submission that keeps failing costs little, and one kept
- * through an outage is tried again within minutes of Temporal coming back.
+ * doubling from 20 s up to 5 minutes, so a submission that keeps failing costs little, the next tick
+ * starts with submissions not yet tried, and one kept through an outage is tried again within
+ * minutes of Temporal coming back.
  */
 export function retryDelayMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, Math.min(attempts - 1, 16)));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
 import { formSubmissions } from '../../db/schema';
@@ -10,6 +11,7 @@ import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/dem
 import { caseActionUpdate, reportIncidentUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { application, followUpWorker } from '../helpers/fixtures';
+import { freePort } from '../helpers/free-port';
 
 /**
  * Issue 10, items 1, 2, 3, 8 and 17: forms for closed cases, idempotency keys scoped by kind and
@@ -101,6 +103,37 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     expect(await deliverPendingSubmissions(relayDeps(), { caseIds: [closing] })).toBe(0);
     const left = await api.database.db.select().from(formSubmissions).where(and(eq(formSubmissions.caseId, closing), eq(formSubmissions.kind, 'incident')));
     expect(left.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  });
+
+  it('backs off each submission on its own while Temporal is away, so the next tick starts with the ones not yet tried', { timeout: 90_000 }, async () => {
+    const caseId = await newCase();
+    // Temporal away, for real: a client whose server does not exist (nothing listens on the port).
+    const away = new Client({ connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}` }), namespace: 'default' });
+    const keys = Array.from({ length: 4 }, (_, i) => `form-away-${i}-${randomUUID()}`);
+    for (const [i, submissionId] of keys.entries()) {
+      await api.database.db.insert(formSubmissions).values({
+        submissionId,
+        kind: 'incident',
+        caseId,
+        municipality: 'tynset',
+        submittedBy: 'skjema',
+        payload: { report: report(`Melding ${i}`), reporter: { id: 'skjema', roles: ['intake'], municipality: 'tynset' } },
+        payloadHash: `h${i}`,
+        receivedAt: new Date(Date.now() - 60_000 + i * 1000),
+      });
+    }
+    const state = async () =>
+      Object.fromEntries(
+        (await api.database.db.select().from(formSubmissions).where(inArray(formSubmissions.submissionId, keys))).map((r) => [keys.indexOf(r.submissionId), { attempts: r.attempts, backedOff: (r.nextAttemptAt?.getTime() ?? 0) > Date.now() }]),
+      );
+    const awayDeps = { ...relayDeps(), temporal: away };
+    // Three "away" in a row end the tick; each one tried waits its own backoff.
+    expect(await deliverPendingSubmissions(awayDeps, { limit: 10 })).toBe(0);
+    expect(await state()).toEqual({ 0: { attempts: 1, backedOff: true }, 1: { attempts: 1, backedOff: true }, 2: { attempts: 1, backedOff: true }, 3: { attempts: 0, backedOff: false } });
+    // The next tick does not start with the oldest again: it is the fourth's turn.
+    expect(await deliverPendingSubmissions(awayDeps, { limit: 10 })).toBe(0);
+    expect(await state()).toMatchObject({ 0: { attempts: 1 }, 3: { attempts: 1, backedOff: true } });
+    await away.connection.close();
   });
 
   it('keeps case actions and incident reports in their own key spaces, and answers resends of keys used before scoping', { timeout: 60_000 }, async () => {
