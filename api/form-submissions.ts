@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { formSubmissions } from '../db/schema';
 import { HttpError } from './errors';
@@ -9,8 +9,9 @@ import { HttpError } from './errors';
  */
 export type Submission = typeof formSubmissions.$inferSelect;
 
-export async function findSubmission(db: Database, submissionId: string): Promise<Submission> {
-  const [row] = await db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, submissionId));
+/** Keys are scoped by kind: an application and an incident report may carry the same submission ID. */
+export async function findSubmission(db: Database, kind: string, submissionId: string): Promise<Submission> {
+  const [row] = await db.select().from(formSubmissions).where(and(eq(formSubmissions.kind, kind), eq(formSubmissions.submissionId, submissionId)));
   if (!row) throw new Error(`submission ${submissionId} vanished`);
   return row;
 }
@@ -39,7 +40,7 @@ export function retryDelayMs(attempts: number): number {
 /** Records one delivery attempt: delivered (with what the workflow answered), kept for later, or refused for good. */
 export async function recordAttempt(
   db: Database,
-  submission: Pick<Submission, 'submissionId' | 'attempts'>,
+  submission: Pick<Submission, 'kind' | 'submissionId' | 'attempts'>,
   outcome: { delivered: true; result?: unknown } | { delivered: false; error: string; rejected?: boolean },
 ): Promise<void> {
   const attempts = sql`${formSubmissions.attempts} + 1`;
@@ -51,5 +52,5 @@ export async function recordAttempt(
         ? { attempts, status: 'delivered', deliveredAt: new Date(), lastError: null, nextAttemptAt, ...(outcome.result !== undefined ? { result: outcome.result } : {}) }
         : { attempts, lastError: outcome.error.slice(0, 500), nextAttemptAt, ...(outcome.rejected ? { status: 'rejected' as const } : {}) },
     )
-    .where(eq(formSubmissions.submissionId, submission.submissionId));
+    .where(and(eq(formSubmissions.kind, submission.kind), eq(formSubmissions.submissionId, submission.submissionId)));
 }

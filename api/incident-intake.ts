@@ -42,9 +42,9 @@ export async function receiveIncident(
       payload: { report: req.report, reporter: req.actor },
       payloadHash,
     })
-    .onConflictDoNothing({ target: formSubmissions.submissionId })
+    .onConflictDoNothing({ target: [formSubmissions.kind, formSubmissions.submissionId] })
     .returning();
-  const submission = inserted ?? (await findSubmission(deps.db, req.submissionId));
+  const submission = inserted ?? (await findSubmission(deps.db, 'incident', req.submissionId));
   if (!inserted) assertSameForm(submission, { kind: 'incident', payloadHash, caseId: req.caseId });
   if (submission.status === 'delivered') return { kind: 'existing', result: submission.result as ReportIncidentResult };
   if (submission.status === 'rejected') throw new HttpError(409, submission.lastError ?? 'Meldingen kan ikke registreres på denne saken.');

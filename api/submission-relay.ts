@@ -35,10 +35,12 @@ const UNAVAILABLE_IN_A_ROW = 3;
  * yet, oldest first among those whose own next attempt is due. Every failed attempt moves only that
  * submission's next attempt on (`retryDelayMs`), and a final refusal ends it as `rejected` with its
  * reason, so no submission ever holds back the ones behind it. Given `caseIds` (the caller knows
- * those cases changed), their pending submissions are tried at once, backoff or not.
+ * those cases changed), only their pending submissions are tried, and at once, backoff or not,
+ * unless `dueOnly` says otherwise.
  */
-export async function deliverPendingSubmissions(deps: IntakeDeps, opts: { limit?: number; caseIds?: string[] } = {}): Promise<number> {
-  const due = opts.caseIds ? undefined : or(isNull(formSubmissions.nextAttemptAt), lte(formSubmissions.nextAttemptAt, new Date()));
+export async function deliverPendingSubmissions(deps: IntakeDeps, opts: { limit?: number; caseIds?: string[]; dueOnly?: boolean } = {}): Promise<number> {
+  const dueOnly = opts.dueOnly ?? !opts.caseIds;
+  const due = dueOnly ? or(isNull(formSubmissions.nextAttemptAt), lte(formSubmissions.nextAttemptAt, new Date())) : undefined;
   const pending = await deps.db
     .select()
     .from(formSubmissions)

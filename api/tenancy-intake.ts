@@ -56,7 +56,7 @@ export async function receiveApplication(
         payload: application,
         payloadHash,
       })
-      .onConflictDoNothing({ target: formSubmissions.submissionId })
+      .onConflictDoNothing({ target: [formSubmissions.kind, formSubmissions.submissionId] })
       .returning();
     if (rows.length === 0) return undefined;
     await tx.insert(tenancies).values({
@@ -74,7 +74,7 @@ export async function receiveApplication(
   });
 
   if (!inserted) {
-    const existing = await findSubmission(db, req.idempotencyKey);
+    const existing = await findSubmission(db, 'application', req.idempotencyKey);
     assertSameForm(existing, { kind: 'application', payloadHash });
     if (existing.status === 'delivered') return { kind: 'existing', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
     const delivered = await deliverSubmission(deps, existing);

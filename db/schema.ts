@@ -48,7 +48,8 @@ export const tenancies = pgTable(
 export const formSubmissions = pgTable(
   'form_submissions',
   {
-    submissionId: text('submission_id').primaryKey(),
+    /** The client's key, scoped by `kind`: an application and an incident report may carry the same one. */
+    submissionId: text('submission_id').notNull(),
     kind: text('kind').notNull(),
     caseId: text('case_id').notNull(),
     municipality: text('municipality').notNull(),
@@ -68,7 +69,7 @@ export const formSubmissions = pgTable(
      */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   },
-  (t) => [index('form_submissions_pending_idx').on(t.status, t.receivedAt)],
+  (t) => [primaryKey({ columns: [t.kind, t.submissionId] }), index('form_submissions_pending_idx').on(t.status, t.receivedAt)],
 );
 
 /**

@@ -34,9 +34,9 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     await api?.close();
   });
 
-  async function newCase(): Promise<string> {
+  async function newCase(key: string = randomUUID()): Promise<string> {
     const { receivedDate: _r, ...form } = application();
-    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
+    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': key } });
     expect(res.status).toBe(201);
     return res.body.caseId;
   }
@@ -68,9 +68,10 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     await expect.poll(async () => (await api.temporal.workflow.getHandle(tenancyWorkflowId(closing)).describe()).status.name, { timeout: 10_000 }).toBe('COMPLETED');
     await run(movingIn, movedIn(today));
 
-    // The relay's own pass, once both are due: the closed case's form ends as refused, the other is delivered.
+    // The relay's pass, once both are due (only these two cases: other test files share the database):
+    // the closed case's form ends as refused, the other is delivered.
     await api.database.db.update(formSubmissions).set({ nextAttemptAt: null }).where(inArray(formSubmissions.submissionId, [kept, later]));
-    expect(await deliverPendingSubmissions(relayDeps())).toBe(1);
+    expect(await deliverPendingSubmissions(relayDeps(), { caseIds: [closing, movingIn], dueOnly: true })).toBe(1);
     const rows = await api.database.db.select().from(formSubmissions).where(inArray(formSubmissions.submissionId, [kept, later]));
     const byId = Object.fromEntries(rows.map((r) => [r.submissionId, r]));
     expect(byId[later]).toMatchObject({ status: 'delivered' });
@@ -128,18 +129,24 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
       );
     const awayDeps = { ...relayDeps(), temporal: away };
     // Three "away" in a row end the tick; each one tried waits its own backoff.
-    expect(await deliverPendingSubmissions(awayDeps, { limit: 10 })).toBe(0);
+    const tick = { caseIds: [caseId], dueOnly: true, limit: 10 };
+    expect(await deliverPendingSubmissions(awayDeps, tick)).toBe(0);
     expect(await state()).toEqual({ 0: { attempts: 1, backedOff: true }, 1: { attempts: 1, backedOff: true }, 2: { attempts: 1, backedOff: true }, 3: { attempts: 0, backedOff: false } });
     // The next tick does not start with the oldest again: it is the fourth's turn.
-    expect(await deliverPendingSubmissions(awayDeps, { limit: 10 })).toBe(0);
+    expect(await deliverPendingSubmissions(awayDeps, tick)).toBe(0);
     expect(await state()).toMatchObject({ 0: { attempts: 1 }, 3: { attempts: 1, backedOff: true } });
     await away.connection.close();
   });
 
   it('keeps case actions and incident reports in their own key spaces, and answers resends of keys used before scoping', { timeout: 60_000 }, async () => {
-    const caseId = await newCase();
+    const applicationKey = `shared-${randomUUID()}`;
+    const caseId = await newCase(applicationKey);
     await run(caseId, [...allocated(today, DEMO_DWELLINGS[2]!), ...movedIn(today)]);
     const handle = api.temporal.workflow.getHandle(tenancyWorkflowId(caseId));
+
+    // The application form's key on a report: another kind of form, so another key space.
+    const sameAsApplication = await file(caseId, applicationKey, report('Samme nøkkel som søknaden'));
+    expect(sameAsApplication.status, JSON.stringify(sameAsApplication.body)).toBe(201);
 
     // One key, first a visit, then a report: both are applied, each answered with its own result.
     const shared = `shared-${randomUUID()}`;
@@ -148,7 +155,7 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     const incident = await file(caseId, shared, report('Rot i gangen'));
     expect(incident.status, JSON.stringify(incident.body)).toBe(201);
     expect(incident.body.incidentId).toMatch(new RegExp(`^${caseId}-H\\d+$`));
-    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(1);
+    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(2);
 
     // Before scoping, the API sent the client's key as it was: a resend now gets that first answer, once.
     const legacyReport = `legacy-${randomUUID()}`;
@@ -157,7 +164,7 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     const resent = await file(caseId, legacyReport, legacyBody);
     expect(resent.status).toBe(201);
     expect(resent.body.incidentId).toBe(first.incidentId);
-    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(2);
+    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(3);
 
     const legacyAction = `legacy-${randomUUID()}`;
     const visitBody = { type: 'recordVisit', date: today, outcome: 'locked_door' } as const;
@@ -169,7 +176,7 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     const crossed = await file(caseId, legacyAction, report('Samme nøkkel, annen type'));
     expect(crossed.status).toBe(201);
     expect(crossed.body.incidentId).toMatch(new RegExp(`^${caseId}-H\\d+$`));
-    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(3);
+    expect((await handle.query(tenancyStateQuery)).incidents).toHaveLength(4);
   });
 
   it('refuses the same key with other content for case actions, incident actions and rent adjustments', { timeout: 60_000 }, async () => {
