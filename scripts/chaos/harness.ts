@@ -226,6 +226,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       }
     })();
 
+    const progress = setInterval(() => logger.info({ acknowledged, retries, refused: refused.length }, 'Chaos: progress'), 5_000);
     const keyOf = (i: number) => `chaos-${runId}-${String(i).padStart(5, '0')}`;
     let next = 0;
     const sender = async () => {
@@ -260,7 +261,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     };
     await Promise.all(Array.from({ length: opts.concurrency ?? 4 }, sender));
     const msToAcknowledgeAll = Date.now() - started;
-    await planDone;
+    await planDone.finally(() => clearInterval(progress));
 
     // Everything is up again: wait until every form is delivered and every case written.
     const settleStart = Date.now();
@@ -318,8 +319,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     components.api.kill();
     components.worker.kill();
     await temporal.stop();
-    await database?.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+    await database?.close().catch((err: unknown) => logger.warn({ err }, 'Chaos: closing the database failed'));
+    // The killed processes' connections may linger a moment; FORCE ends them.
+    await sleep(500);
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch((err: unknown) => logger.warn({ err }, 'Chaos: dropping the database failed'));
     await admin.end();
     fs.rmSync(dir, { recursive: true, force: true });
   }
