@@ -23,8 +23,9 @@ const CASE_NOT_STARTED = 'Saken er ikke startet ennå. Meldingen er lagret og re
 
 /**
  * An incident report from a form (staff app, neighbour-complaint form, a phone call typed in). Stored
- * first under the form's submission ID; then delivered to the tenancy as an update with that ID, so a
- * resend is acknowledged and never applied twice, and a report the case cannot take yet is kept.
+ * first under the form's submission ID; then delivered to the tenancy as an update with that ID (scoped
+ * to incident reports), so a resend is acknowledged and never applied twice, a report the case cannot
+ * take yet is kept, and a report for a closed case is refused with its reason.
  */
 export async function receiveIncident(
   deps: IntakeDeps,
