@@ -51,6 +51,8 @@ export interface ChaosReport {
   doubled: string[];
   /** Cases whose workflow never wrote the read model or the timeline, or whose form is still pending. */
   incomplete: string[];
+  /** Why: how many of `incomplete` still wait in form_submissions, have no read model written, have no timeline. */
+  incompleteBy: { pending: number; unwritten: number; noTimeline: number };
   /** Forms the API answered with a 4xx: a harness or API bug, never expected. */
   refused: string[];
   retries: number;
@@ -155,12 +157,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     await planDone.finally(() => clearInterval(progress));
 
     // Everything is up again: wait until every form is delivered and every case written. On PGlite
-    // each look stops the app, so look seldom.
+    // each look stops the app (and a restart costs it some 20 s), so look seldom.
     const settleStart = Date.now();
     const settleDeadline = settleStart + (opts.settleTimeoutMs ?? 180_000);
-    const lookEveryMs = opts.topology === 'pglite' ? 15_000 : 500;
-    for (;;) {
-      await sleep(lookEveryMs);
+    for (let look = 0; ; look++) {
+      await sleep(opts.topology === 'postgres' ? 500 : look === 0 ? 10_000 : 45_000);
       const done = await parts.withDatabase(async ({ db }) => {
         const [pending] = await db.select({ n: count() }).from(formSubmissions).where(eq(formSubmissions.status, 'pending'));
         const [unwritten] = await db.select({ n: count() }).from(tenancies).where(eq(tenancies.stateVersion, 0));
@@ -196,7 +197,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
 async function countOutcomes(
   { db }: DatabaseHandle,
   run: { runId: string; submissions: number; acked: Set<string>; keyOf(i: number): string; nameOf(i: number): string },
-): Promise<Pick<ChaosReport, 'lost' | 'doubled' | 'incomplete'>> {
+): Promise<Pick<ChaosReport, 'lost' | 'doubled' | 'incomplete' | 'incompleteBy'>> {
   const submissions = await db.select().from(formSubmissions).where(like(formSubmissions.submissionId, `chaos-${run.runId}-%`));
   const byKey = new Map(submissions.map((s) => [s.submissionId, s]));
   const rows = await db.select().from(tenancies);
@@ -210,6 +211,7 @@ async function countOutcomes(
   const lost: string[] = [];
   const doubled: string[] = [];
   const incomplete: string[] = [];
+  const incompleteBy = { pending: 0, unwritten: 0, noTimeline: 0 };
   for (let i = 0; i < run.submissions; i++) {
     const key = run.keyOf(i);
     if (!run.acked.has(key)) continue;
@@ -220,9 +222,11 @@ async function countOutcomes(
       continue;
     }
     if ((casesByName.get(run.nameOf(i)) ?? []).length > 1) doubled.push(key);
-    if (submission.status !== 'delivered' || row.stateVersion === 0 || !withTimeline.has(row.caseId)) incomplete.push(key);
+    const why = { pending: submission.status !== 'delivered', unwritten: row.stateVersion === 0, noTimeline: !withTimeline.has(row.caseId) };
+    if (why.pending || why.unwritten || why.noTimeline) incomplete.push(key);
+    for (const k of ['pending', 'unwritten', 'noTimeline'] as const) if (why[k]) incompleteBy[k]++;
   }
-  return { lost, doubled, incomplete };
+  return { lost, doubled, incomplete, incompleteBy };
 }
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
