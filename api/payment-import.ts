@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import { rentAccounts, rentLedger, rentPaymentImports } from '../db/schema-rent';
@@ -131,14 +131,19 @@ export async function postPaymentsFile(db: Database, file: { filename: string; c
   if (parsed.errors.length) return { status: 'rejected', errors: parsed.errors };
   const fileHash = createHash('sha256').update(file.content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).digest('hex');
   const importOnce = () => db.transaction(async (tx) => {
-    const [earlier] = await tx.select().from(rentPaymentImports).where(eq(rentPaymentImports.fileHash, fileHash));
+    // Per municipality: a byte-identical file at another municipality is that municipality's own
+    // import, and what this one's import holds (unmatched lines) is not shown to the other.
+    const [earlier] = await tx
+      .select()
+      .from(rentPaymentImports)
+      .where(and(eq(rentPaymentImports.municipality, actor.municipality), eq(rentPaymentImports.fileHash, fileHash)));
     if (earlier) {
       return { status: 'already_imported' as const, importId: earlier.id, lines: earlier.lineCount, applied: 0, duplicates: earlier.lineCount - earlier.unmatched.length, unmatched: earlier.unmatched, casesTouched: [] };
     }
-    // The unique hash makes a concurrent upload of the same file wait here, then fail and retry as "already imported".
+    // The unique (municipality, hash) makes a concurrent upload of the same file wait here, then fail and retry as "already imported".
     const [created] = await tx
       .insert(rentPaymentImports)
-      .values({ fileHash, filename: file.filename, importedBy: actor.id, lineCount: parsed.lines.length, appliedCount: 0, duplicateCount: 0, unmatched: [], casesTouched: [] })
+      .values({ municipality: actor.municipality, fileHash, filename: file.filename, importedBy: actor.id, lineCount: parsed.lines.length, appliedCount: 0, duplicateCount: 0, unmatched: [], casesTouched: [] })
       .returning({ id: rentPaymentImports.id });
     const importId = created!.id;
     const result = await applyLines(tx, parsed.lines, actor, `import:${importId}`);

@@ -56,7 +56,7 @@ export async function receiveApplication(
         payload: application,
         payloadHash,
       })
-      .onConflictDoNothing({ target: formSubmissions.submissionId })
+      .onConflictDoNothing({ target: [formSubmissions.kind, formSubmissions.submissionId] })
       .returning();
     if (rows.length === 0) return undefined;
     await tx.insert(tenancies).values({
@@ -74,7 +74,7 @@ export async function receiveApplication(
   });
 
   if (!inserted) {
-    const existing = await findSubmission(db, req.idempotencyKey);
+    const existing = await findSubmission(db, 'application', req.idempotencyKey);
     assertSameForm(existing, { kind: 'application', payloadHash });
     if (existing.status === 'delivered') return { kind: 'existing', caseId: existing.caseId, workflowId: tenancyWorkflowId(existing.caseId) };
     const delivered = await deliverSubmission(deps, existing);
@@ -109,11 +109,11 @@ export async function deliverSubmission(deps: IntakeDeps, submission: Submission
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) {
       logger.warn({ err, workflowId, submissionId: submission.submissionId }, 'Submission kept for later delivery');
-      await recordAttempt(db, submission.submissionId, { delivered: false, error: String((err as Error).message) });
+      await recordAttempt(db, submission, { delivered: false, error: String((err as Error).message) });
       return false;
     }
   }
-  await recordAttempt(db, submission.submissionId, { delivered: true });
+  await recordAttempt(db, submission, { delivered: true });
   logger.info({ workflowId, submissionId: submission.submissionId }, 'Tenancy workflow started');
   return true;
 }

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RentLadderDefinition } from '../domain/rent/ladder';
 import { LEDGER_ENTRY_KINDS } from '../domain/rent/ledger';
 
@@ -40,10 +40,15 @@ export const rentLedger = pgTable(
   (t) => [index('rent_ledger_case_idx').on(t.caseId, t.date)],
 );
 
-/** One payments file: imported once (by content hash), with what happened to every line. */
+/**
+ * One payments file: imported once per municipality (by content hash), with what happened to every
+ * line. Two municipalities may receive byte-identical files; each sees only its own import.
+ */
 export const rentPaymentImports = pgTable('rent_payment_imports', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  fileHash: text('file_hash').notNull().unique(),
+  /** The importer's municipality ('*' for a national administrator); rows from before 0008 have ''. */
+  municipality: text('municipality').notNull().default(''),
+  fileHash: text('file_hash').notNull(),
   filename: text('filename').notNull(),
   importedBy: text('imported_by').notNull(),
   importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
@@ -53,7 +58,7 @@ export const rentPaymentImports = pgTable('rent_payment_imports', {
   /** Lines whose KID or case reference matched no tenancy: kept here for manual matching. */
   unmatched: jsonb('unmatched').$type<Array<{ line: number; transactionId: string; reason: string }>>().notNull(),
   casesTouched: jsonb('cases_touched').$type<string[]>().notNull(),
-});
+}, (t) => [uniqueIndex('rent_payment_imports_municipality_file_idx').on(t.municipality, t.fileHash)]);
 
 /** Published versions of a municipality's arrears ladder; a case keeps the version it started with. */
 export const rentLadders = pgTable(

@@ -53,7 +53,8 @@ export const tenancies = pgTable(
 export const formSubmissions = pgTable(
   'form_submissions',
   {
-    submissionId: text('submission_id').primaryKey(),
+    /** The client's key, scoped by `kind`: an application and an incident report may carry the same one. */
+    submissionId: text('submission_id').notNull(),
     kind: text('kind').notNull(),
     caseId: text('case_id').notNull(),
     municipality: text('municipality').notNull(),
@@ -67,8 +68,34 @@ export const formSubmissions = pgTable(
     result: jsonb('result'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /**
+     * When the relay may try this submission again (null: at once). Each submission backs off on its
+     * own, so one that keeps failing never holds back the ones stored after it.
+     */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
   },
-  (t) => [index('form_submissions_pending_idx').on(t.status, t.receivedAt)],
+  (t) => [primaryKey({ columns: [t.kind, t.submissionId] }), index('form_submissions_pending_idx').on(t.status, t.receivedAt)],
+);
+
+/**
+ * What each idempotency key of a synchronous action (case, incident and committee actions, rent
+ * adjustments) was first used for: a resend with the same content gets the first answer from the
+ * workflow or ledger; the same key with other content is refused. Keys are scoped by kind, so a case
+ * action and a committee action may carry the same client key without meeting.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the canonical target and body (api/canonical-hash.ts). */
+    requestHash: text('request_hash').notNull(),
+    /** The case or committee the key was used on, for the audit trail; never personal data. */
+    target: text('target').notNull(),
+    actorId: text('actor_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
 );
 
 /** The case timeline: what happened, who did it, when. Written idempotently by activities. */

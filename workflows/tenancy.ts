@@ -66,6 +66,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   setIdempotentUpdateHandler(caseActionUpdate, {
     keyOf: (action) => action.idempotencyKey,
     applied: () => state.applied,
+    isOwnLegacyResult: (r) => typeof r === 'object' && r !== null && 'accepted' in r,
     reject: (action) => {
       const message = rejectReason(state, action, workflowNow());
       return message ? { message } : undefined;
@@ -82,6 +83,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   setIdempotentUpdateHandler(reportIncidentUpdate, {
     keyOf: (request) => request.submissionId,
     applied: () => state.applied,
+    isOwnLegacyResult: (r) => typeof r === 'object' && r !== null && 'incidentId' in r,
     reject: () => {
       const reason = rejectIncident(state);
       return reason?.notYet ? { message: reason.notYet, notYet: true } : reason?.never ? { message: reason.never } : undefined;

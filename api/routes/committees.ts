@@ -43,6 +43,7 @@ import { worksIn } from '../auth';
 import { renderMinutes } from '../committee-minutes';
 import { isStrictIsoInstant } from '../edge';
 import { HttpError } from '../errors';
+import { claimIdempotencyKey } from '../idempotency-keys';
 import type { ApiRoutes } from '../routes';
 import { IdempotencyHeaders } from '../case-access';
 
@@ -132,9 +133,17 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
     }
   }
 
+  /** `action.idempotencyKey` is the client's key; the workflow sees it scoped to committee actions. */
   async function update<P>(committeeId: string, def: UpdateDefinition<CommitteeActionResult, [CommitteeAction<P>]>, action: CommitteeAction<P>): Promise<CommitteeActionResult> {
+    const idempotencyKey = await claimIdempotencyKey(db, {
+      scope: 'committee-action',
+      key: action.idempotencyKey,
+      target: committeeId,
+      content: { update: def.name, payload: action.payload },
+      actorId: action.actor.id,
+    });
     try {
-      return await temporal.workflow.getHandle(committeeWorkflowId(committeeId)).executeUpdate(def, { args: [action], updateId: action.idempotencyKey });
+      return await temporal.workflow.getHandle(committeeWorkflowId(committeeId)).executeUpdate(def, { args: [{ ...action, idempotencyKey }], updateId: idempotencyKey });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw new HttpError(404, 'Boligutvalget har ingen aktiv arbeidsflyt. Kontakt brukerstøtte.');
       throw err;

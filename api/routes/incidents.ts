@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { incidents } from '../../db/schema';
@@ -11,6 +11,7 @@ import { audit } from '../audit';
 import { worksIn } from '../auth';
 import { CaseParams, loadAccessibleCase, worksInUnitOf } from '../case-access';
 import { HttpError } from '../errors';
+import { claimIdempotencyKey } from '../idempotency-keys';
 import { receiveIncident } from '../incident-intake';
 import type { ApiRoutes } from '../routes';
 import type { IntakeDeps } from '../tenancy-intake';
@@ -51,7 +52,7 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
     async ({ req, actor, params, headers, body }) => {
       // Forms may report on any case in their municipality; staff only on cases they may see.
       const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) => actor.roles.includes('intake') && worksIn(actor, c.municipality));
-      const outcome = await receiveIncident(deps, { actor, caseId: row.caseId, municipality: row.municipality, submissionId: headers['Idempotency-Key'], report: body });
+      const outcome = await receiveIncident(deps, { actor, caseId: row.caseId, municipality: row.municipality, submissionId: headers['Idempotency-Key'], report: body, caseClosed: row.status === 'closed' });
       const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
       await audit(db, req, 'write', row.caseId, status);
       return outcome.kind === 'kept'
@@ -104,7 +105,12 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       params: IncidentParams,
       headers: SubmissionHeaders,
       body: IncidentActionPayload,
-      responses: { 200: { description: 'Registrert' }, 409: { description: 'Passer ikke med der hendelsen står' } },
+      responses: {
+        200: { description: 'Registrert' },
+        404: { description: 'Fant ikke hendelsen i denne saken' },
+        409: { description: 'Passer ikke med der hendelsen står, eller hendelsen er avsluttet' },
+        422: { description: 'Idempotensnøkkelen er brukt for en annen handling' },
+      },
     },
     async ({ req, actor, params, headers, body }) => {
       // Co-located housing: the department head and administrative officer act on the rows that are
@@ -113,10 +119,22 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       // The workflow ID follows from the incident ID, so an incident can be acted on before its
       // read-model row is written; a wrong number is answered by Temporal as not found (404).
       if (!params.incidentId.startsWith(`${row.caseId}-H`)) throw new HttpError(404, 'Fant ikke hendelsen i denne saken.');
-      const key = headers['Idempotency-Key'];
+      const key = await claimIdempotencyKey(db, {
+        scope: 'incident-action',
+        key: headers['Idempotency-Key'],
+        target: params.incidentId,
+        content: body,
+        actorId: actor.id,
+      });
       const result = await temporal.workflow
         .getHandle(incidentWorkflowId(row.caseId, Number(params.incidentId.slice(row.caseId.length + 2))))
-        .executeUpdate(incidentActionUpdate, { args: [{ idempotencyKey: key, actor, payload: body }], updateId: key });
+        .executeUpdate(incidentActionUpdate, { args: [{ idempotencyKey: key, actor, payload: body }], updateId: key })
+        .catch(async (err: unknown) => {
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+          // A completed incident workflow is a closed incident: a final answer in plain words.
+          const [known] = await db.select({ status: incidents.status }).from(incidents).where(eq(incidents.incidentId, params.incidentId));
+          throw known ? new HttpError(409, 'Hendelsen er avsluttet og kan ikke endres.') : new HttpError(404, 'Fant ikke hendelsen i denne saken.');
+        });
       await audit(db, req, 'write', row.caseId, 200);
       return { status: 200, body: result };
     },

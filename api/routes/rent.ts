@@ -21,6 +21,7 @@ import { audit, auditCases } from '../audit';
 import { worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
+import { claimIdempotencyKey } from '../idempotency-keys';
 import { importPaymentsFile, registerPayment, signalCases } from '../payment-import';
 import type { ApiRoutes } from '../routes';
 
@@ -117,12 +118,17 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
       params: CaseParams,
       headers: IdempotencyHeaders,
       body: Adjustment,
-      responses: { 200: { description: 'Ført (eller ført fra før)', schema: z.record(z.string(), z.unknown()) } },
+      responses: {
+        200: { description: 'Ført (eller ført fra før)', schema: z.record(z.string(), z.unknown()) },
+        422: { description: 'Idempotensnøkkelen er brukt for en annen føring' },
+      },
     },
     async ({ req, actor, params, headers, body }) => {
       const row = await loadAccessibleCase(db, req, actor, params.caseId);
       const [account] = await db.select().from(rentAccounts).where(eq(rentAccounts.caseId, row.caseId));
       if (!account) throw new HttpError(409, 'Saken har ingen husleiekonto ennå.');
+      // The ledger's dedup key keeps its pre-scoping form (`adj:{case}:{key}`), so a resend of an adjustment posted before still finds it.
+      await claimIdempotencyKey(db, { scope: 'rent-adjustment', key: headers['Idempotency-Key'], target: row.caseId, content: body, actorId: actor.id });
       const inserted = await db
         .insert(rentLedger)
         .values({

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
@@ -19,6 +19,7 @@ import { hasRole, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
 import { afterKey, NextCursor, PageQuery } from '../paging';
+import { claimIdempotencyKey } from '../idempotency-keys';
 import type { ApiRoutes } from '../routes';
 import { receiveApplication, type IntakeDeps } from '../tenancy-intake';
 
@@ -77,6 +78,17 @@ const CREATED_MESSAGES = {
 function publicRecord(row: typeof tenancies.$inferSelect): z.infer<typeof CaseRecord> {
   const { snapshot: _s, workflowId: _w, createdAt: _c, updatedAt, ...rest } = row;
   return { ...rest, updatedAt: updatedAt.toISOString() };
+}
+
+/**
+ * Temporal has no running workflow for a case the read model knows: the case is closed (its workflow
+ * completed), or its application is still waiting to be started. Either way the action cannot be
+ * applied, and the sender is told why in plain words, not "not found".
+ */
+export function caseWithoutWorkflow(row: Pick<typeof tenancies.$inferSelect, 'status'>): HttpError {
+  return row.status === 'closed'
+    ? new HttpError(409, 'Saken er avsluttet og kan ikke endres.')
+    : new HttpError(409, 'Saken er ikke startet ennå. Prøv igjen om litt.');
 }
 
 export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps): void {
@@ -200,12 +212,14 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       body: HttpCaseAction,
       responses: {
         200: { description: 'Handlingen er utført', schema: z.object({ accepted: z.literal(true), type: z.string(), version: z.int(), message: z.string() }) },
-        409: { description: 'Handlingen passer ikke med der saken står nå' },
+        409: { description: 'Handlingen passer ikke med der saken står nå, eller saken er avsluttet' },
+        422: { description: 'Idempotensnøkkelen er brukt for en annen handling' },
       },
     },
     async ({ req, actor, params, headers, body }) => {
       const row = await loadAccessibleCase(db, req, actor, params.caseId);
-      const idempotencyKey = headers['Idempotency-Key'];
+      // The body as sent, not as enriched below: a dwelling or template changed since is not a different action.
+      const idempotencyKey = await claimIdempotencyKey(db, { scope: 'case-action', key: headers['Idempotency-Key'], target: row.caseId, content: body, actorId: actor.id });
       let payload: CaseActionPayload;
       if (body.type === 'offerDwelling' && 'dwellingId' in body) {
         const dwelling = await findDwelling(db, row.municipality, body.dwellingId);
@@ -218,7 +232,11 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
       }
       const result = await temporal.workflow
         .getHandle(row.workflowId)
-        .executeUpdate(caseActionUpdate, { args: [{ idempotencyKey, actor, payload }], updateId: idempotencyKey });
+        .executeUpdate(caseActionUpdate, { args: [{ idempotencyKey, actor, payload }], updateId: idempotencyKey })
+        .catch((err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) throw caseWithoutWorkflow(row);
+          throw err;
+        });
       await audit(db, req, 'write', row.caseId, 200);
       return { status: 200, body: result };
     },

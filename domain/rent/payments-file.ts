@@ -351,5 +351,9 @@ export function parsePaymentsFile(text: string): ParsedPaymentsFile {
       ...(period !== undefined ? { period } : {}),
     });
   }
+  if (lines.length === 0 && errors.length === 0 && csv.errors.length === 0) {
+    // Only a header: most likely the wrong export, and an empty import would only hide that.
+    return { lines: [], errors: [{ line: 2, message: 'Linje 2: filen har bare overskriftslinjen og ingen transaksjoner. Kontroller at du har valgt riktig fil.' }] };
+  }
   return { lines, errors: [...csv.errors, ...errors].sort((a, b) => a.line - b.line) };
 }

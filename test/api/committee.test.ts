@@ -161,20 +161,24 @@ describe('API: the housing committee over HTTP', () => {
     const outbox = (part: string) =>
       api.database.db.select().from(notificationOutbox).where(like(notificationOutbox.dedupKey, `committee-${committeeId}#m-${second}#${part}#%`));
     await expect.poll(async () => (await outbox('agenda')).length, { timeout: 10_000 }).toBe(5);
-    const cancelled = await api.request('POST', `/api/committees/${committeeId}/occurrence-changes`, {
-      token: TOKENS_HERE.secretary,
-      headers: key(),
-      body: { regularDate: second, action: 'cancel', reason: 'Ingen saker' },
-    });
+    const cancelKey = key();
+    const cancel = (reason: string) =>
+      api.request('POST', `/api/committees/${committeeId}/occurrence-changes`, { token: TOKENS_HERE.secretary, headers: cancelKey, body: { regularDate: second, action: 'cancel', reason } });
+    const cancelled = await cancel('Ingen saker');
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.message).toMatch(/er avlyst\. Medlemmene får avlysningen i kalenderen\.$/);
+    // A resend gets the first answer; the same key with another body is refused, not answered as if done.
+    expect(await cancel('Ingen saker')).toMatchObject({ status: 200, body: cancelled.body });
+    const otherBody = await cancel('Møterommet er opptatt');
+    expect(otherBody.status).toBe(422);
+    expect(otherBody.body.error).toMatch(/^Denne idempotensnøkkelen er allerede brukt for en annen handling med annet innhold/);
     await expect.poll(async () => (await outbox('cancel-1')).length, { timeout: 10_000 }).toBe(5);
-    const [cancel] = await outbox('cancel-1');
-    expect(cancel!.subject).toMatch(/^Avlyst: Boligutvalget i Tynset/);
-    expect(cancel!.attachments[0]!.contentType).toBe('text/calendar; method=CANCEL; charset=UTF-8');
-    expect(cancel!.attachments[0]!.content).toContain('METHOD:CANCEL\r\n');
-    expect(cancel!.attachments[0]!.content).toContain('SEQUENCE:1\r\n');
-    expect(cancel!.attachments[0]!.content).toContain('STATUS:CANCELLED\r\n');
+    const [cancelMail] = await outbox('cancel-1');
+    expect(cancelMail!.subject).toMatch(/^Avlyst: Boligutvalget i Tynset/);
+    expect(cancelMail!.attachments[0]!.contentType).toBe('text/calendar; method=CANCEL; charset=UTF-8');
+    expect(cancelMail!.attachments[0]!.content).toContain('METHOD:CANCEL\r\n');
+    expect(cancelMail!.attachments[0]!.content).toContain('SEQUENCE:1\r\n');
+    expect(cancelMail!.attachments[0]!.content).toContain('STATUS:CANCELLED\r\n');
     const after = await api.request('GET', `/api/committees/${committeeId}/meetings/m-${second}`, { token: TOKENS_HERE.secretary });
     expect(after.body).toMatchObject({ status: 'cancelled', note: 'Ingen saker' });
 

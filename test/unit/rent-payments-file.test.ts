@@ -108,8 +108,10 @@ describe('parsePaymentsFile: good files', () => {
     ]);
   });
 
-  it('accepts a header-only file as no transactions, and KIDs written in groups', () => {
-    expect(parsePaymentsFile(HEADER + '\n')).toEqual({ lines: [], errors: [] });
+  it('refuses a header-only file (most likely the wrong export), and accepts KIDs written in groups', () => {
+    const refused = [{ line: 2, message: 'Linje 2: filen har bare overskriftslinjen og ingen transaksjoner. Kontroller at du har valgt riktig fil.' }];
+    expect(parsePaymentsFile(HEADER + '\n')).toEqual({ lines: [], errors: refused });
+    expect(parsePaymentsFile(HEADER + '\r\n\r\n\n')).toEqual({ lines: [], errors: refused });
     expect(parsePaymentsFile(file(HEADER, 'T1;2026-03-02;1;1234 5674;;;')).lines[0]!.kid).toBe(KID);
   });
 });
