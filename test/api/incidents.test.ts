@@ -132,7 +132,9 @@ describe('API: incident reports from forms', () => {
 
     await api.startWorker();
     const deps = { db: api.database.db, temporal: api.temporal, taskQueue: api.taskQueue, logger: createLogger('silent') };
-    await deliverPendingSubmissions(deps, { caseIds: [caseId] });
+    // The worker that just started may need a moment before the first update reaches it.
+    const statusOf = async () => (await api.database.db.select().from(formSubmissions).where(eq(formSubmissions.submissionId, key)))[0]!.status;
+    await expect.poll(async () => (await deliverPendingSubmissions(deps, { caseIds: [caseId] }), statusOf()), { timeout: 30_000, interval: 500 }).toBe('delivered');
     expect(await deliverPendingSubmissions(deps, { caseIds: [caseId] })).toBe(0);
     const resend = await file(caseId, key, threat, TOKENS.followUpWorker);
     expect(resend.status).toBe(200);
