@@ -17,18 +17,21 @@ import { registerContactRoutes, registerMunicipalityRoutes } from './routes/muni
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
+import { devUsersHandler, devUsersOpenApiPath, serveWebApp } from './web-app';
 
 export interface AppDeps {
   config: Pick<Config, 'apiTokens' | 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE'>;
   database: DatabaseHandle;
   temporal: Client;
   logger: Logger;
+  /** The built staff app (web/dist), served at `/` when given and built. */
+  webDir?: string;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The HTTP API; listening happens in api/server.ts or scripts/start.ts. */
-export function createApp({ config, database, temporal, logger }: AppDeps): Express {
+export function createApp({ config, database, temporal, logger, webDir }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -71,12 +74,15 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
+  (openApi.paths as Record<string, unknown>)['/api/dev-users'] = devUsersOpenApiPath;
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
 
   // A month's payments file for a large municipality is a few megabytes; everything else is small.
   app.use('/api/rent/payment-files', express.json({ limit: '12mb' }));
+  app.get('/api/dev-users', devUsersHandler(config.apiTokens));
   app.use('/api', express.json({ limit: '256kb' }), authenticate(config.apiTokens));
   app.use(router);
+  if (webDir) serveWebApp(app, webDir);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
   app.use(errorHandler(logger));
   return app;

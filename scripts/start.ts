@@ -12,6 +12,7 @@ import { startNotificationSweep } from '../platform/notification-sweep';
 import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
 import { createWorker, mailerFromConfig } from '../worker';
+import { ensureWebBuild, WEB_DIST } from './build-web';
 import { loadDemoData } from './demo-data';
 
 /**
@@ -100,7 +101,12 @@ runMain('start', async (logger: Logger) => {
     cleanups.push(() => sweep.stop());
   }
 
-  const app = createApp({ config, database, temporal, logger });
+  // The staff app is rebuilt only when web/ changed; a failed build leaves the API running without it.
+  const webBuilt = await ensureWebBuild({ say }).then(
+    () => true,
+    (err: unknown) => (logger.error({ err }, 'Web app build failed'), say('Nettappen kunne ikke bygges (se loggen); API-et starter uten den.'), false),
+  );
+  const app = createApp({ config, database, temporal, logger, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -114,6 +120,7 @@ runMain('start', async (logger: Logger) => {
 
   say('');
   say(`Botrygg kjører (klar på ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (webBuilt) say(`  Nettappen:    ${apiUrl}/`);
   say(`  API:          ${apiUrl}/api   (OpenAPI: ${apiUrl}/api/openapi.json, klar: ${apiUrl}/readyz)`);
   say(`  Temporal:     ${address}${server?.uiUrl ? `   UI: ${server.uiUrl}` : ''}`);
   say(`  Database:     ${database.kind === 'pglite' ? `PGlite i ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`);
