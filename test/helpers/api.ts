@@ -36,7 +36,7 @@ export interface ApiHarness {
 /** The real API on an ephemeral port, a real worker, the shared dev server and the run's PostgreSQL database. */
 export async function startApiHarness(
   title: string,
-  opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer; /** More `token:user:roles:municipality` entries. */ extraTokens?: string } = {},
+  opts: { timeSkipping?: TestWorkflowEnvironment; mailer?: Mailer; /** More `token:user:roles:municipality` entries. */ extraTokens?: string; /** Serve the built staff app at `/`. */ webDir?: string } = {},
 ): Promise<ApiHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
   const address = inject('temporalAddress');
@@ -61,6 +61,7 @@ export async function startApiHarness(
     database,
     temporal,
     logger,
+    ...(opts.webDir ? { webDir: opts.webDir } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -1,5 +1,6 @@
 import { Redirect, Route, Switch } from 'wouter';
 import { useSession } from './auth';
+import { CaseList } from './pages/case-list';
 import { CasePage } from './pages/case-page';
 import { MyTasks } from './pages/my-tasks';
 import { NotFound } from './pages/not-found';
@@ -16,6 +17,7 @@ export function App() {
         {!session && <Redirect to="/velg-bruker" />}
         <Route path="/" component={MyTasks} />
         <Route path="/arbeidsliste" component={WorkList} />
+        <Route path="/saker" component={CaseList} />
         <Route path="/saker/:caseId">{(params) => <CasePage caseId={params.caseId} />}</Route>
         <Route component={NotFound} />
       </Switch>

@@ -78,9 +78,14 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink href="/">Mine oppgaver</NavLink>
                 </li>
                 {hasRole(session, 'housing_officer', 'housing_office', 'follow_up_worker') && (
-                  <li>
-                    <NavLink href="/arbeidsliste">Arbeidsliste</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink href="/saker">{hasRole(session, 'housing_officer', 'housing_office') ? 'Saker' : 'Mine saker'}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink href="/arbeidsliste">Arbeidsliste</NavLink>
+                    </li>
+                  </>
                 )}
               </ul>
             </nav>

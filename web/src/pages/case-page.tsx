@@ -1,7 +1,7 @@
 import { Alert, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { api, errorText } from '../api/client';
 import { useSession } from '../auth';
-import { formatDate, formatDateTime, formatKroner, PHASE_LABELS, roleLabel } from '../format';
+import { formatDate, formatDateTime, formatKroner, humanDates, PHASE_LABELS, roleLabel } from '../format';
 import { asLive, offeredForms, type CaseResponse, type LiveCase } from '../live';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../ui';
 import { CaseForms } from './case-forms';
@@ -58,7 +58,7 @@ export function CasePage({ caseId }: { caseId: string }) {
                 <li key={`${e.at}-${i}`}>
                   <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                   <Paragraph>
-                    {e.summary}
+                    {humanDates(e.summary)}
                     {e.actorId ? <span className="meta"> ({e.actorId})</span> : null}
                   </Paragraph>
                 </li>
@@ -86,7 +86,7 @@ function WaitingFor({ live }: { live: LiveCase | null }) {
             <li key={t.id}>
               <Card data-color={t.overdue ? 'danger' : 'neutral'}>
                 <Paragraph>
-                  <strong>{t.title}</strong>
+                  <strong>{humanDates(t.title)}</strong>
                 </Paragraph>
                 <Paragraph data-size="sm">
                   {roleLabel(t.role)}
@@ -103,7 +103,7 @@ function WaitingFor({ live }: { live: LiveCase | null }) {
           {timers.map((t) => (
             <li key={`${t.at}-${t.reason}`}>
               <Paragraph data-size="sm">
-                {formatDateTime(t.at)}: {t.reason}
+                {formatDateTime(t.at)}: {humanDates(t.reason)}
               </Paragraph>
             </li>
           ))}
