@@ -21,7 +21,8 @@ export async function expectNoAxeViolations(page: Page, where: string): Promise<
 
 /** Nothing wider than the viewport: no sideways scrolling at 320 px (WCAG 1.4.10 reflow). */
 export async function expectNoHorizontalScroll(page: Page, where: string): Promise<void> {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  // Evaluated in the page (the root tsconfig has no DOM types, hence the string).
+  const { scroll, client } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })')) as { scroll: number; client: number };
   expect(scroll, `horizontal scroll on ${where}`).toBeLessThanOrEqual(client);
 }
 
@@ -30,7 +31,7 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<void
   const handle = await target.elementHandle();
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
+    if (await page.evaluate((el: unknown) => (el as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el, handle)) return;
   }
   throw new Error(`Could not reach ${target} with Tab in ${max} presses`);
 }

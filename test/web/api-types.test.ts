@@ -14,7 +14,7 @@ describe('web app API types', () => {
     expect(committed === (await generateApiTypes()), 'web/src/api/schema.d.ts is stale: run `npm run web:types`').toBe(true);
   });
 
-  it('the app type-checks against them', () => {
+  it('the app type-checks against them', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'web'], { stdio: 'pipe' });
   });
 });

@@ -91,7 +91,7 @@ describe('staff web app in Chromium', () => {
     await visitForm.getByLabel('Notat (valgfritt)').fill('Gikk en tur sammen. Alt i orden.');
     await tabTo(page, visitForm.getByRole('button', { name: 'Registrer besøket' }));
     await page.keyboard.press('Enter');
-    await expect.poll(() => visitForm.getByRole('status').textContent()).toMatch(/Hjemmebesøk .* registrert: gjennomført/);
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Hjemmebesøk .* registrert: gjennomført/);
     await expect.poll(() => page.locator('.timeline').textContent()).toMatch(/registrert: gjennomført/);
     await expectNoAxeViolations(page, 'saksside etter besøk');
 
@@ -101,7 +101,7 @@ describe('staff web app in Chromium', () => {
     await expect.poll(() => incidentForm.textContent()).toMatch(/Dette sier avtalen at skal gjøres/);
     await incidentForm.getByLabel('Beskriv kort hva som skjedde').fill('Ingen åpnet ved avtalt besøk kl. 10.');
     await incidentForm.getByRole('button', { name: 'Meld hendelsen' }).click();
-    await expect.poll(() => incidentForm.getByRole('status').textContent()).toMatch(/Hendelsen er meldt/);
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Hendelsen er meldt/);
     await expectNoAxeViolations(page, 'saksside etter hendelse');
     await screenshot(page, 'oppfolger-saksside-390');
     const visits = await api.request('GET', `/api/tenancies/${cases.visit}`, { token: TOKENS.followUpWorker });
@@ -134,7 +134,7 @@ describe('staff web app in Chromium', () => {
     await context.close();
   });
 
-  it('a housing officer takes an application from interview to an accepted offer; a stale form shows the case’s own reason', { timeout: 180_000 }, async () => {
+  it('a housing officer takes an application from interview to move-in, the follow-up worker signing the agreement; a stale form shows the case’s own reason', { timeout: 240_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const page = await context.newPage();
     await signInAs(page, 'kari.nordmann');
@@ -158,7 +158,7 @@ describe('staff web app in Chromium', () => {
       await interview.getByRole('group', { name: question }).getByRole('radio', { name: answer }).check();
     }
     await interview.getByRole('button', { name: 'Registrer samtalen' }).click();
-    await expect.poll(() => interview.getByRole('status').textContent()).toMatch(/Kartleggingssamtale nr\. 1 er registrert/);
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Kartleggingssamtale nr\. 1 er registrert/);
 
     // A second tab keeps the decision form open while the first records the decision.
     const decision = page.getByRole('form', { name: 'Fatt vedtak' });
@@ -192,10 +192,57 @@ describe('staff web app in Chromium', () => {
     await answer.getByRole('button', { name: 'Registrer svaret' }).click();
     await page.getByText('Leiekontrakt og innflytting', { exact: true }).waitFor();
     await expectNoAxeViolations(page, 'sak i leiekontraktfasen');
+    await screenshot(page, 'boligkonsulent-leiekontraktfasen');
+
+    /** Submits a form and waits until the case no longer offers it (the step is done). */
+    const submit = async (formName: string, button: string) => {
+      const form = page.getByRole('form', { name: formName });
+      await form.getByRole('button', { name: button }).click();
+      await expect.poll(() => form.count(), { timeout: 15_000 }).toBe(0);
+    };
+    await page.getByRole('form', { name: 'Signer leiekontrakt' }).getByLabel('Depositum (valgfritt)').fill('25 200');
+    await submit('Signer leiekontrakt', 'Registrer leiekontrakten');
+    await submit('Gå gjennom husordensreglene', 'Registrer gjennomgangen');
+    const checklist = page.getByRole('form', { name: 'Sjekkliste for boligen' });
+    for (const box of await checklist.getByRole('checkbox').all()) await box.check();
+    await expectNoAxeViolations(page, 'sjekkliste');
+    await submit('Sjekkliste for boligen', 'Bekreft punktene');
+    await submit('Signer sjekklisten', 'Registrer signaturen');
+    await page.getByRole('form', { name: 'Bostøtte' }).getByLabel(/Transporterklæring er signert/).check();
+    await submit('Bostøtte', 'Registrer bostøtte');
+    const agreement = page.getByRole('form', { name: 'Lag oppfølgingsavtale' });
+    await agreement.getByLabel('Oppfølger (brukernavn)').fill('ola.hansen');
+    await agreement.getByRole('checkbox').first().check();
+    await expectNoAxeViolations(page, 'oppfølgingsavtale');
+    await submit('Lag oppfølgingsavtale', 'Lag avtalen');
+    const sign = page.getByRole('form', { name: /Signer oppfølgingsavtalen/ });
+    await sign.getByRole('radio', { name: 'Leietaker' }).check();
+    await sign.getByRole('button', { name: 'Registrer signaturen' }).click();
+    await expect.poll(() => sign.textContent()).toMatch(/Signert: Leietaker/);
+    await submit('Signer oppfølgingsavtalen (versjon 1)', 'Registrer signaturen');
+
+    // The follow-up worker signs for the follow-up service on their own phone.
+    const worker = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await signInAs(worker, 'ola.hansen');
+    await openCase(worker, names.applicant);
+    const workerSign = worker.getByRole('form', { name: /Signer oppfølgingsavtalen/ });
+    expect(await workerSign.getByRole('radio').count()).toBe(1);
+    await workerSign.getByRole('button', { name: 'Registrer signaturen' }).click();
+    await expect.poll(() => workerSign.count(), { timeout: 15_000 }).toBe(0);
+    await expectNoAxeViolations(worker, 'oppfølger signerer');
+    await worker.context().close();
+
+    await page.reload();
+    await submit('Registrer innflytting', 'Registrer innflyttingen');
+    await page.getByText('Oppfølging i leieforholdet', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, 'sak etter innflytting');
     await screenshot(page, 'boligkonsulent-saksside');
 
     const state = await api.request('GET', `/api/tenancies/${cases.applicant}`);
-    expect(state.body.case.phase).toBe('lease');
+    expect(state.body.case.phase).toBe('follow_up');
+    expect(state.body.live.checklist.signedDate).toBe(today);
+    expect(state.body.live.leases[0]).toMatchObject({ depositOre: 2_520_000 });
+    expect(state.body.live.agreements.at(-1)).toMatchObject({ status: 'active', followUpWorkerId: 'ola.hansen' });
     expect(state.body.live.decision).toMatchObject({ outcome: 'approved', reference: 'VEDTAK-1' });
     expect(state.body.live.offers).toEqual([expect.objectContaining({ answer: 'accepted', dwelling: expect.objectContaining({ id: DEMO_DWELLINGS[2]!.id }) })]);
     await context.close();

@@ -24,6 +24,7 @@ export interface LiveTask {
   overdue?: boolean;
 }
 export interface LiveCase {
+  municipality?: string;
   phase?: string;
   phaseLabel?: string;
   status?: string;
@@ -31,8 +32,16 @@ export interface LiveCase {
   decision?: { outcome: 'approved' | 'rejected'; date: string };
   offers?: Array<{ seq: number; dwelling: { id: string; address?: string; rooms?: number }; offeredDate: string; warnings: string[]; answer?: 'accepted' | 'declined' }>;
   monthlyRentOre?: number;
+  leases?: Array<{ startDate: string; endDate: string }>;
+  houseRules?: { language: string; reviewedDate: string };
+  policy?: { checklistItems?: Array<{ id: string; label: string }> };
+  checklist?: { items: Array<{ id: string; label: string; confirmedDate?: string }>; signedDate?: string };
+  housingAllowance?: { status: string };
+  followUpNeeded?: boolean;
+  followUpWorkerId?: string;
+  moveInDate?: string;
   followUp?: { status: 'active' | 'declined' | 'none'; visits: Array<{ date: string; outcome: string }> };
-  agreements?: Array<{ version: number; status: string; rows: Array<{ key: Situation; situation: string; measures: Array<{ text: string; responsible: string[]; assessment?: boolean }> }> }>;
+  agreements?: Array<{ version: number; status: 'draft' | 'active' | 'superseded'; followUpWorkerId: string; signatures: Partial<Record<AgreementParty, string>>; rows: Array<{ key: Situation; situation: string; measures: Array<{ text: string; responsible: string[]; assessment?: boolean }> }> }>;
   cautionFlag?: { since: string; incidentId: string };
   incidents?: Array<{ incidentId: string; situation: string; status: string }>;
   ending?: unknown;
@@ -44,14 +53,44 @@ export const asLive = (live: CaseResponse['live']): LiveCase | null => (live && 
 /** Tasks a person completes by ticking them off with a note (the rest close through their own action). */
 export const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined'];
 
-export type FormKind = 'recordVisit' | 'reportIncident' | 'completeTask' | 'recordInterview' | 'recordDecision' | 'offerDwelling' | 'answerOffer';
+export type AgreementParty = 'tenant' | 'follow_up_worker' | 'housing_officer';
+
+export type FormKind =
+  | 'recordVisit'
+  | 'reportIncident'
+  | 'completeTask'
+  | 'recordInterview'
+  | 'recordDecision'
+  | 'offerDwelling'
+  | 'answerOffer'
+  | 'signLease'
+  | 'reviewHouseRules'
+  | 'checklist'
+  | 'recordHousingAllowance'
+  | 'createAgreement'
+  | 'signAgreement'
+  | 'recordMoveIn';
+
+export const draftAgreement = (live: LiveCase | null) => live?.agreements?.find((a) => a.status === 'draft');
+export const activeAgreement = (live: LiveCase | null) => live?.agreements?.find((a) => a.status === 'active');
+
+/** The parties this person may sign for on the draft agreement (the follow-up worker only for themselves). */
+export function signableParties(live: LiveCase | null, roles: string[], userId: string): AgreementParty[] {
+  const draft = draftAgreement(live);
+  if (!draft) return [];
+  const admin = roles.includes('admin');
+  const parties: AgreementParty[] = [];
+  if (admin || roles.includes('housing_officer')) parties.push('tenant', 'housing_officer');
+  if (admin || (roles.includes('follow_up_worker') && draft.followUpWorkerId === userId)) parties.push('follow_up_worker');
+  return parties.filter((p) => !draft.signatures[p]);
+}
 
 /**
  * Which forms the case offers this person now, from the live state: the same conditions the
  * workflow's validators check first, so a form is not offered only to be refused. The workflow
  * still decides; a refusal shows its own reason.
  */
-export function offeredForms(live: LiveCase | null, roles: string[]): FormKind[] {
+export function offeredForms(live: LiveCase | null, roles: string[], userId = ''): FormKind[] {
   if (!live || live.status === 'closed') return [];
   const is = (...r: string[]) => roles.some((x) => x === 'admin' || r.includes(x));
   const forms: FormKind[] = [];
@@ -61,6 +100,16 @@ export function offeredForms(live: LiveCase | null, roles: string[]): FormKind[]
     if ((live.interviews?.length ?? 0) > 0) forms.push('recordDecision');
   }
   if (live.phase === 'allocation' && is('housing_officer')) forms.push(pendingOffer ? 'answerOffer' : 'offerDwelling');
+  if (live.phase === 'lease' && is('housing_officer')) {
+    if (!live.leases?.length) forms.push('signLease');
+    if (!live.houseRules) forms.push('reviewHouseRules');
+    if (!live.checklist?.signedDate) forms.push('checklist');
+    if (!live.housingAllowance) forms.push('recordHousingAllowance');
+    if (!draftAgreement(live) && !activeAgreement(live)) forms.push('createAgreement');
+  }
+  if (live.phase === 'lease' && signableParties(live, roles, userId).length > 0) forms.push('signAgreement');
+  const ready = live.leases?.length && live.houseRules && live.checklist?.signedDate && (live.followUpNeeded === false || activeAgreement(live));
+  if (live.phase === 'lease' && is('housing_officer') && ready) forms.push('recordMoveIn');
   if (live.phase === 'follow_up' && live.followUp?.status === 'active' && is('follow_up_worker')) forms.push('recordVisit');
   if (live.phase === 'follow_up' && is('follow_up_worker', 'housing_officer', 'housing_office')) forms.push('reportIncident');
   if (completableTasks(live, roles).length > 0) forms.push('completeTask');

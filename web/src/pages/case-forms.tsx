@@ -1,89 +1,16 @@
-import { Alert, Button, Card, Field, Fieldset, Heading, Label, ListItem, ListUnordered, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { api, errorText, newIdempotencyKey } from '../api/client';
+import { Field, Heading, Label, ListItem, ListUnordered, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { useState, type ReactNode } from 'react';
+import { api, errorText } from '../api/client';
+import { Checklist, CreateAgreement, RecordHousingAllowance, RecordMoveIn, ReviewHouseRules, SignAgreement, SignLease } from './lease-forms';
+import { ActionCard, DateField, NoteField, RadioGroup, useAction, type Outcome } from './form-parts';
 import { formatKroner, roleLabel, todayInOslo } from '../format';
-import { completableTasks, type CaseAction, type FormKind, type IncidentReport, type LiveCase, type Situation } from '../live';
+import { completableTasks, type FormKind, type IncidentReport, type LiveCase, type Situation } from '../live';
 import { useSession } from '../auth';
 import { useLoad } from '../ui';
 
-type Outcome = { ok: true; message: string } | { ok: false; message: string };
-
-/**
- * One action form: a key per filled-in form (a resend is applied once), the case's own message on
- * success, and the case's own Norwegian reason when it refuses the step.
- */
-function ActionCard({ title, submitLabel, send, onDone, children }: { title: string; submitLabel: string; send: (key: string) => Promise<Outcome>; onDone: () => void; children: ReactNode }) {
-  const headingId = useId();
-  const [key, setKey] = useState(() => newIdempotencyKey('form'));
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const result = await send(key);
-      setOutcome(result);
-      if (result.ok) {
-        setKey(newIdempotencyKey('form'));
-        onDone();
-      }
-    } catch {
-      setOutcome({ ok: false, message: 'Fikk ikke kontakt med Botrygg. Prøv igjen; skjemaet sendes bare én gang.' });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Card className="form-card" data-color="neutral">
-      <form aria-labelledby={headingId} onSubmit={submit} noValidate>
-        <Heading level={3} data-size="xs" id={headingId}>
-          {title}
-        </Heading>
-        {children}
-        {outcome && (
-          <Alert data-color={outcome.ok ? 'success' : 'danger'} role={outcome.ok ? 'status' : 'alert'}>
-            <Paragraph>{outcome.message}</Paragraph>
-          </Alert>
-        )}
-        <div>
-          <Button type="submit" disabled={busy} aria-disabled={busy}>
-            {submitLabel}
-          </Button>
-        </div>
-      </form>
-    </Card>
-  );
-}
-
-function useAction(caseId: string) {
-  return async (key: string, body: CaseAction): Promise<Outcome> => {
-    const { data, error } = await api.POST('/api/tenancies/{caseId}/actions', { params: { path: { caseId }, header: { 'Idempotency-Key': key } }, body });
-    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error) };
-  };
-}
-
-function DateField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
-  return <Textfield label={label} type="date" value={value} onChange={(e) => onChange(e.target.value)} required />;
-}
-
-function NoteField({ label, value, onChange, description }: { label: string; value: string; onChange: (v: string) => void; description?: string }) {
-  return <Textfield label={label} description={description} multiline rows={3} value={value} onChange={(e) => onChange(e.target.value)} />;
-}
-
-function RadioGroup<T extends string>({ legend, name, value, options, onChange }: { legend: string; name: string; value: T; options: Array<[T, string]>; onChange: (v: T) => void }) {
-  return (
-    <Fieldset>
-      <Fieldset.Legend>{legend}</Fieldset.Legend>
-      {options.map(([v, label]) => (
-        <Radio key={v} name={name} value={v} label={label} checked={value === v} onChange={() => onChange(v)} />
-      ))}
-    </Fieldset>
-  );
-}
-
 const yesNo = (v: string | undefined) => v === 'yes';
 
-function RecordVisit({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function RecordVisit({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const [date, setDate] = useState(todayInOslo());
   const [outcome, setOutcome] = useState<'completed' | 'locked_door' | 'cancelled'>('completed');
@@ -97,7 +24,7 @@ function RecordVisit({ caseId, onDone }: { caseId: string; onDone: () => void })
   );
 }
 
-function CompleteTask({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: () => void }) {
+function CompleteTask({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const session = useSession();
   const tasks = completableTasks(live, session?.roles ?? []);
@@ -120,7 +47,7 @@ function CompleteTask({ caseId, live, onDone }: { caseId: string; live: LiveCase
   );
 }
 
-function ReportIncident({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: () => void }) {
+function ReportIncident({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: (message: string) => void }) {
   const agreement = [...(live?.agreements ?? [])].reverse().find((a) => a.status === 'active') ?? live?.agreements?.at(-1);
   const rows = agreement?.rows ?? [];
   const [situation, setSituation] = useState<Situation | ''>(rows[0]?.key ?? '');
@@ -185,7 +112,7 @@ const INTERVIEW_QUESTIONS = [
 ] as const;
 type InterviewKey = (typeof INTERVIEW_QUESTIONS)[number][0];
 
-function RecordInterview({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function RecordInterview({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const [date, setDate] = useState(todayInOslo());
   const [rooms, setRooms] = useState('2');
@@ -225,7 +152,7 @@ function RecordInterview({ caseId, onDone }: { caseId: string; onDone: () => voi
   );
 }
 
-function RecordDecision({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function RecordDecision({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const [outcome, setOutcome] = useState<'approved' | 'rejected'>('approved');
   const [date, setDate] = useState(todayInOslo());
@@ -241,7 +168,7 @@ function RecordDecision({ caseId, onDone }: { caseId: string; onDone: () => void
   );
 }
 
-function OfferDwelling({ caseId, onDone }: { caseId: string; onDone: () => void }) {
+function OfferDwelling({ caseId, onDone }: { caseId: string; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const dwellings = useLoad(async () => {
     const { data, error } = await api.GET('/api/dwellings');
@@ -268,7 +195,7 @@ function OfferDwelling({ caseId, onDone }: { caseId: string; onDone: () => void 
   );
 }
 
-function AnswerOffer({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: () => void }) {
+function AnswerOffer({ caseId, live, onDone }: { caseId: string; live: LiveCase | null; onDone: (message: string) => void }) {
   const act = useAction(caseId);
   const offer = live?.offers?.find((o) => !o.answer);
   const [accepted, setAccepted] = useState<'yes' | 'no'>('yes');
@@ -289,7 +216,7 @@ function AnswerOffer({ caseId, live, onDone }: { caseId: string; live: LiveCase 
   );
 }
 
-const FORMS: Record<FormKind, (p: { caseId: string; live: LiveCase | null; onDone: () => void }) => ReactNode> = {
+const FORMS: Record<FormKind, (p: { caseId: string; live: LiveCase | null; onDone: (message: string) => void }) => ReactNode> = {
   recordVisit: (p) => <RecordVisit {...p} />,
   reportIncident: (p) => <ReportIncident {...p} />,
   completeTask: (p) => <CompleteTask {...p} />,
@@ -297,10 +224,17 @@ const FORMS: Record<FormKind, (p: { caseId: string; live: LiveCase | null; onDon
   recordDecision: (p) => <RecordDecision {...p} />,
   offerDwelling: (p) => <OfferDwelling {...p} />,
   answerOffer: (p) => <AnswerOffer {...p} />,
+  signLease: (p) => <SignLease {...p} />,
+  reviewHouseRules: (p) => <ReviewHouseRules {...p} />,
+  checklist: (p) => <Checklist {...p} />,
+  recordHousingAllowance: (p) => <RecordHousingAllowance {...p} />,
+  createAgreement: (p) => <CreateAgreement {...p} />,
+  signAgreement: (p) => <SignAgreement {...p} />,
+  recordMoveIn: (p) => <RecordMoveIn {...p} />,
 };
 
 /** Only the forms the case can take now; keyed by the case's version so a done form starts afresh. */
-export function CaseForms({ caseId, live, forms, onDone }: { caseId: string; live: LiveCase | null; forms: FormKind[]; onDone: () => void }) {
+export function CaseForms({ caseId, live, forms, onDone }: { caseId: string; live: LiveCase | null; forms: FormKind[]; onDone: (message: string) => void }) {
   if (forms.length === 0) return null;
   return (
     <section aria-labelledby="handlinger" className="stack">

@@ -1,4 +1,5 @@
 import { Alert, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { api, errorText } from '../api/client';
 import { useSession } from '../auth';
 import { formatDate, formatDateTime, formatKroner, humanDates, PHASE_LABELS, roleLabel } from '../format';
@@ -28,6 +29,8 @@ export function CasePage({ caseId }: { caseId: string }) {
     return data;
   }, [caseId]);
   const data = loaded.data;
+  // The last step's own message stays on the page even when its form is no longer offered.
+  const [lastMessage, setLastMessage] = useState<string | null>(null);
   const live = data ? asLive(data.live) : null;
   return (
     <div className="stack">
@@ -48,7 +51,22 @@ export function CasePage({ caseId }: { caseId: string }) {
             {live?.monthlyRentOre !== undefined && <Paragraph data-size="sm">Husleie {formatKroner(live.monthlyRentOre)} i måneden</Paragraph>}
           </div>
           <WaitingFor live={live} />
-          <CaseForms caseId={caseId} live={live} forms={offeredForms(live, session?.roles ?? [])} onDone={loaded.reload} />
+          <div role="status" className="last-step">
+            {lastMessage && (
+              <Alert data-color="success">
+                <Paragraph>{humanDates(lastMessage)}</Paragraph>
+              </Alert>
+            )}
+          </div>
+          <CaseForms
+            caseId={caseId}
+            live={live}
+            forms={offeredForms(live, session?.roles ?? [], session?.userId)}
+            onDone={(message) => {
+              setLastMessage(message);
+              loaded.reload();
+            }}
+          />
           <section aria-labelledby="tidslinje" className="stack">
             <Heading level={2} data-size="sm" id="tidslinje">
               Tidslinje
