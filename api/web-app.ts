@@ -14,7 +14,9 @@ import { DEVELOPMENT_TOKENS } from '../config/env';
 export function serveWebApp(app: Express, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use('/assets', express.static(path.join(distDir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  // A missing asset (an old page asking for last build's chunk) is a 404, never index.html served as JavaScript.
+  app.use('/assets', ((_req, res) => void res.status(404).type('text/plain').send('Finnes ikke.')) as RequestHandler);
   app.use(express.static(distDir, { index: false, maxAge: 0 }));
   app.get(/^\/(?!api(?:\/|$)|healthz$|readyz$).*/, ((req, res, next) => {
     if (!req.accepts('html')) return next();

@@ -46,8 +46,12 @@ export async function ensureWebBuild(opts: { force?: boolean; say?: (line: strin
   say('Bygger nettappen (web/) fordi kildene er endret...');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
-  fs.writeFileSync(STAMP, hash);
+  // Built beside and swapped in, so a server (or a test run) reading web/dist never sees it half-written.
+  const staging = `${WEB_DIST}.building-${process.pid}`;
+  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+  fs.writeFileSync(path.join(staging, '.source-hash'), hash);
+  fs.rmSync(WEB_DIST, { recursive: true, force: true });
+  fs.renameSync(staging, WEB_DIST);
   const initial = initialJsBytes();
   const kb = (initial.gzip / 1024).toFixed(1);
   say(`Nettappen er bygd på ${((Date.now() - started) / 1000).toFixed(1)} s. JavaScript ved første lasting: ${kb} KB gzip (mål: under ${INITIAL_JS_BUDGET_BYTES / 1024} KB).`);
