@@ -36,9 +36,9 @@ export async function tabTo(page: Page, target: Locator, max = 60): Promise<void
   throw new Error(`Could not reach ${target} with Tab in ${max} presses`);
 }
 
-/** Screenshots for the lead, outside the repository (SCREENSHOT_DIR, default /work/notes/screenshots when it exists). */
+/** Screenshots of the main pages, only when SCREENSHOT_DIR names a folder (outside the repository). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.SCREENSHOT_DIR ?? (fs.existsSync('/work/notes') ? '/work/notes/screenshots' : undefined);
+  const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
