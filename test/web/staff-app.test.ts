@@ -40,10 +40,17 @@ describe('staff web app in Chromium', () => {
     api = await startApiHarness('web app', { webDir: WEB_DIST });
     for (const dwelling of DEMO_DWELLINGS) await api.request('PUT', '/api/dwellings', { body: { ...dwelling, municipality: 'tynset' } });
     [cases.visit, cases.caution, cases.applicant] = await Promise.all([newCase(names.visit), newCase(names.caution), newCase(names.applicant)]);
-    await Promise.all([run(cases.visit, [...allocated(today, DEMO_DWELLINGS[0]!), ...movedIn(today)]), run(cases.caution, [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)])]);
+    // The visited tenant's agreement has the optional drug-use row, whose «Vurdere …» measure is the follow-up worker's.
+    const withDrugUseRow = movedIn(today).map((step) =>
+      step.payload.type === 'createAgreement' ? { ...step, payload: { ...step.payload, terms: { ...step.payload.terms, optionalRows: [...step.payload.terms.optionalRows, 'drug_use' as const] } } } : step,
+    );
+    await Promise.all([run(cases.visit, [...allocated(today, DEMO_DWELLINGS[0]!), ...withDrugUseRow]), run(cases.caution, [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)])]);
     const threat = { situation: 'threats_or_weapons', description: 'Kniv på bordet under besøket', channel: 'staff_app', occurredAt: new Date().toISOString() };
     const filed = await api.request('POST', `/api/tenancies/${cases.caution}/incidents`, { token: TOKENS.followUpWorker, body: threat, headers: { 'Idempotency-Key': `form-${randomUUID()}` } });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const drugs = { situation: 'drug_use', description: 'Synlig ruset ved forrige besøk', channel: 'staff_app', occurredAt: new Date().toISOString() };
+    const filedDrugs = await api.request('POST', `/api/tenancies/${cases.visit}/incidents`, { token: TOKENS.followUpWorker, body: drugs, headers: { 'Idempotency-Key': `form-${randomUUID()}` } });
+    expect(filedDrugs.status, JSON.stringify(filedDrugs.body)).toBe(201);
     browser = await launchChromium();
   }, 180_000);
 
@@ -71,7 +78,7 @@ describe('staff web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
   }
 
-  it('a follow-up worker on a phone records a visit, reports a locked door, and sees the caution flag first on another case', { timeout: 180_000 }, async () => {
+  it('a follow-up worker on a phone records a visit, reports a locked door, does its measure and an assessment, and sees the caution flag first on another case', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const page = await context.newPage();
     await signInAs(page, 'ola.hansen');
@@ -103,10 +110,31 @@ describe('staff web app in Chromium', () => {
     await incidentForm.getByRole('button', { name: 'Meld hendelsen' }).click();
     await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Hendelsen er meldt/);
     await expectNoAxeViolations(page, 'saksside etter hendelse');
+
+    // The locked door's measure, done with a note; it appears once the incident's workflow has written it.
+    const measure = page.getByRole('form', { name: /Forsøk å oppnå kontakt/ });
+    await expect
+      .poll(async () => (await measure.count()) > 0 || (await page.reload(), false), { timeout: 20_000, interval: 1000 })
+      .toBe(true);
+    await measure.getByLabel('Hva ble gjort?').fill('Ringte tre ganger, fikk svar klokken 14.');
+    await measure.getByRole('button', { name: 'Marker tiltaket som utført' }).click();
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Tiltaket .* er utført/);
+
+    // An assessment («Vurdere …») from the drug-use report filed earlier: yes/no with a note.
+    const assessment = page.getByRole('form', { name: 'Vurder å gi beskjed til boligkontoret' });
+    await assessment.getByRole('group', { name: 'Vurdering' }).getByRole('radio', { name: 'Nei' }).check();
+    await assessment.getByLabel('Begrunnelse').fill('Leietaker tar imot hjelp fra rustjenesten.');
+    await expectNoAxeViolations(page, 'vurdering');
+    await assessment.getByRole('button', { name: 'Registrer vurderingen' }).click();
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Vurderingen .* er registrert/);
     await screenshot(page, 'oppfolger-saksside-390');
     const visits = await api.request('GET', `/api/tenancies/${cases.visit}`, { token: TOKENS.followUpWorker });
     expect(visits.body.live.followUp.visits.map((v: { outcome: string }) => v.outcome)).toEqual(['completed', 'completed']);
     expect(visits.body.live.incidents.map((i: { situation: string }) => i.situation)).toContain('locked_door');
+    const incidents = await api.request('GET', `/api/tenancies/${cases.visit}/incidents`, { token: TOKENS.followUpWorker });
+    const openTitles = incidents.body.incidents.flatMap((i: { openTasks: Array<{ title: string }> }) => i.openTasks.map((t) => t.title));
+    expect(openTitles).not.toContain('Forsøk å oppnå kontakt med leietaker utover dagen');
+    expect(openTitles).not.toContain('Vurder å gi beskjed til boligkontoret');
 
     // The other case: the caution flag is the first thing on the page, above the name.
     await openCase(page, names.caution);

@@ -59,3 +59,17 @@ export const PHASE_LABELS: Record<string, string> = {
 
 /** Server texts carry ISO dates («Frist for … (2027-05-15)»); staff read «15. mai 2027». */
 export const humanDates = (text: string): string => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDate(d));
+
+/** Short names of the follow-up agreement's situations (as domain/incidents/incident.ts words them). */
+export const SITUATION_LABELS: Record<string, string> = {
+  untidy_home: 'Bolig eller fellesareal ikke holdt i orden',
+  locked_door: 'Låst dør ved avtalt oppfølging',
+  locked_door_co_located: 'Låst dør i samlokalisert bolig',
+  drug_use: 'Synlig rusing eller salg av rusmidler',
+  intoxicated_visitors: 'Berusede besøkende ved oppfølging',
+  threats_or_weapons: 'Truende atferd eller synlige våpen',
+  burglary_or_damage: 'Innbrudd eller ødelagt inventar',
+  missing_rent: 'Manglende husleie',
+  neighbour_complaints: 'Naboklage',
+  declines_follow_up: 'Leietaker ønsker ikke videre oppfølging',
+};

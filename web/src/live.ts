@@ -1,5 +1,7 @@
 import type { components, paths } from './api/schema';
 
+export type { paths };
+
 export type CaseResponse = paths['/api/tenancies/{caseId}']['get']['responses'][200]['content']['application/json'];
 export type TaskRow = paths['/api/tasks']['get']['responses'][200]['content']['application/json']['tasks'][number];
 export type CaseAction = paths['/api/tenancies/{caseId}/actions']['post']['requestBody']['content']['application/json'];

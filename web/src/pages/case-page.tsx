@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatKroner, humanDates, PHASE_LABELS, rol
 import { asLive, offeredForms, type CaseResponse, type LiveCase } from '../live';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../ui';
 import { CaseForms } from './case-forms';
+import { IncidentSection } from './incident-section';
 
 /** Threats or weapons: shown before anything else on every page of the case. */
 export function CautionFlag({ live }: { live: LiveCase | null }) {
@@ -62,6 +63,15 @@ export function CasePage({ caseId }: { caseId: string }) {
             caseId={caseId}
             live={live}
             forms={offeredForms(live, session?.roles ?? [], session?.userId)}
+            onDone={(message) => {
+              setLastMessage(message);
+              loaded.reload();
+            }}
+          />
+          <IncidentSection
+            caseId={caseId}
+            live={live}
+            refresh={data}
             onDone={(message) => {
               setLastMessage(message);
               loaded.reload();
