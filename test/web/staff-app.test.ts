@@ -73,6 +73,8 @@ describe('staff web app in Chromium', () => {
 
   async function openCase(page: Page, name: string) {
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /saker/i }).click();
+    await page.getByRole('searchbox', { name: 'Søk på navn eller saksnummer' }).fill(name.split(' ').reverse().join(' '));
+    await expect.poll(() => page.getByRole('list', { name: 'Saker' }).getByRole('listitem').count()).toBe(1);
     await page.getByRole('link', { name }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
     await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
