@@ -101,6 +101,8 @@ describe('staff web app in Chromium', () => {
     await tabTo(page, visitForm.getByRole('button', { name: 'Registrer besøket' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Hjemmebesøk .* registrert: gjennomført/);
+    // Keyboard focus lands on the outcome, so the next Tab continues from the form, not the top of the page.
+    expect(await page.evaluate('document.activeElement?.className')).toContain('last-step');
     await expect.poll(() => page.locator('.timeline').textContent()).toMatch(/registrert: gjennomført/);
     await expectNoAxeViolations(page, 'saksside etter besøk');
 

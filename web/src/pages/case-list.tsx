@@ -40,7 +40,9 @@ export function CaseList() {
                 </Link>
               </Heading>
               <div className="row">
-                <Paragraph data-size="sm">Sak {c.caseId}</Paragraph>
+                <Paragraph data-size="sm">
+                  Sak <span className="nowrap">{c.caseId}</span>
+                </Paragraph>
                 <Tag data-color={c.status === 'closed' ? 'neutral' : 'accent'}>{PHASE_LABELS[c.phase] ?? c.phase}</Tag>
                 {c.nextDeadline && <Paragraph data-size="sm">Neste frist {formatDate(c.nextDeadline)}</Paragraph>}
               </div>

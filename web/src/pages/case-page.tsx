@@ -1,5 +1,5 @@
 import { Alert, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api/client';
 import { useSession } from '../auth';
 import { formatDate, formatDateTime, formatKroner, humanDates, PHASE_LABELS, roleLabel } from '../format';
@@ -31,7 +31,16 @@ export function CasePage({ caseId }: { caseId: string }) {
   }, [caseId]);
   const data = loaded.data;
   // The last step's own message stays on the page even when its form is no longer offered.
-  const [lastMessage, setLastMessage] = useState<string | null>(null);
+  const [lastMessage, setLastMessage] = useState<{ text: string; seq: number } | null>(null);
+  const lastStep = useRef<HTMLDivElement>(null);
+  // The form just sent may vanish (the step is done): keyboard focus goes to its outcome, not to the page top.
+  useEffect(() => {
+    if (lastMessage) lastStep.current?.focus();
+  }, [lastMessage]);
+  const done = (text: string) => {
+    setLastMessage((m) => ({ text, seq: (m?.seq ?? 0) + 1 }));
+    loaded.reload();
+  };
   const live = data ? asLive(data.live) : null;
   return (
     <div className="stack">
@@ -52,10 +61,10 @@ export function CasePage({ caseId }: { caseId: string }) {
             {live?.monthlyRentOre !== undefined && <Paragraph data-size="sm">Husleie {formatKroner(live.monthlyRentOre)} i måneden</Paragraph>}
           </div>
           <WaitingFor live={live} />
-          <div role="status" className="last-step">
+          <div role="status" className="last-step" ref={lastStep} tabIndex={-1}>
             {lastMessage && (
               <Alert data-color="success">
-                <Paragraph>{humanDates(lastMessage)}</Paragraph>
+                <Paragraph>{humanDates(lastMessage.text)}</Paragraph>
               </Alert>
             )}
           </div>
@@ -63,19 +72,13 @@ export function CasePage({ caseId }: { caseId: string }) {
             caseId={caseId}
             live={live}
             forms={offeredForms(live, session?.roles ?? [], session?.userId)}
-            onDone={(message) => {
-              setLastMessage(message);
-              loaded.reload();
-            }}
+            onDone={done}
           />
           <IncidentSection
             caseId={caseId}
             live={live}
             refresh={data}
-            onDone={(message) => {
-              setLastMessage(message);
-              loaded.reload();
-            }}
+            onDone={done}
           />
           <section aria-labelledby="tidslinje" className="stack">
             <Heading level={2} data-size="sm" id="tidslinje">

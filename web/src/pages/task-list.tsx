@@ -21,7 +21,7 @@ export function TaskList({ tasks, empty }: { tasks: TaskRow[]; empty: string }) 
               </Link>
             </Heading>
             <Paragraph>
-              {t.applicantName} · sak {t.caseId}
+              {t.applicantName} · sak <span className="nowrap">{t.caseId}</span>
             </Paragraph>
             <div className="row">
               {t.overdue ? (
