@@ -40,6 +40,15 @@ describe('forms the case page offers', () => {
       'completeTask',
     ]);
     expect(offeredForms({ ...followUp, status: 'closed' }, worker)).toEqual([]);
+  });
+
+  it('ending: notice, then the move-out inspection, then the deposit settlement, for the housing officer', () => {
+    const followUp: LiveCase = { phase: 'follow_up', status: 'active', followUp: { status: 'active', visits: [] } };
+    const ending = { givenBy: 'tenant', noticeDate: '2027-05-15', moveOutDate: '2027-08-31' };
+    expect(offeredForms(followUp, officer)).toEqual(['giveNotice', 'reportIncident']);
+    expect(offeredForms({ ...followUp, ending }, officer)).toEqual(['recordMoveOutInspection', 'reportIncident']);
+    expect(offeredForms({ ...followUp, ending: { ...ending, inspection: { date: '2027-08-31', damagesOre: 0 } } }, officer)).toEqual(['settleDeposit', 'reportIncident']);
+    expect(offeredForms({ ...followUp, ending }, worker)).toEqual(['recordVisit', 'reportIncident']);
     expect(offeredForms(null, worker)).toEqual([]);
   });
 });

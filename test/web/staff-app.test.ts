@@ -166,7 +166,7 @@ describe('staff web app in Chromium', () => {
     await context.close();
   });
 
-  it('a housing officer takes an application from interview to move-in, the follow-up worker signing the agreement; a stale form shows the case’s own reason', { timeout: 240_000 }, async () => {
+  it('a housing officer takes an application from interview to move-in and on to the deposit settlement, the follow-up worker signing the agreement; a stale form shows the case’s own reason', { timeout: 240_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const page = await context.newPage();
     await signInAs(page, 'kari.nordmann');
@@ -270,8 +270,28 @@ describe('staff web app in Chromium', () => {
     await expectNoAxeViolations(page, 'sak etter innflytting');
     await screenshot(page, 'boligkonsulent-saksside');
 
+    // The tenant gives notice; the move-out inspection finds damage; the deposit settlement closes the case.
+    const notice = page.getByRole('form', { name: 'Oppsigelse' });
+    await notice.getByRole('radio', { name: 'Leietaker' }).check();
+    await notice.getByLabel('Grunn').fill('Flytter nærmere familien.');
+    await expectNoAxeViolations(page, 'oppsigelse');
+    await submit('Oppsigelse', 'Registrer oppsigelsen');
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Leietaker har sagt opp leieforholdet med fraflytting \d+\. \p{L}+ \d{4}/u);
+    await page.getByRole('form', { name: 'Utflyttingsbefaring' }).getByLabel('Skader anslått til').fill('1 500');
+    await submit('Utflyttingsbefaring', 'Registrer befaringen');
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/^Utflyttingsbefaring gjennomført; skader anslått til 1\s500/);
+    const settle = page.getByRole('form', { name: 'Oppgjør av depositum' });
+    expect(await settle.textContent()).toContain('Depositum 25\u00a0200\u00a0kr; skader anslått til 1\u00a0500\u00a0kr');
+    expect(await settle.getByLabel('Tilbakebetalt depositum').inputValue()).toBe('23700');
+    await expectNoAxeViolations(page, 'oppgjør');
+    await submit('Oppgjør av depositum', 'Registrer oppgjøret og avslutt saken');
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Saken er avsluttet/);
+    expect(await page.getByRole('heading', { name: 'Det du kan gjøre nå' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'avsluttet sak');
+
     const state = await api.request('GET', `/api/tenancies/${cases.applicant}`);
-    expect(state.body.case.phase).toBe('follow_up');
+    expect(state.body.case).toMatchObject({ phase: 'closed', status: 'closed', closedReason: 'moved_out_tenant_notice' });
+    expect(state.body.live.ending).toMatchObject({ givenBy: 'tenant', inspection: { damagesOre: 150_000 }, settlement: { depositReturnedOre: 2_370_000, damagesChargedOre: 150_000 } });
     expect(state.body.live.checklist.signedDate).toBe(today);
     expect(state.body.live.leases[0]).toMatchObject({ depositOre: 2_520_000 });
     expect(state.body.live.agreements.at(-1)).toMatchObject({ status: 'active', followUpWorkerId: 'ola.hansen' });

@@ -34,7 +34,7 @@ export interface LiveCase {
   decision?: { outcome: 'approved' | 'rejected'; date: string };
   offers?: Array<{ seq: number; dwelling: { id: string; address?: string; rooms?: number }; offeredDate: string; warnings: string[]; answer?: 'accepted' | 'declined' }>;
   monthlyRentOre?: number;
-  leases?: Array<{ startDate: string; endDate: string }>;
+  leases?: Array<{ startDate: string; endDate: string; depositOre?: number }>;
   houseRules?: { language: string; reviewedDate: string };
   policy?: { checklistItems?: Array<{ id: string; label: string }> };
   checklist?: { items: Array<{ id: string; label: string; confirmedDate?: string }>; signedDate?: string };
@@ -46,7 +46,7 @@ export interface LiveCase {
   agreements?: Array<{ version: number; status: 'draft' | 'active' | 'superseded'; followUpWorkerId: string; signatures: Partial<Record<AgreementParty, string>>; rows: Array<{ key: Situation; situation: string; measures: Array<{ text: string; responsible: string[]; assessment?: boolean }> }> }>;
   cautionFlag?: { since: string; incidentId: string };
   incidents?: Array<{ incidentId: string; situation: string; status: string }>;
-  ending?: unknown;
+  ending?: { givenBy: string; noticeDate: string; moveOutDate: string; inspection?: { date: string; damagesOre: number }; settlement?: { date: string } };
   waitingFor?: { tasks: LiveTask[]; timers: Array<{ at: string; reason: string }> };
 }
 
@@ -71,7 +71,10 @@ export type FormKind =
   | 'recordHousingAllowance'
   | 'createAgreement'
   | 'signAgreement'
-  | 'recordMoveIn';
+  | 'recordMoveIn'
+  | 'giveNotice'
+  | 'recordMoveOutInspection'
+  | 'settleDeposit';
 
 export const draftAgreement = (live: LiveCase | null) => live?.agreements?.find((a) => a.status === 'draft');
 export const activeAgreement = (live: LiveCase | null) => live?.agreements?.find((a) => a.status === 'active');
@@ -113,6 +116,11 @@ export function offeredForms(live: LiveCase | null, roles: string[], userId = ''
   const ready = live.leases?.length && live.houseRules && live.checklist?.signedDate && (live.followUpNeeded === false || activeAgreement(live));
   if (live.phase === 'lease' && is('housing_officer') && ready) forms.push('recordMoveIn');
   if (live.phase === 'follow_up' && live.followUp?.status === 'active' && is('follow_up_worker')) forms.push('recordVisit');
+  if (live.phase === 'follow_up' && is('housing_officer')) {
+    if (!live.ending) forms.push('giveNotice');
+    else if (!live.ending.inspection) forms.push('recordMoveOutInspection');
+    else if (!live.ending.settlement) forms.push('settleDeposit');
+  }
   if (live.phase === 'follow_up' && is('follow_up_worker', 'housing_officer', 'housing_office')) forms.push('reportIncident');
   if (completableTasks(live, roles).length > 0) forms.push('completeTask');
   return forms;

@@ -1,6 +1,7 @@
 import { Field, Heading, Label, ListItem, ListUnordered, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState, type ReactNode } from 'react';
 import { api, errorText } from '../api/client';
+import { GiveNotice, RecordMoveOutInspection, SettleDeposit } from './ending-forms';
 import { Checklist, CreateAgreement, RecordHousingAllowance, RecordMoveIn, ReviewHouseRules, SignAgreement, SignLease } from './lease-forms';
 import { ActionCard, DateField, NoteField, RadioGroup, useAction, type Outcome } from './form-parts';
 import { formatKroner, roleLabel, todayInOslo } from '../format';
@@ -231,6 +232,9 @@ const FORMS: Record<FormKind, (p: { caseId: string; live: LiveCase | null; onDon
   createAgreement: (p) => <CreateAgreement {...p} />,
   signAgreement: (p) => <SignAgreement {...p} />,
   recordMoveIn: (p) => <RecordMoveIn {...p} />,
+  giveNotice: (p) => <GiveNotice {...p} />,
+  recordMoveOutInspection: (p) => <RecordMoveOutInspection {...p} />,
+  settleDeposit: (p) => <SettleDeposit {...p} />,
 };
 
 /** Only the forms the case can take now; keyed by the case's version so a done form starts afresh. */

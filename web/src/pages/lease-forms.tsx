@@ -5,16 +5,10 @@ import { useSession } from '../auth';
 import { formatDate, todayInOslo } from '../format';
 import { draftAgreement, signableParties, type AgreementParty, type LiveCase } from '../live';
 import { useLoad } from '../ui';
+import { kronerToOre } from './ending-forms';
 import { ActionCard, DateField, RadioGroup, useAction, type Outcome } from './form-parts';
 
 type Props = { caseId: string; live: LiveCase | null; onDone: (message: string) => void };
-
-/** Kroner as typed («25 200» or «25 200,50») → øre; undefined when empty, NaN when not a number. */
-function kronerToOre(text: string): number | undefined {
-  const t = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!t) return undefined;
-  return /^\d+(\.\d{1,2})?$/.test(t) ? Math.round(Number(t) * 100) : Number.NaN;
-}
 
 export function SignLease({ caseId, onDone }: Props) {
   const act = useAction(caseId);
