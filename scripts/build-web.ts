@@ -48,7 +48,16 @@ export async function ensureWebBuild(opts: { force?: boolean; say?: (line: strin
   const { build } = await import('vite');
   // Built beside and swapped in, so a server (or a test run) reading web/dist never sees it half-written.
   const staging = `${WEB_DIST}.building-${process.pid}`;
-  await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+  // Vite builds for whatever NODE_ENV the process has (vitest sets `test`, which gives React's development
+  // build); the app served is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   fs.writeFileSync(path.join(staging, '.source-hash'), hash);
   fs.rmSync(WEB_DIST, { recursive: true, force: true });
   fs.renameSync(staging, WEB_DIST);

@@ -7,7 +7,7 @@ import { parseApiTokens } from '../../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
 import { createLogger } from '../../platform/logger';
-import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
+import { ensureWebBuild, INITIAL_JS_BUDGET_BYTES, initialJsBytes, WEB_DIST } from '../../scripts/build-web';
 
 /**
  * The API process serving the staff app at `/`, and the development-user list behind "Velg bruker".
@@ -59,6 +59,13 @@ describe('the staff app served by the API', () => {
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toMatch(/immutable/);
     expect((await fetch(`${dev}/assets/finnes-ikke.js`)).status).toBe(404);
+  });
+
+  it('serves React’s production build, built in this very test run (NODE_ENV=test), within the first-load budget', async () => {
+    const html = await (await fetch(`${dev}/`, { headers: { accept: 'text/html' } })).text();
+    const js = await (await fetch(`${dev}${/src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!}`)).text();
+    expect(js.includes('Download the React DevTools'), 'the bundle is React’s development build').toBe(false);
+    expect(initialJsBytes().gzip).toBeLessThan(INITIAL_JS_BUDGET_BYTES);
   });
 
   it('leaves /api to the API: unknown API paths are not answered with the app', async () => {
