@@ -1,5 +1,5 @@
 import { Alert, Heading, Link as DsLink, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { hasRole, signOut, useSession } from './auth';
 import { roleLabel } from './format';
@@ -63,6 +63,7 @@ function NavLink({ href, children }: { href: string; children: ReactNode }) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const session = useSession();
+  const [location] = useLocation();
   return (
     <>
       <SkipLink href="#innhold">Hopp til hovedinnholdet</SkipLink>
@@ -103,8 +104,35 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="innhold" tabIndex={-1} className="app-main">
-        {children}
+        <PageErrorBoundary resetKey={location}>{children}</PageErrorBoundary>
       </main>
     </>
   );
+}
+
+/** A page that throws shows a plain message and a way on, instead of a blank screen. */
+export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey: string }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidUpdate(prev: { resetKey: string }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.failed) this.setState({ failed: false });
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="stack">
+        <Heading level={1} data-size="lg">
+          Noe gikk galt på denne siden
+        </Heading>
+        <ErrorAlert>Siden kunne ikke vises. Last siden på nytt, eller gå tilbake til oppgavene dine.</ErrorAlert>
+        <Paragraph>
+          <Link href="/" asChild>
+            <DsLink>Gå til mine oppgaver</DsLink>
+          </Link>
+        </Paragraph>
+      </div>
+    );
+  }
 }
