@@ -25,6 +25,7 @@ import { registerContactRoutes, registerMunicipalityRoutes } from './routes/muni
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
+import { devUsersHandler, devUsersOpenApiPath, serveWebApp } from './web-app';
 
 export interface AppDeps {
   config: Pick<Config, 'apiTokens' | 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE'>;
@@ -35,12 +36,14 @@ export interface AppDeps {
   auth?: Auth;
   /** Limits at the edge; the defaults suit production, tests narrow them to see them act. */
   edge?: { temporalDeadlines?: Partial<TemporalDeadlines>; rateLimits?: Partial<RateLimits>; readyTimeoutMs?: number };
+  /** The built staff app (web/dist), served at `/` when given and built. */
+  webDir?: string;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The HTTP API; listening happens in api/server.ts or scripts/start.ts. */
-export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }), edge = {} }: AppDeps): Express {
+export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }), edge = {}, webDir }: AppDeps): Express {
   const deadlines = { ...DEFAULT_TEMPORAL_DEADLINES, ...edge.temporalDeadlines };
   const limits = { ...DEFAULT_RATE_LIMITS, ...edge.rateLimits };
   const readyTimeoutMs = edge.readyTimeoutMs ?? 2_000;
@@ -92,10 +95,13 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   registerDelegationRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
+  (openApi.paths as Record<string, unknown>)['/api/dev-users'] = devUsersOpenApiPath;
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
 
   // Every /api answer but the OpenAPI document (above) may carry personal data.
   app.use('/api', noStore);
+  // The development users' picker of the staff app: only tokens this server accepts, none in production.
+  app.get('/api/dev-users', devUsersHandler(config.apiTokens));
   // Who is calling is settled before a body is read; guessing tokens is slowed down per address.
   app.use('/api', authFailureLimiter(limits), authenticate(auth));
   app.use('/api', requireUtf8);
@@ -106,6 +112,7 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   app.use('/api', writeLimiter(limits), temporalDeadline(temporal, deadlines));
   app.use(authRouter(auth));
   app.use(router);
+  if (webDir) serveWebApp(app, webDir);
   app.use((_req, _res, next) => next(new HttpError(404, 'Siden eller tjenesten finnes ikke.')));
   // Refusals on case routes, with the case asked for; before the handler answers them.
   app.use(auditRefusals(database.db, () => routes.specs.filter((s) => s.path.includes(':caseId')).map((s) => s.path), logger));

@@ -7,6 +7,8 @@ import { createRentLedgerActivities } from '../activities/rent-ledger';
 import { createTenancyRecordActivities } from '../activities/tenancy-records';
 import { postPaymentsFile } from '../api/payment-import';
 import { createApp } from '../api/app';
+import { ensureWebBuild, WEB_DIST } from '../scripts/build-web';
+import { measureFirstLoads } from './web-first-load';
 import { parseApiTokens } from '../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../config/env';
 import { openDatabase } from '../db/client';
@@ -90,7 +92,9 @@ const app = createApp({
   database,
   temporal,
   logger: createLogger('silent'),
+  webDir: WEB_DIST,
 });
+await ensureWebBuild();
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -118,6 +122,7 @@ const results = [
   await measure('GET /api/tenancies?phase=follow_up&limit=100', '/api/tenancies?phase=follow_up&limit=100', 'dev-boligkonsulent'),
   await measure(`GET /api/rent/figures (${rentCases.length} accounts)`, '/api/rent/figures?asOf=2026-12-31', 'dev-boligkonsulent'),
 ];
+const firstLoads = await measureFirstLoads(base);
 server.close();
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -133,3 +138,9 @@ console.log(`\npayments file of ${rentCases.length} lines:`);
 console.log(`  baseline, parsing only: ${parseMs.toFixed(1)} ms (${((rentCases.length / parseMs) * 1000).toFixed(0)} lines/s)`);
 console.log(`  import (parse, match, post in one transaction): ${importMs.toFixed(1)} ms (${((rentCases.length / importMs) * 1000).toFixed(0)} lines/s, ${(importMs / parseMs).toFixed(1)} x baseline)`);
 console.log(`  the same file again (recognised, nothing posted): ${againMs.toFixed(1)} ms`);
+if (firstLoads) {
+  console.log(`\nstaff app, first load in Chromium (cold, ${firstLoads[0]!.runs} runs; target under 1500 ms):`);
+  for (const r of firstLoads) console.log(`  ${r.label.padEnd(44)} p50 ${r.p50.toFixed(0).padStart(5)} ms   max ${r.max.toFixed(0).padStart(5)} ms`);
+} else {
+  console.log('\nstaff app first load: skipped (no Chromium at /usr/bin/chromium)');
+}

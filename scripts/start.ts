@@ -14,6 +14,7 @@ import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
 import { supervise } from '../platform/supervisor';
 import { createWorker, mailerFromConfig, quietBundlerLogger, workflowsPath } from '../worker';
+import { ensureWebBuild, WEB_DIST } from './build-web';
 import { loadDemoData } from './demo-data';
 
 /**
@@ -112,7 +113,12 @@ runMain('start', async (logger: Logger) => {
   }
 
   const auth = authFromConfig(config, database.db, logger);
-  const app = createApp({ config, database, temporal, logger, auth });
+  // The staff app is rebuilt only when web/ changed; a failed build leaves the API running without it.
+  const webBuilt = await ensureWebBuild({ say }).then(
+    () => true,
+    (err: unknown) => (logger.error({ err }, 'Web app build failed'), say('Nettappen kunne ikke bygges (se loggen); API-et starter uten den.'), false),
+  );
+  const app = createApp({ config, database, temporal, logger, auth, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
@@ -129,6 +135,7 @@ runMain('start', async (logger: Logger) => {
 
   say('');
   say(`Botrygg kjører (klar på ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (webBuilt) say(`  Nettappen:    ${apiUrl}/`);
   say(`  API:          ${apiUrl}/api   (OpenAPI: ${apiUrl}/api/openapi.json, klar: ${apiUrl}/readyz)`);
   say(`  Innlogging:   ${config.PUBLIC_URL ?? apiUrl}/auth/login   (${identity.dev ? `innebygd testinnlogging, ${identity.dev.issuer}` : config.OIDC_ISSUER})`);
   say(`  Temporal:     ${address}${server?.uiUrl ? `   UI: ${server.uiUrl}` : ''}`);

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/client';
 import { startDevServer, type DevServer } from '../platform/dev-server';
 import { createLogger } from '../platform/logger';
 import { findTemporalCli, findTestServer } from '../platform/temporal-cli';
+import { ensureWebBuild } from '../scripts/build-web';
 import { freePort } from './helpers/free-port';
 
 declare module 'vitest' {
@@ -42,6 +43,9 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ url: databaseUrl, dataDir: '.data' });
   await database.migrate();
   await database.close();
+
+  // Once per run, before test files run in parallel: the browser tests and `npm start` then find it built.
+  await ensureWebBuild({ say: (line) => logger.info(line) });
 
   const cli = await findTemporalCli();
   if (!cli) throw new Error('Tests need the Temporal CLI: run `npm run tools:temporal` (builds it with Go).');

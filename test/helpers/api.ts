@@ -42,6 +42,7 @@ export async function startApiHarness(
     /** More `token:user:roles:municipality` entries. */ extraTokens?: string;
     /** Edge limits (deadlines, rate limits) other than the production defaults. */ edge?: AppDeps['edge'];
     /** A logger whose output the test reads. */ logger?: Logger;
+    /** Serve the built staff app at `/`. */ webDir?: string;
   } = {},
 ): Promise<ApiHarness> {
   const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
@@ -68,6 +69,7 @@ export async function startApiHarness(
     temporal,
     logger,
     edge: opts.edge,
+    ...(opts.webDir ? { webDir: opts.webDir } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

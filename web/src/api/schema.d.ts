@@ -1,0 +1,3596 @@
+/* Generated from /api/openapi.json by scripts/web-api-types.ts (npm run web:types). Do not edit. */
+export interface paths {
+    "/api/tenancies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List saker (lesemodellen) */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                    phase?: "application" | "allocation" | "lease" | "follow_up" | "closed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Saker */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                caseId: string;
+                                municipality: string;
+                                phase: string;
+                                status: string;
+                                applicantName: string;
+                                housingOfficerId: string | null;
+                                followUpWorkerId: string | null;
+                                nextDeadline: string | null;
+                                closedReason: string | null;
+                                stateVersion: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Registrer en søknad om kommunal bolig (starter saken) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        municipality: string;
+                        applicant: {
+                            name: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            birthDate?: string;
+                            phone?: string;
+                            /** Format: email */
+                            email?: string;
+                        };
+                        /** @default [] */
+                        householdMembers?: {
+                            name: string;
+                            /** @enum {string} */
+                            relation: "partner" | "child" | "other";
+                            birthYear?: number;
+                        }[];
+                        currentHousing: string;
+                        /** @default norsk */
+                        language?: string;
+                        /** @default false */
+                        needsInterpreter?: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receivedDate?: string;
+                        housingOfficerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Samme innsending igjen: den samme saken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            workflowId: string;
+                            /** @enum {string} */
+                            status: "started" | "existing" | "pending";
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Saken er opprettet */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            workflowId: string;
+                            /** @enum {string} */
+                            status: "started" | "existing" | "pending";
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Lagret; saken startes når systemet svarer */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            workflowId: string;
+                            /** @enum {string} */
+                            status: "started" | "existing" | "pending";
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Idempotensnøkkelen er brukt for et annet skjema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hent en sak: lesemodell, arbeidsflytens tilstand og tidslinje */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Saken */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: {
+                                caseId: string;
+                                municipality: string;
+                                phase: string;
+                                status: string;
+                                applicantName: string;
+                                housingOfficerId: string | null;
+                                followUpWorkerId: string | null;
+                                nextDeadline: string | null;
+                                closedReason: string | null;
+                                stateVersion: number;
+                                updatedAt: string;
+                            };
+                            /** @description Arbeidsflytens tilstand akkurat nå (null hvis den ikke svarer) */
+                            live: {
+                                [key: string]: unknown;
+                            } | null;
+                            liveError?: string;
+                            timeline: {
+                                at: string;
+                                kind: string;
+                                actorId: string | null;
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke saken */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Utfør en saksbehandlingshandling (kartlegging, vedtak, ...) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "offerDwelling";
+                        dwellingId: string;
+                    } | {
+                        /** @constant */
+                        type: "createAgreement";
+                        terms: {
+                            followUpWorkerId: string;
+                            housingOfficerId?: string;
+                            /** @default [] */
+                            optionalRows?: ("untidy_home" | "locked_door" | "locked_door_co_located" | "drug_use" | "intoxicated_visitors" | "threats_or_weapons" | "burglary_or_damage" | "missing_rent" | "neighbour_complaints" | "declines_follow_up")[];
+                            visitFrequency: {
+                                times: number;
+                                /** @enum {string} */
+                                per: "week" | "month";
+                            };
+                            lockedDoorWaitMinutes: number;
+                            /** @default 2 */
+                            deviationWeeks?: number;
+                            reason?: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "recordInterview";
+                        interview: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            date: string;
+                            hasPropertyOrCapital: boolean;
+                            couldRentPrivatelyWithSupport: boolean;
+                            couldBuyWithStartUpLoan: boolean;
+                            roomsNeeded: number;
+                            childrenInHousehold: number;
+                            ableToLiveIndependently: boolean;
+                            needsHousingGuidance: boolean;
+                            rentPaymentArrangement: boolean;
+                            needsAccessibleDwelling?: boolean;
+                            monthlyIncomeOre?: number;
+                            notes?: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "withdrawApplication";
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        type: "referElsewhere";
+                        /** @enum {string} */
+                        outcome: "private_market" | "start_up_loan";
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "recordDecision";
+                        /** @enum {string} */
+                        outcome: "approved" | "rejected";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reference?: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "answerOffer";
+                        accepted: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reason?: string;
+                        monthlyRentOre?: number;
+                    } | {
+                        /** @constant */
+                        type: "signLease";
+                        lease: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            endDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            signedDate: string;
+                            depositOre?: number;
+                            shorterTermReason?: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "reviewHouseRules";
+                        language: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        reviewedDate: string;
+                    } | {
+                        /** @constant */
+                        type: "confirmChecklistItems";
+                        itemIds: string[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "signChecklist";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        signedDate: string;
+                    } | {
+                        /** @constant */
+                        type: "recordHousingAllowance";
+                        /** @enum {string} */
+                        status: "applied" | "granted" | "rejected" | "not_applicable";
+                        assignmentDeclarationSigned: boolean;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "signAgreement";
+                        /** @enum {string} */
+                        party: "tenant" | "follow_up_worker" | "housing_officer";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "declareNoFollowUp";
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        type: "recordMoveIn";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        moveInDate: string;
+                    } | {
+                        /** @constant */
+                        type: "recordVisit";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        outcome: "completed" | "locked_door" | "cancelled";
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "requestEvaluation";
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        type: "recordEvaluation";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        outcome: "kept" | "revised";
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "decideRenewal";
+                        /** @enum {string} */
+                        decision: "renew" | "ownership" | "end";
+                        reason?: string;
+                        newLease?: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            startDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            endDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            signedDate: string;
+                            depositOre?: number;
+                            shorterTermReason?: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "recordOwnershipDialogue";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        outcome: "not_now" | "apply_start_up_loan";
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "declineFollowUp";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "giveNotice";
+                        /** @enum {string} */
+                        givenBy: "tenant" | "landlord";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        noticeDate: string;
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        moveOutDate?: string;
+                    } | {
+                        /** @constant */
+                        type: "recordMoveOutInspection";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        damagesOre: number;
+                        notes?: string;
+                    } | {
+                        /** @constant */
+                        type: "completeTask";
+                        taskId: string;
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "settleDeposit";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        depositReturnedOre: number;
+                        damagesChargedOre: number;
+                    } | {
+                        /** @constant */
+                        type: "agreePaymentPlan";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        agreedDate: string;
+                        instalments: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            dueDate: string;
+                            amountOre: number;
+                        }[];
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "recordNavNoticeRefusal";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "recordCommitteeDecision";
+                        /** @enum {string} */
+                        outcome: "approve_eviction_request" | "reject_eviction_request";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        meetingId?: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "fileEvictionRequest";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "withdrawAssignmentDeclaration";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "applyCommitteeDecision";
+                        meetingId: string;
+                        itemId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        text: string;
+                        responsible?: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        deadline?: string;
+                        effect: {
+                            /** @constant */
+                            kind: "approve_eviction_request";
+                        } | {
+                            /** @constant */
+                            kind: "reject_eviction_request";
+                        } | {
+                            /** @constant */
+                            kind: "call_three_party_meeting";
+                        } | {
+                            /** @constant */
+                            kind: "start_up_loan_assessment";
+                        } | {
+                            /** @constant */
+                            kind: "note";
+                        } | {
+                            /** @constant */
+                            kind: "allocate_dwelling";
+                            dwelling: {
+                                id: string;
+                                address: string;
+                                sizeSqm: number;
+                                rooms: number;
+                                floor: number;
+                                accessible: boolean;
+                                coLocated: boolean;
+                                monthlyRentOre: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Handlingen er utført */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            type: string;
+                            version: number;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Handlingen passer ikke med der saken står nå */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Åpne oppgaver: mine, eller for en rolle i kommunen */
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: string;
+                    role?: "housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin";
+                    overdue?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oppgaver sortert etter frist */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tasks: {
+                                caseId: string;
+                                taskId: string;
+                                kind: string;
+                                title: string;
+                                role: string;
+                                assigneeId: string | null;
+                                dueDate: string;
+                                overdue: boolean;
+                                applicantName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dwellings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List boligene i kommunens boligregister */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Boliger */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dwellings: {
+                                id: string;
+                                address: string;
+                                sizeSqm: number;
+                                rooms: number;
+                                floor: number;
+                                accessible: boolean;
+                                coLocated: boolean;
+                                monthlyRentOre: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Legg til eller oppdater en bolig i boligregisteret */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        address: string;
+                        sizeSqm: number;
+                        rooms: number;
+                        floor: number;
+                        accessible: boolean;
+                        coLocated: boolean;
+                        monthlyRentOre: number;
+                        municipality: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Boligen er lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            address: string;
+                            sizeSqm: number;
+                            rooms: number;
+                            floor: number;
+                            accessible: boolean;
+                            coLocated: boolean;
+                            monthlyRentOre: number;
+                            municipality: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tall for kommunen: saker per fase og avsluttede saker per årsak */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tall */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byPhase: {
+                                key: string | null;
+                                cases: number;
+                            }[];
+                            closedByReason: {
+                                key: string | null;
+                                cases: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kommunens regler for nye saker (frister, leietid, egne punkter på sjekklisten) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reglene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            overrides: {
+                                leaseYears?: number;
+                                renewalNoticeMonths?: number;
+                                ownershipDialogueMonths?: number;
+                                interviewWithinWeeks?: number;
+                                decisionWithinWeeks?: number;
+                                offerAnswerDays?: number;
+                                moveInTasksWithinWeeks?: number;
+                                missedVisitFollowUpBusinessDays?: number;
+                                maxRentShareOfIncome?: number;
+                                complaintsBeforeEscalation?: number;
+                                complaintWindowDays?: number;
+                                extraChecklistItems?: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            };
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Endre kommunens regler; gjelder saker som starter etter endringen */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        leaseYears?: number;
+                        renewalNoticeMonths?: number;
+                        ownershipDialogueMonths?: number;
+                        interviewWithinWeeks?: number;
+                        decisionWithinWeeks?: number;
+                        offerAnswerDays?: number;
+                        moveInTasksWithinWeeks?: number;
+                        missedVisitFollowUpBusinessDays?: number;
+                        maxRentShareOfIncome?: number;
+                        complaintsBeforeEscalation?: number;
+                        complaintWindowDays?: number;
+                        extraChecklistItems?: {
+                            id: string;
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            overrides: {
+                                leaseYears?: number;
+                                renewalNoticeMonths?: number;
+                                ownershipDialogueMonths?: number;
+                                interviewWithinWeeks?: number;
+                                decisionWithinWeeks?: number;
+                                offerAnswerDays?: number;
+                                moveInTasksWithinWeeks?: number;
+                                missedVisitFollowUpBusinessDays?: number;
+                                maxRentShareOfIncome?: number;
+                                complaintsBeforeEscalation?: number;
+                                complaintWindowDays?: number;
+                                extraChecklistItems?: {
+                                    id: string;
+                                    label: string;
+                                }[];
+                            };
+                            effective: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sett e-postadresser (felles postkasser) som varsler til hver rolle går til */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        housing_office?: string;
+                        /** Format: email */
+                        follow_up_worker?: string;
+                        /** Format: email */
+                        housing_officer?: string;
+                        /** Format: email */
+                        department_head?: string;
+                        /** Format: email */
+                        administrative_officer?: string;
+                        /** Format: email */
+                        committee_member?: string;
+                        /** Format: email */
+                        nav?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: email */
+                            housing_office?: string;
+                            /** Format: email */
+                            follow_up_worker?: string;
+                            /** Format: email */
+                            housing_officer?: string;
+                            /** Format: email */
+                            department_head?: string;
+                            /** Format: email */
+                            administrative_officer?: string;
+                            /** Format: email */
+                            committee_member?: string;
+                            /** Format: email */
+                            nav?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/agreement-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gjeldende mal for oppfølgingsavtale */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Malen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            rows: {
+                                /** @enum {string} */
+                                key: "untidy_home" | "locked_door" | "locked_door_co_located" | "drug_use" | "intoxicated_visitors" | "threats_or_weapons" | "burglary_or_damage" | "missing_rent" | "neighbour_complaints" | "declines_follow_up";
+                                situation: string;
+                                optional: boolean;
+                                measures: {
+                                    text: string;
+                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                    assessment?: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Publiser en ny versjon av malen (løpende avtaler endres ikke før de revideres) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rows: {
+                            /** @enum {string} */
+                            key: "untidy_home" | "locked_door" | "locked_door_co_located" | "drug_use" | "intoxicated_visitors" | "threats_or_weapons" | "burglary_or_damage" | "missing_rent" | "neighbour_complaints" | "declines_follow_up";
+                            situation: string;
+                            optional: boolean;
+                            measures: {
+                                text: string;
+                                responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                assessment?: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Ny versjon publisert */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            rows: {
+                                /** @enum {string} */
+                                key: "untidy_home" | "locked_door" | "locked_door_co_located" | "drug_use" | "intoxicated_visitors" | "threats_or_weapons" | "burglary_or_damage" | "missing_rent" | "neighbour_complaints" | "declines_follow_up";
+                                situation: string;
+                                optional: boolean;
+                                measures: {
+                                    text: string;
+                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                    assessment?: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rent/payment-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Les inn en innbetalingsfil fra økonomisystemet (CSV). Samme fil to ganger endrer ingenting; en feil linje avviser hele filen. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filename: string;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Filen er lest inn (eller var lest inn før) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Filen har feil og er ikke lest inn; hver feil har linjenummer */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rent/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrer én innbetaling fra økonomisystemet (idempotent på transaksjons-ID) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        transactionId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        amountOre: number;
+                        kid?: string;
+                        caseId?: string;
+                        /**
+                         * @default payment
+                         * @enum {string}
+                         */
+                        type?: "payment" | "housing_allowance";
+                        period?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ført (eller ført fra før) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke leieforholdet */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/rent/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kreditering eller avskrivning på husleiekontoen (med begrunnelse) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "credit" | "write_off";
+                        amountOre: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        period?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ført (eller ført fra før) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/rent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Husleiekonto for saken: poster, saldo, restansealder, månedlige avregninger og hvor saken står på stigen */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Husleiekontoen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rent/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tall for driften: samlet restanse, saker per trinn, restansealder, betalingsordninger, tid til første kontakt */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tallene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/rent-ladder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gjeldende restansestige (trinn og frister) for nye saker */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Stigen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Publiser en ny versjon av restansestigen; saker som allerede er startet beholder sin versjon */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        dueDay?: number;
+                        /** @default 5 */
+                        graceDays?: number;
+                        steps: {
+                            key: string;
+                            label: string;
+                            fromDay?: number;
+                            moreThanMonthsOfRent?: number;
+                            afterWarningWait?: boolean;
+                            actions: ("remind_tenant" | "inform_follow_up" | "three_party_meeting" | "nav_contact" | "warning_4_18" | "nav_notice_9_11" | "committee_decision")[];
+                        }[];
+                        paymentPlan: {
+                            /** @default 3 */
+                            toleranceDays?: number;
+                            onBreak: string;
+                        };
+                        /**
+                         * @default {
+                         *       "waitDays": 14,
+                         *       "receiptDays": 3,
+                         *       "navWaitDays": 14
+                         *     }
+                         */
+                        warning?: {
+                            /** @default 14 */
+                            waitDays?: number;
+                            /** @default 3 */
+                            receiptDays?: number;
+                            /** @default 14 */
+                            navWaitDays?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Publisert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hendelsene i en sak, med åpne tiltak */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hendelser */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                incidentId: string;
+                                situation: string;
+                                status: string;
+                                agreementVersion: number | null;
+                                escalations: number;
+                                reportedAt: string;
+                                openTasks: {
+                                    id: string;
+                                    title: string;
+                                    role: string;
+                                    dueDate: string;
+                                    assessment: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Meld en hendelse (skjema i oppfølgerappen, naboklage, telefon) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        situation: "untidy_home" | "locked_door" | "locked_door_co_located" | "drug_use" | "intoxicated_visitors" | "threats_or_weapons" | "burglary_or_damage" | "missing_rent" | "neighbour_complaints" | "declines_follow_up";
+                        description: string;
+                        /** @enum {string} */
+                        channel: "staff_app" | "neighbour_form" | "phone" | "housing_office";
+                        /** Format: date-time */
+                        occurredAt: string;
+                        damage?: boolean;
+                        othersStaying?: boolean;
+                        complainant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Samme innsending igjen: allerede registrert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Hendelsen er registrert og følges opp */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Lagret; registreres når saken kan ta imot den */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Saken kan ikke ta imot hendelser */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/incidents/{incidentId}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrer tiltak, vurdering, steg eller trepartssamtale i en hendelse */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "completeMeasure";
+                        taskId: string;
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "recordAssessment";
+                        taskId: string;
+                        /** @enum {string} */
+                        decision: "yes" | "no";
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "recordStep";
+                        text: string;
+                    } | {
+                        /** @constant */
+                        type: "resolve";
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "proposeMeeting";
+                        taskId: string;
+                        proposedTimes: string[];
+                        participants: ("tenant" | "follow_up_worker" | "housing_service" | "nav")[];
+                    } | {
+                        /** @constant */
+                        type: "recordMeetingOutcome";
+                        taskId: string;
+                        /** @enum {string} */
+                        outcome: "kept" | "revised" | "other_measures";
+                        note: string;
+                    } | {
+                        /** @constant */
+                        type: "withdraw";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Registrert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Passer ikke med der hendelsen står */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List kommunens boligutvalg */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Boligutvalg */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committees: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Opprett et boligutvalg med møtesyklus (og medlemmer); starter utvalgets arbeidsflyt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        municipality: string;
+                        name: string;
+                        cycle: {
+                            firstDate: string;
+                            time: string;
+                            /** @default 14 */
+                            intervalDays?: number;
+                            /** @default 90 */
+                            durationMinutes?: number;
+                            location: string;
+                        };
+                        /** @default 3 */
+                        reminderDaysBefore?: number;
+                        /** @default 2 */
+                        agendaCutoffDays?: number;
+                        members?: {
+                            id: string;
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            agency: string;
+                            /** @enum {string} */
+                            role: "chair" | "secretary" | "member";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Boligutvalget er opprettet */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            committee: {
+                                [key: string]: unknown;
+                            };
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                agency: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "member";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Det finnes allerede et boligutvalg med denne nøkkelen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hent et boligutvalg: medlemmer, kommende møter og faste møtedatoer som faller på en helligdag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Boligutvalget */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke boligutvalget */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utvalgets medlemmer på et tidspunkt (asOf), med hele historikken */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Medlemmer */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                agency: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "member";
+                            }[];
+                            history: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Sett utvalgets medlemmer; endringer lukker gammel rad og lager ny, så historikken bevares */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        members: {
+                            id: string;
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            agency: string;
+                            /** @enum {string} */
+                            role: "chair" | "secretary" | "member";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Medlemmene fra nå */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                id: string;
+                                name: string;
+                                email: string;
+                                agency: string;
+                                /** @enum {string} */
+                                role: "chair" | "secretary" | "member";
+                            }[];
+                            closed: number;
+                            opened: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/occurrence-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flytt eller avlys ett fast møte (syklusen står fast); medlemmene får oppdatert kalenderinvitasjon */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regularDate: string;
+                        /** @enum {string} */
+                        action: "move" | "cancel";
+                        date?: string;
+                        time?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Endret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Endringen er ikke mulig nå */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/extra-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kall inn til et ekstra møte */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        date: string;
+                        time: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Innkalt */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Møtet kan ikke kalles inn */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hent et møte: saksliste med begrunnelser, status, referat og beslutninger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Møtet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            kind: string;
+                            date: string;
+                            time: string;
+                            status: string;
+                            note?: string;
+                            agenda: {
+                                [key: string]: unknown;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke møtet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}/agenda-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sett en sak på sakslisten (sekretæren) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        why: string;
+                        caseId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Satt på sakslisten */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Sakslisten kan ikke endres */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}/agenda-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ta en sak av sakslisten (sekretæren) */
+        delete: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tatt av sakslisten */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Sakslisten kan ikke endres */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Før referat: oppmøte og én beslutning per sak; beslutninger om en sak sendes til saken */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendance: {
+                            memberId: string;
+                            present: boolean;
+                        }[];
+                        decisions: {
+                            itemId: string;
+                            text: string;
+                            responsibleMemberId?: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            deadline?: string;
+                            effect?: {
+                                /** @constant */
+                                kind: "approve_eviction_request";
+                            } | {
+                                /** @constant */
+                                kind: "reject_eviction_request";
+                            } | {
+                                /** @constant */
+                                kind: "call_three_party_meeting";
+                            } | {
+                                /** @constant */
+                                kind: "start_up_loan_assessment";
+                            } | {
+                                /** @constant */
+                                kind: "note";
+                            } | {
+                                /** @constant */
+                                kind: "allocate_dwelling";
+                                dwellingId: string;
+                            };
+                        }[];
+                        approvedBy?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Referatet er ført */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Referat kan ikke føres nå */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}/decisions/{itemId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Meld en beslutning utført (den følges ikke lenger opp på neste saksliste) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Meldt utført */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            message: string;
+                            version: number;
+                            meetingId?: string;
+                            itemId?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Beslutningen finnes ikke eller er allerede utført */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/committees/{committeeId}/meetings/{meetingId}/minutes.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Referatet som HTML-side (A4-utskrift: skriv ut eller lagre som PDF fra nettleseren) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    committeeId: string;
+                    meetingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Referatet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke møtet */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dev-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utviklingsbrukere for «Velg bruker» (tom liste når serveren har ekte nøkler) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Utviklingsnøklene serveren godtar */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            users: {
+                                token: string;
+                                userId: string;
+                                roles: string[];
+                                municipality: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;

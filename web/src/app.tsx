@@ -1,0 +1,26 @@
+import { Redirect, Route, Switch } from 'wouter';
+import { useSession } from './auth';
+import { CaseList } from './pages/case-list';
+import { CasePage } from './pages/case-page';
+import { MyTasks } from './pages/my-tasks';
+import { NotFound } from './pages/not-found';
+import { PickUser } from './pages/pick-user';
+import { WorkList } from './pages/work-list';
+import { Layout } from './ui';
+
+export function App() {
+  const session = useSession();
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/velg-bruker" component={PickUser} />
+        {!session && <Redirect to="/velg-bruker" />}
+        <Route path="/" component={MyTasks} />
+        <Route path="/arbeidsliste" component={WorkList} />
+        <Route path="/saker" component={CaseList} />
+        <Route path="/saker/:caseId">{(params) => <CasePage caseId={params.caseId} />}</Route>
+        <Route component={NotFound} />
+      </Switch>
+    </Layout>
+  );
+}
