@@ -14,6 +14,7 @@ export interface paths {
                     municipality?: string;
                     phase?: "application" | "allocation" | "lease" | "follow_up" | "closed";
                     limit?: number;
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -21,7 +22,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Saker */
+                /** @description Saker sortert etter neste frist, én side */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -41,6 +42,8 @@ export interface paths {
                                 stateVersion: number;
                                 updatedAt: string;
                             }[];
+                            /** @description Finnes når det er flere rader: send den som «after» for neste side */
+                            next?: string;
                         };
                     };
                 };
@@ -69,6 +72,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -199,8 +209,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description Idempotensnøkkelen er brukt for et annet skjema */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -224,7 +255,9 @@ export interface paths {
         /** Hent en sak: lesemodell, arbeidsflytens tilstand og tidslinje */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    source?: "read_model" | "workflow";
+                };
                 header?: never;
                 path: {
                     caseId: string;
@@ -253,10 +286,12 @@ export interface paths {
                                 stateVersion: number;
                                 updatedAt: string;
                             };
-                            /** @description Arbeidsflytens tilstand akkurat nå (null hvis den ikke svarer) */
+                            /** @description Sakens tilstand slik arbeidsflyten sist skrev den (null hvis den ikke er skrevet ennå og arbeidsflyten ikke svarer) */
                             live: {
                                 [key: string]: unknown;
                             } | null;
+                            /** @enum {string} */
+                            source: "read_model" | "workflow";
                             liveError?: string;
                             timeline: {
                                 at: string;
@@ -299,6 +334,13 @@ export interface paths {
                 };
                 /** @description Fant ikke saken */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -756,8 +798,36 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Handlingen passer ikke med der saken står nå */
+                /** @description Handlingen passer ikke med der saken står nå, eller saken er avsluttet */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Idempotensnøkkelen er brukt for en annen handling */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -783,8 +853,10 @@ export interface paths {
             parameters: {
                 query?: {
                     assignee?: string;
-                    role?: "housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin";
+                    role?: "housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "data_protection_officer" | "admin";
                     overdue?: "true" | "false";
+                    limit?: number;
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -792,7 +864,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Oppgaver sortert etter frist */
+                /** @description Oppgaver sortert etter frist, én side */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -810,6 +882,8 @@ export interface paths {
                                 overdue: boolean;
                                 applicantName: string;
                             }[];
+                            /** @description Finnes når det er flere rader: send den som «after» for neste side */
+                            next?: string;
                         };
                     };
                 };
@@ -838,6 +912,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -922,6 +1003,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         /** Legg til eller oppdater en bolig i boligregisteret */
@@ -992,6 +1080,27 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1068,6 +1177,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1163,6 +1279,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         /** Endre kommunens regler; gjelder saker som starter etter endringen */
@@ -1253,6 +1376,27 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1360,6 +1504,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         post?: never;
@@ -1403,7 +1568,7 @@ export interface paths {
                                 optional: boolean;
                                 measures: {
                                     text: string;
-                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "data_protection_officer" | "admin")[];
                                     assessment?: boolean;
                                 }[];
                             }[];
@@ -1435,6 +1600,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1463,7 +1635,7 @@ export interface paths {
                             optional: boolean;
                             measures: {
                                 text: string;
-                                responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "data_protection_officer" | "admin")[];
                                 assessment?: boolean;
                             }[];
                         }[];
@@ -1486,7 +1658,7 @@ export interface paths {
                                 optional: boolean;
                                 measures: {
                                     text: string;
-                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "admin")[];
+                                    responsible: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "nav" | "tenant" | "intake" | "data_protection_officer" | "admin")[];
                                     assessment?: boolean;
                                 }[];
                             }[];
@@ -1518,6 +1690,27 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1598,8 +1791,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description Filen har feil og er ikke lest inn; hver feil har linjenummer */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1693,8 +1907,29 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description Fant ikke leieforholdet */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1787,6 +2022,34 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Idempotensnøkkelen er brukt for en annen føring */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -1852,6 +2115,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1928,6 +2198,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         put?: never;
@@ -1993,6 +2270,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2090,6 +2374,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         post?: never;
@@ -2168,6 +2473,13 @@ export interface paths {
                 };
                 /** @description Mangler tilgang */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2258,6 +2570,27 @@ export interface paths {
                 };
                 /** @description Saken kan ikke ta imot hendelser */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2373,8 +2706,43 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Passer ikke med der hendelsen står */
+                /** @description Fant ikke hendelsen i denne saken */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Passer ikke med der hendelsen står, eller hendelsen er avsluttet */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Idempotensnøkkelen er brukt for en annen handling */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2450,6 +2818,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         put?: never;
@@ -2468,6 +2843,10 @@ export interface paths {
                         municipality: string;
                         name: string;
                         cycle: {
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
                             firstDate: string;
                             time: string;
                             /** @default 14 */
@@ -2551,6 +2930,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -2617,6 +3017,13 @@ export interface paths {
                 };
                 /** @description Fant ikke boligutvalget */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2705,6 +3112,13 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         /** Sett utvalgets medlemmer; endringer lukker gammel rad og lager ny, så historikken bevares */
@@ -2783,6 +3197,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         post?: never;
@@ -2816,9 +3251,17 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
                         regularDate: string;
                         /** @enum {string} */
                         action: "move" | "cancel";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
                         date?: string;
                         time?: string;
                         reason: string;
@@ -2879,6 +3322,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -2911,6 +3375,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
                         date: string;
                         time: string;
                         reason: string;
@@ -2966,6 +3434,27 @@ export interface paths {
                 };
                 /** @description Møtet kan ikke kalles inn */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3052,6 +3541,13 @@ export interface paths {
                 };
                 /** @description Fant ikke møtet */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3152,6 +3648,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -3234,6 +3751,20 @@ export interface paths {
                 };
                 /** @description Sakslisten kan ikke endres */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3363,6 +3894,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -3455,6 +4007,27 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         delete?: never;
@@ -3529,11 +4102,1130 @@ export interface paths {
                     };
                     content?: never;
                 };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
             };
         };
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/co-located-units/{unitId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Opprett eller endre et bofellesskap: boligene og hvem som jobber der */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                    unitId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        dwellingIds: string[];
+                        /** @description Bruker-ID-ene til avdelingsleder og administrasjonskonsulent(er) som jobber her */
+                        staffIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unitId: string;
+                            name: string;
+                            dwellingIds: string[];
+                            staffIds: string[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description En av boligene hører til et annet bofellesskap */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description En av boligene finnes ikke i boligregisteret eller er ikke samlokalisert */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/co-located-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kommunens bofellesskap, med boliger og ansatte */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Bofellesskapene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                unitId: string;
+                                name: string;
+                                dwellingIds: string[];
+                                staffIds: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personvernombud: hvem har sett eller endret opplysningene i en sak, og hvem ble avvist */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: number;
+                };
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Loggen for saken, nyeste først, og hvem som har sett den */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: string;
+                            seenBy: {
+                                actorId: string;
+                                actorRoles: string;
+                                reads: number;
+                                writes: number;
+                                firstAt: string;
+                                lastAt: string;
+                            }[];
+                            entries: {
+                                id: number;
+                                at: string;
+                                actorId: string;
+                                actorRoles: string;
+                                /** @enum {string} */
+                                action: "read" | "write" | "denied";
+                                route: string;
+                                outcome: number;
+                                requestId: string | null;
+                            }[];
+                            nextBefore: number | null;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke saken */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Den innloggede: ID, navn, roller, kommune og CSRF-token for økten */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Den innloggede */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string | null;
+                            roles: string[];
+                            municipality: string;
+                            authMethod: string;
+                            csrfToken?: string;
+                            sessionExpiresAt?: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Navn på ansatte i egen kommune ut fra bruker-ID (saker lagrer ID-en fra innloggingen, og viser navnet) */
+        get: {
+            parameters: {
+                query: {
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Navnene som er kjent (fra siste innlogging) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/group-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hvilke grupper i katalogen (Entra-gruppe-ID) som gir hvilke roller i kommunen */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Gruppetilknytningene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            mappings: {
+                                groupId: string;
+                                role: string;
+                                updatedBy: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Erstatt kommunens gruppetilknytninger; gjelder fra brukerens neste innlogging */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mappings: {
+                            groupId: string;
+                            /** @enum {string} */
+                            role: "housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "intake" | "data_protection_officer" | "admin";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            mappings: {
+                                groupId: string;
+                                role: string;
+                                updatedBy: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hvem som har hvilke roller (fra siste innlogging) og hvem som er innlogget nå */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Ansatte og aktive økter */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            staff: {
+                                subject: string;
+                                name: string;
+                                roles: string[];
+                                lastLoginAt: string;
+                            }[];
+                            activeSessions: {
+                                subject: string;
+                                roles: string[];
+                                createdAt: string;
+                                lastSeenAt: string;
+                                expiresAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/staff/{subject}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Logg ut en ansatt overalt nå (for eksempel når en rolle er tatt bort); neste innlogging får rollene fra katalogen */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                    subject: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Øktene som ble avsluttet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ended: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/delegations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hvem som har fått midlertidig tilgang til saken, til når, hvorfor, og hvor mange ganger den er brukt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Delegeringene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delegations: {
+                                id: number;
+                                caseId: string;
+                                granteeId: string;
+                                granteeName: string | null;
+                                grantedBy: string;
+                                reason: string;
+                                validUntil: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                uses: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Gi en kollega midlertidig tilgang til saken (fravær), med sluttdato og begrunnelse */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        granteeId: string;
+                        validUntil: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Allerede gitt med samme nøkkel */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: string;
+                            granteeId: string;
+                            granteeName: string | null;
+                            grantedBy: string;
+                            reason: string;
+                            validUntil: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            uses: number;
+                        };
+                    };
+                };
+                /** @description Tilgangen er gitt */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: string;
+                            granteeId: string;
+                            granteeName: string | null;
+                            grantedBy: string;
+                            reason: string;
+                            validUntil: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            uses: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/delegations/{delegationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Trekk tilbake en midlertidig tilgang */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    delegationId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Trukket tilbake */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            caseId: string;
+                            granteeId: string;
+                            granteeName: string | null;
+                            grantedBy: string;
+                            reason: string;
+                            validUntil: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            uses: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
