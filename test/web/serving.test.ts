@@ -1,25 +1,26 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app';
 import { parseApiTokens } from '../../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
+import { openTestDatabase } from '../helpers/database';
 import { createLogger } from '../../platform/logger';
 import { ensureWebBuild, INITIAL_JS_BUDGET_BYTES, initialJsBytes, WEB_DIST } from '../../scripts/build-web';
 
 /**
  * The API process serving the staff app at `/`, and the development-user list behind "Velg bruker".
- * No route here reads the database or Temporal, so the app runs with empty handles.
+ * The run's database, and a Temporal client that connects only if a route asks (none here does).
  */
 describe('the staff app served by the API', () => {
   const servers: Server[] = [];
   const listen = async (tokens: string) => {
     const app = createApp({
       config: { apiTokens: parseApiTokens(tokens), TEMPORAL_TASK_QUEUE: 'web', TEMPORAL_NAMESPACE: 'default' },
-      database: {} as DatabaseHandle,
-      temporal: {} as Client,
+      database,
+      temporal: new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
       logger: createLogger('silent', { process: 'web-test' }),
       webDir: WEB_DIST,
     });
@@ -31,14 +32,17 @@ describe('the staff app served by the API', () => {
   };
   let dev: string;
   let prod: string;
+  let database: DatabaseHandle;
 
   beforeAll(async () => {
+    database = await openTestDatabase();
     await ensureWebBuild({ say: () => {} });
     dev = await listen(DEVELOPMENT_TOKENS);
     prod = await listen('prod-token-9f8e7d6c:kari.nordmann:housing_officer:tynset');
   });
   afterAll(async () => {
     for (const s of servers) await new Promise((r) => s.close(r));
+    await database?.close();
   });
 
   it('serves index.html at / and for deep links, without inline scripts (CSP script-src self), and hashed assets for good', async () => {
