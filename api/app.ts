@@ -16,6 +16,8 @@ import { registerCommitteeRoutes } from './routes/committees';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerRentRoutes } from './routes/rent';
 import { registerIncidentRoutes } from './routes/incidents';
+import { registerLetterRoutes } from './routes/letters';
+import { registerLetterSettingsRoutes } from './routes/letter-settings';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
@@ -74,6 +76,8 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCoLocatedUnitRoutes(routes, { db: database.db });
   registerAccessLogRoutes(routes, { db: database.db });
+  registerLetterRoutes(routes, { db: database.db });
+  registerLetterSettingsRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   app.get('/api/openapi.json', (_req, res) => void res.json(openApi));
