@@ -76,7 +76,7 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCoLocatedUnitRoutes(routes, { db: database.db });
   registerAccessLogRoutes(routes, { db: database.db });
-  registerLetterRoutes(routes, { db: database.db });
+  registerLetterRoutes(routes, { db: database.db, temporal });
   registerLetterSettingsRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { z } from 'zod';
 import { createNotificationActivities } from '../../activities/notifications';
 import type { Database } from '../../db/client';
@@ -18,6 +20,7 @@ import { CaseParams, IdempotencyHeaders, loadAccessibleCase, type CaseRow } from
 import { canonicalHash } from '../canonical-hash';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
+import { caseActionUpdate } from '../../workflows/messages';
 
 const LetterParams = CaseParams.extend({ letterId: z.string().regex(/^L-[0-9a-f]{12}$/, 'må være et brev-ID som L-0123456789ab') });
 const WRITERS = ['housing_officer', 'housing_office', 'follow_up_worker'] as const;
@@ -100,7 +103,7 @@ async function recordOnce(
 }
 
 /** A case's letters: made from the municipality's templates, rendered to PDF, dispatched and followed to receipt. */
-export function registerLetterRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
+export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: Database; temporal: Client }): void {
   const outbox = createNotificationActivities({ db });
 
   routes.add(
@@ -240,9 +243,29 @@ export function registerLetterRoutes(routes: ApiRoutes, { db }: { db: Database }
         if (returned.length) await tx.delete(caseTasks).where(and(eq(caseTasks.caseId, row.caseId), inArray(caseTasks.source, returned.map((r) => returnTaskSource(r.letterId)))));
       });
       await audit(db, req, 'write', row.caseId, 200);
-      return { status: 200, body: letterView(await findLetter(db, row.caseId, letter.letterId)) };
+      const sent = await findLetter(db, row.caseId, letter.letterId);
+      const caseUpdate = letter.kind === 'eviction_warning' ? await tellRentLadder(row, actor, sent) : undefined;
+      return { status: 200, body: { ...letterView(sent), ...(caseUpdate ? { caseUpdate } : {}) } };
     },
   );
+
+  /**
+   * The rent ladder counts the § 4-18 wait from the posted letter's receipt. Told after the dispatch
+   * is committed, with an update ID derived from the letter, so the clerk's resend (same key) tells
+   * it again and the case applies it once. A case that refuses (no ladder warning: a letter made by
+   * hand) answers in its own words; a case that cannot be reached is a 503 with the way out.
+   */
+  async function tellRentLadder(row: CaseRow, actor: Parameters<typeof loadAccessibleCase>[2], letter: LetterRow): Promise<string> {
+    const updateId = `letter:${letter.letterId}:posted`;
+    const payload = { type: 'recordWarningLetterPosted' as const, letterId: letter.letterId, sentDate: letter.sentDate!, receiptDate: letter.receiptDate! };
+    try {
+      const result = await temporal.workflow.getHandle(row.workflowId).executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: updateId, actor, payload }], updateId });
+      return result.message;
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) return err.cause.message;
+      throw new HttpError(503, 'Brevet er registrert som sendt, men saken kunne ikke oppdateres nå. Send den samme registreringen på nytt om litt.');
+    }
+  }
 
   routes.add(
     {

@@ -1,4 +1,4 @@
-import { addBusinessDays, addWeeks, compareDates, nextBusinessDay, type IsoDate } from '../calendar';
+import { addBusinessDays, compareDates, deadline, nextBusinessDay, type IsoDate } from '../calendar';
 
 /**
  * How a letter leaves the municipality. `email` tells the tenant by e-mail that a letter is ready
@@ -41,9 +41,7 @@ export function receiptDate(letter: { channel: LetterChannel; sentDate: IsoDate 
  * and receipt is never earlier than sending, so the two weeks run from receipt.
  */
 export function evictionRequestEarliest(receipt: IsoDate, sent: IsoDate): IsoDate {
-  const fromReceipt = addWeeks(receipt, 2);
-  const fromSent = addWeeks(sent, 2);
-  return compareDates(fromReceipt, fromSent) >= 0 ? fromReceipt : fromSent;
+  return deadline(compareDates(receipt, sent) >= 0 ? receipt : sent, { weeks: 2 });
 }
 
 /** Which status changes a clerk may record, from which status. */

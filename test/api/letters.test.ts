@@ -85,6 +85,8 @@ describe('API: letters', () => {
     const sent = await post(path, { sentDate: today, trackingNumber: 'RR123456785NO' }, headers);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body).toMatchObject({ status: 'sent', sentDate: today, trackingNumber: 'RR123456785NO', receiptDate: assumedReceiptDate(today, 3) });
+    // The § 4-18 letter is told to the case's rent ladder; this case has no ladder warning, and says so in its own words.
+    expect(sent.body.caseUpdate).toBe('Saken har ikke noe varsel etter § 4-18 i denne restansesaken.');
     expect((await post(path, { sentDate: today, trackingNumber: 'RR123456785NO' }, headers)).status).toBe(200);
     expect((await post(path, { sentDate: today, trackingNumber: 'RR123456785NO' })).status).toBe(409);
     expect((await api.request('GET', `/api/letters/print-queue?municipality=${m}`, { token: T.office })).body.letters).toEqual([]);
