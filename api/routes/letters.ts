@@ -152,7 +152,7 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
         body.fields,
       );
     } catch (e) {
-      if (e instanceof LetterFillError) throw new HttpError(422, e.problems.join(' '), e.problems.map((message) => ({ field: 'fields', message })) as never);
+      if (e instanceof LetterFillError) throw new HttpError(422, e.problems.join(' '), e.problems.map((message) => ({ field: 'fields', message })));
       throw e;
     }
     const letterId = `L-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
