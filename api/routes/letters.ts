@@ -244,7 +244,7 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
       });
       await audit(db, req, 'write', row.caseId, 200);
       const sent = await findLetter(db, row.caseId, letter.letterId);
-      const caseUpdate = letter.kind === 'eviction_warning' ? await tellRentLadder(row, actor, sent) : undefined;
+      const caseUpdate = letter.kind === 'eviction_warning' ? await tellRentLadder(row, actor, sent, 'posted') : undefined;
       return { status: 200, body: { ...letterView(sent), ...(caseUpdate ? { caseUpdate } : {}) } };
     },
   );
@@ -255,8 +255,8 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
    * it again and the case applies it once. A case that refuses (no ladder warning: a letter made by
    * hand) answers in its own words; a case that cannot be reached is a 503 with the way out.
    */
-  async function tellRentLadder(row: CaseRow, actor: Parameters<typeof loadAccessibleCase>[2], letter: LetterRow): Promise<string> {
-    const updateId = `letter:${letter.letterId}:posted`;
+  async function tellRentLadder(row: CaseRow, actor: Parameters<typeof loadAccessibleCase>[2], letter: LetterRow, event: 'posted' | 'delivered'): Promise<string> {
+    const updateId = `letter:${letter.letterId}:${event}`;
     const payload = { type: 'recordWarningLetterPosted' as const, letterId: letter.letterId, sentDate: letter.sentDate!, receiptDate: letter.receiptDate! };
     try {
       const result = await temporal.workflow.getHandle(row.workflowId).executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: updateId, actor, payload }], updateId });
@@ -307,7 +307,10 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
           .onConflictDoNothing();
       });
       await audit(db, req, 'write', row.caseId, 200);
-      return { status: 200, body: letterView(await findLetter(db, row.caseId, letter.letterId)) };
+      const recorded = await findLetter(db, row.caseId, letter.letterId);
+      // A registered letter collected late is received late: the ladder's wait moves with it (never earlier).
+      const caseUpdate = letter.kind === 'eviction_warning' && body.outcome === 'delivered' ? await tellRentLadder(row, actor, recorded, 'delivered') : undefined;
+      return { status: 200, body: { ...letterView(recorded), ...(caseUpdate ? { caseUpdate } : {}) } };
     },
   );
 }

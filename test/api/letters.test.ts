@@ -94,6 +94,7 @@ describe('API: letters', () => {
     // Delivery recorded: the law's deadlines now run from the real receipt.
     const delivered = await post(`/api/tenancies/${caseId}/letters/${queued.letterId}/delivery`, { outcome: 'delivered', date: today });
     expect(delivered.body).toMatchObject({ status: 'delivered', deliveredDate: today, receiptDate: today });
+    expect(delivered.body.caseUpdate).toBe('Saken har ikke noe varsel etter § 4-18 i denne restansesaken.');
   });
 
   it('e-mail says only that a letter is ready: no name, no content, no attachment', async () => {
