@@ -2,6 +2,7 @@ import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'dri
 import type { FilledLetter } from '../domain/letters/fill';
 import { LETTER_CHANNELS, LETTER_STATUSES } from '../domain/letters/dispatch';
 import { LETTER_LANGUAGES } from '../domain/letters/kinds';
+import type { LetterHeader } from '../platform/letter-pdf';
 
 /** How a municipality signs its letters: header, language (bokmål or nynorsk), appeal body, receipt days. */
 export const letterProfiles = pgTable('letter_profiles', {
@@ -45,6 +46,8 @@ export const letters = pgTable(
     channel: text('channel', { enum: LETTER_CHANNELS }).notNull(),
     status: text('status', { enum: LETTER_STATUSES }).notNull().default('queued'),
     content: jsonb('content').$type<FilledLetter>().notNull(),
+    /** The letterhead as it was when the letter was made: a later profile change does not rewrite old letters. */
+    header: jsonb('header').$type<LetterHeader>().notNull(),
     /** Only for the e-mail channel: where "a letter is ready" goes (no letter content in the mail). */
     recipientEmail: text('recipient_email'),
     idempotencyKey: text('idempotency_key').notNull().unique(),

@@ -169,8 +169,9 @@ export async function renderLetterPdf(header: LetterHeader, letter: FilledLetter
  * The print service's batch: every letter from a fresh page, numbered within itself, so the batch
  * can be split into envelopes at each «Side 1».
  */
-export async function renderBatchPdf(header: LetterHeader, letters: FilledLetter[], date: string): Promise<Uint8Array> {
-  const { doc, fonts } = await newDocument({ title: `Brev til utskrift ${date}`, author: header.municipalityName, subject: 'Utskriftsbunke', language: 'nb-NO', created: noon(date) });
-  for (const letter of letters) number(drawLetter(doc, fonts, header, letter), fonts.regular);
+export async function renderBatchPdf(letters: Array<{ header: LetterHeader; letter: FilledLetter }>, date: string): Promise<Uint8Array> {
+  const author = letters[0]?.header.municipalityName ?? 'Botrygg';
+  const { doc, fonts } = await newDocument({ title: `Brev til utskrift ${date}`, author, subject: 'Utskriftsbunke', language: 'nb-NO', created: noon(date) });
+  for (const { header, letter } of letters) number(drawLetter(doc, fonts, header, letter), fonts.regular);
   return doc.save({ useObjectStreams: false });
 }

@@ -150,9 +150,8 @@ export function registerLetterSettingsRoutes(routes: ApiRoutes, { db }: { db: Da
       mustWorkIn(actor, query.municipality);
       const rows = await printQueue(db, query.municipality);
       if (!rows.length) throw new HttpError(404, 'Ingen brev venter på utskrift.');
-      const profile = await loadLetterProfile(db, query.municipality);
       const today = osloDate(Date.now());
-      const pdf = await renderBatchPdf({ municipalityName: profile.municipalityName, lines: profile.headerLines }, rows.map((r) => r.content), today);
+      const pdf = await renderBatchPdf(rows.map((r) => ({ header: r.header, letter: r.content })), today);
       // Every letter in the batch is personal data read out of the system.
       await auditCases(db, req, 'read', rows.map((r) => r.caseId), 200);
       return {

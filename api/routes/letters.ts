@@ -129,6 +129,8 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
       const [earlier] = await db.select().from(letters).where(eq(letters.idempotencyKey, key));
       if (earlier) {
         if (earlier.requestHash !== requestHash) throw new HttpError(422, KEY_REUSED);
+        // The first request may have stopped between storing the letter and queueing its mail.
+        if (earlier.channel === 'email') await queueReadyMail(earlier);
         await audit(db, req, 'read', row.caseId, 200);
         return { status: 200, body: letterView(earlier) };
       }
@@ -158,7 +160,7 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
     const letterId = `L-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     const [inserted] = await db
       .insert(letters)
-      .values({ letterId, caseId: row.caseId, municipality: row.municipality, kind: body.kind, channel: body.channel, content, recipientEmail: body.recipientEmail ?? null, idempotencyKey: key, requestHash, createdBy: actorId })
+      .values({ letterId, caseId: row.caseId, municipality: row.municipality, kind: body.kind, channel: body.channel, content, header: { municipalityName: profile.municipalityName, lines: profile.headerLines }, recipientEmail: body.recipientEmail ?? null, idempotencyKey: key, requestHash, createdBy: actorId })
       .onConflictDoNothing({ target: letters.idempotencyKey })
       .returning();
     if (!inserted) {
@@ -167,10 +169,13 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
       if (other?.requestHash !== requestHash) throw new HttpError(422, KEY_REUSED);
       return other;
     }
-    if (body.channel === 'email') {
-      await outbox.enqueueNotification({ dedupKey: mailKey(letterId), caseId: row.caseId, recipientEmail: body.recipientEmail!, ...readyMail(profile.municipalityName) });
-    }
+    if (body.channel === 'email') await queueReadyMail(inserted);
     return inserted;
+  }
+
+  /** Idempotent by the letter's dedup key: queued once however often it is asked for. */
+  async function queueReadyMail(letter: LetterRow): Promise<void> {
+    await outbox.enqueueNotification({ dedupKey: mailKey(letter.letterId), caseId: letter.caseId, recipientEmail: letter.recipientEmail!, ...readyMail(letter.header.municipalityName) });
   }
 
   routes.add(
@@ -205,8 +210,7 @@ export function registerLetterRoutes(routes: ApiRoutes, { db, temporal }: { db: 
     async ({ req, actor, params }) => {
       const row = await loadAccessibleCase(db, req, actor, params.caseId);
       const letter = await findLetter(db, row.caseId, params.letterId);
-      const profile = await loadLetterProfile(db, row.municipality);
-      const pdf = await renderLetterPdf({ municipalityName: profile.municipalityName, lines: profile.headerLines }, letter.content);
+      const pdf = await renderLetterPdf(letter.header, letter.content);
       await audit(db, req, 'read', row.caseId, 200);
       return { status: 200, body: pdf, contentType: 'application/pdf', headers: { 'Content-Disposition': `inline; filename="${letter.letterId}.pdf"` } };
     },

@@ -37,6 +37,7 @@ CREATE TABLE "letters" (
 	"channel" text NOT NULL,
 	"status" text DEFAULT 'queued' NOT NULL,
 	"content" jsonb NOT NULL,
+	"header" jsonb NOT NULL,
 	"recipient_email" text,
 	"idempotency_key" text NOT NULL,
 	"request_hash" text NOT NULL,

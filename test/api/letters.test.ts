@@ -136,7 +136,12 @@ describe('API: letters', () => {
     expect((await api.request('PUT', `/api/municipalities/${m}/letter-profile`, { token: T.office, body: profile })).status).toBe(200);
     const letter = await post(`/api/tenancies/${caseId}/letters`, { kind: 'neighbour_complaint', channel: 'post', fields: { complaintDate: today, summary: 'Bråk i oppgangen' } });
     expect(letter.body).toMatchObject({ language: 'nn', templateVersion: 1, title: 'Klage frå naboar' });
-    expect(pdfLines((await pdf(letter.body.pdf)).bytes)).toContain(`Saka di har nummer ${caseId}.`);
+    const newLines = pdfLines((await pdf(letter.body.pdf)).bytes);
+    expect(newLines).toContain(`Saka di har nummer ${caseId}.`);
+    expect(newLines).not.toContain('Postboks 1, 9999 Brevik');
+    // The first letter keeps the letterhead it was made with: a new profile does not rewrite old letters.
+    const [oldest] = (await api.request('GET', `/api/tenancies/${caseId}/letters`, { token: T.officer })).body.letters;
+    expect(pdfLines((await pdf(oldest.pdf)).bytes)).toContain('Postboks 1, 9999 Brevik');
   });
 
   it('need-to-know: a follow-up worker not on the case is refused, and reads, writes and refusals are on the audit log', async () => {

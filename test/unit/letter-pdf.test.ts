@@ -45,7 +45,7 @@ describe('letters: PDF', () => {
 
   it('the print batch starts each letter on its own page, numbered within the letter', async () => {
     const other = fillLetter(defaultLetterTemplate('three_party_meeting', 'nn'), { ...facts, recipient: 'Per Hansen', caseId: 'TYN-2026-ABCDEF' }, { meetingDate: '2027-03-10', meetingTime: '10:00', location: 'Tynset rådhus', purpose: 'Husleiga.' });
-    const bytes = await renderBatchPdf(header, [warning, other], '2027-03-01');
+    const bytes = await renderBatchPdf([{ header, letter: warning }, { header, letter: other }], '2027-03-01');
     expect((await PDFDocument.load(bytes)).getPageCount()).toBe(2);
     const lines = pdfLines(bytes);
     expect(lines.filter((l) => l === 'Side 1 av 1')).toHaveLength(2);
