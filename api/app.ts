@@ -21,6 +21,8 @@ import { registerDwellingRoutes } from './routes/dwellings';
 import { registerIdentityRoutes } from './routes/identity';
 import { registerRentRoutes } from './routes/rent';
 import { registerIncidentRoutes } from './routes/incidents';
+import { registerLetterRoutes } from './routes/letters';
+import { registerLetterSettingsRoutes } from './routes/letter-settings';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
@@ -93,6 +95,8 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   registerAccessLogRoutes(routes, { db: database.db });
   registerIdentityRoutes(routes, { db: database.db });
   registerDelegationRoutes(routes, { db: database.db });
+  registerLetterRoutes(routes, { db: database.db, temporal });
+  registerLetterSettingsRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   (openApi.paths as Record<string, unknown>)['/api/dev-users'] = devUsersOpenApiPath;

@@ -39,7 +39,7 @@ export interface RouteResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** Send `body` (a string) as is with this Content-Type, e.g. an HTML page; otherwise it is sent as JSON. */
+  /** Send `body` (a string, or bytes such as a PDF) as is with this Content-Type; otherwise it is sent as JSON. */
   contentType?: string;
 }
 
@@ -83,7 +83,7 @@ export class ApiRoutes {
       const result = await handler(input);
       for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
       if (result.contentType?.startsWith('text/html')) res.setHeader('Content-Security-Policy', cspForHtml(String(result.body)));
-      if (result.contentType) res.status(result.status).type(result.contentType).send(String(result.body));
+      if (result.contentType) res.status(result.status).type(result.contentType).send(result.body instanceof Uint8Array ? Buffer.from(result.body) : String(result.body));
       else res.status(result.status).json(result.body);
     });
   }

@@ -142,6 +142,8 @@ export const rentPayloads = [
   }),
   z.strictObject({ type: z.literal('fileEvictionRequest'), date: isoDate, note: z.string().trim().max(4000).optional() }),
   z.strictObject({ type: z.literal('withdrawAssignmentDeclaration'), date: isoDate }),
+  // The § 4-18 warning went by post (a letter from Botrygg's letters): its wait counts from receipt.
+  z.strictObject({ type: z.literal('recordWarningLetterPosted'), letterId: z.string().regex(/^L-[0-9a-f]{12}$/), sentDate: isoDate, receiptDate: isoDate }),
 ] as const;
 
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { rentPayloads } from '../schemas/case-actions';
 import { compareDates, deadline } from '../calendar';
+import { evictionRequestEarliest } from '../letters/dispatch';
 import { formatKroner } from '../rent/ledger';
 import { nextPeriod, rentPeriod } from '../rent/schedule';
 import type { ActionRule } from './rule';
@@ -18,6 +19,7 @@ export const rentRules: {
   recordCommitteeDecision: ActionRule<P<'recordCommitteeDecision'>>;
   fileEvictionRequest: ActionRule<P<'fileEvictionRequest'>>;
   withdrawAssignmentDeclaration: ActionRule<P<'withdrawAssignmentDeclaration'>>;
+  recordWarningLetterPosted: ActionRule<P<'recordWarningLetterPosted'>>;
 } = {
   agreePaymentPlan: {
     roles: ['housing_officer', 'housing_office', 'follow_up_worker'],
@@ -119,6 +121,31 @@ export const rentRules: {
       addRecord(state, { kind: 'eviction_request', key: episode.firstMissedDueDate, data: { ...episode.evictionRequest } });
       const message = `Begjæring om fravikelse er sendt til namsmannen ${date}. Betaler leietaker restansen før fravikelsen, stanser saken.`;
       addEvent(state, now, { kind: 'eviction_request_filed', actorId: actor.id, summary: message });
+      return message;
+    },
+  },
+  /**
+   * The ladder's § 4-18 warning posted as a letter (registered post): the eviction request waits two
+   * weeks from the letter's receipt (assumed or recorded), never less than the ladder already set
+   * (the e-mailed warning's assumed receipt, the § 9-11 wait). Closes the task to post the letter.
+   */
+  recordWarningLetterPosted: {
+    roles: ['housing_officer', 'housing_office'],
+    reject(s, p) {
+      const warning = episodeOf(s)?.warning;
+      if (!warning) return 'Saken har ikke noe varsel etter § 4-18 i denne restansesaken.';
+      if (episodeOf(s)!.evictionRequest) return 'Begjæringen om fravikelse er allerede sendt.';
+      if (compareDates(p.receiptDate, p.sentDate) < 0) return 'Mottaksdatoen kan ikke være før brevet ble sendt.';
+      if (compareDates(p.sentDate, warning.sentDate) < 0) return 'Brevet kan ikke være sendt før varselet ble gitt.';
+      return undefined;
+    },
+    apply(state, p, { now, actor }) {
+      const warning = episodeOf(state)!.warning!;
+      const fromLetter = evictionRequestEarliest(p.receiptDate, p.sentDate);
+      if (compareDates(fromLetter, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = fromLetter;
+      closeTask(state, 'rent-warning-letter');
+      const message = `Varselet etter § 4-18 er sendt med post ${p.sentDate} og regnes som mottatt ${p.receiptDate}. Begjæring om fravikelse kan tidligst sendes ${warning.earliestEvictionRequest}.`;
+      addEvent(state, now, { kind: 'rent_warning_letter_posted', actorId: actor.id, summary: message, data: { letterId: p.letterId, sentDate: p.sentDate, receiptDate: p.receiptDate } });
       return message;
     },
   },

@@ -270,6 +270,57 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     ok: 200, // the page of the coming meeting (HTML)
     allow: READERS,
   },
+  // Letters: the case's own people write and read them; clerks record posting and delivery.
+  {
+    route: 'POST /api/tenancies/:caseId/letters',
+    scope: 'case',
+    ok: 422, // the kind's fields are missing: refused when filling, after the access check
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M },
+    body: () => ({ kind: 'neighbour_complaint', channel: 'post', fields: {} }),
+  },
+  { route: 'GET /api/tenancies/:caseId/letters', scope: 'case', ok: 200, allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M } },
+  {
+    route: 'GET /api/tenancies/:caseId/letters/:letterId/pdf',
+    scope: 'case',
+    ok: 404, // no such letter on the case
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M },
+    path: (c) => `/api/tenancies/${c.caseId}/letters/L-000000000000/pdf`,
+  },
+  {
+    route: 'POST /api/tenancies/:caseId/letters/:letterId/dispatch',
+    scope: 'case',
+    ok: 404,
+    allow: { housing_officer: M, housing_office: M, admin: M },
+    path: (c) => `/api/tenancies/${c.caseId}/letters/L-000000000000/dispatch`,
+    body: (c) => ({ sentDate: c.today }),
+  },
+  {
+    route: 'POST /api/tenancies/:caseId/letters/:letterId/delivery',
+    scope: 'case',
+    ok: 404,
+    allow: { housing_officer: M, housing_office: M, admin: M },
+    path: (c) => `/api/tenancies/${c.caseId}/letters/L-000000000000/delivery`,
+    body: (c) => ({ outcome: 'delivered', date: c.today }),
+  },
+  { route: 'GET /api/municipalities/:municipality/letter-profile', scope: 'municipality', ok: 200, allow: { housing_office: M, housing_officer: M, admin: M } },
+  {
+    route: 'PUT /api/municipalities/:municipality/letter-profile',
+    scope: 'municipality',
+    ok: 200,
+    allow: { housing_office: M, admin: M },
+    body: () => ({ municipalityName: 'Testvik kommune', headerLines: ['Boligtjenesten'], language: 'nb', appealBody: 'Statsforvalteren', receiptBusinessDays: 3 }),
+  },
+  { route: 'GET /api/municipalities/:municipality/letter-templates', scope: 'municipality', ok: 200, allow: { housing_office: M, housing_officer: M, admin: M } },
+  {
+    route: 'POST /api/municipalities/:municipality/letter-templates',
+    scope: 'municipality',
+    ok: 201,
+    allow: { housing_office: M, admin: M },
+    body: () => ({ kind: 'neighbour_complaint', language: 'nb', title: 'Klage fra naboer', paragraphs: ['Hei {{recipient}}. {{summary}}'] }),
+  },
+  { route: 'GET /api/letters/print-queue', scope: 'none', ok: 200, allow: { housing_office: M, housing_officer: M, admin: M }, path: (c) => `/api/letters/print-queue?municipality=${c.municipality}` },
+  // Nothing waits for print in the matrix's municipality (the letter row above creates none).
+  { route: 'GET /api/letters/print-batch.pdf', scope: 'none', ok: 404, allow: { housing_office: M, housing_officer: M, admin: M }, path: (c) => `/api/letters/print-batch.pdf?municipality=${c.municipality}` },
 ];
 
 function application(c: MatrixContext) {
