@@ -705,6 +705,20 @@ export interface paths {
                         date: string;
                     } | {
                         /** @constant */
+                        type: "recordWarningLetterPosted";
+                        letterId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        sentDate: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receiptDate: string;
+                    } | {
+                        /** @constant */
                         type: "applyCommitteeDecision";
                         meetingId: string;
                         itemId: string;
@@ -5226,6 +5240,1112 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sakens brev med status (i kø, sendt, mottatt, i retur) og datoen fristene regnes fra */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Eldste først */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letters: {
+                                letterId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                                title: string;
+                                /** @enum {string} */
+                                channel: "email" | "post" | "registered_post";
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "delivered" | "returned";
+                                /** @enum {string} */
+                                language: "nb" | "nn";
+                                templateVersion: number;
+                                date: string;
+                                sentDate: string | null;
+                                trackingNumber: string | null;
+                                receiptDate: string | null;
+                                deliveredDate: string | null;
+                                returnedDate: string | null;
+                                pdf: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Lag et brev fra kommunens mal, fylt ut fra saken, og legg det i kø for e-post eller utskrift */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                        /** @enum {string} */
+                        channel: "email" | "post" | "registered_post";
+                        fields: {
+                            [key: string]: string | number;
+                        };
+                        /** Format: email */
+                        recipientEmail?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Samme innsending som før: brevet som ble laget da */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letterId: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                            title: string;
+                            /** @enum {string} */
+                            channel: "email" | "post" | "registered_post";
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "returned";
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            templateVersion: number;
+                            date: string;
+                            sentDate: string | null;
+                            trackingNumber: string | null;
+                            receiptDate: string | null;
+                            deliveredDate: string | null;
+                            returnedDate: string | null;
+                            pdf: string;
+                        };
+                    };
+                };
+                /** @description Brevet er laget og ligger i kø */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letterId: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                            title: string;
+                            /** @enum {string} */
+                            channel: "email" | "post" | "registered_post";
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "returned";
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            templateVersion: number;
+                            date: string;
+                            sentDate: string | null;
+                            trackingNumber: string | null;
+                            receiptDate: string | null;
+                            deliveredDate: string | null;
+                            returnedDate: string | null;
+                            pdf: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Feltene passer ikke brevtypen, eller nøkkelen er brukt for noe annet */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/letters/{letterId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brevet som PDF (bak innlogging) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/letters/{letterId}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrer at brevet er postet (rekommandert: med sporingsnummer); mottaksdatoen regnes ut */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        sentDate: string;
+                        trackingNumber?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Brevet er sendt */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letterId: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                            title: string;
+                            /** @enum {string} */
+                            channel: "email" | "post" | "registered_post";
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "returned";
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            templateVersion: number;
+                            date: string;
+                            sentDate: string | null;
+                            trackingNumber: string | null;
+                            receiptDate: string | null;
+                            deliveredDate: string | null;
+                            returnedDate: string | null;
+                            pdf: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Brevet er allerede sendt, eller sendes med e-post */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/letters/{letterId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Registrer at brevet er mottatt (dato), eller kom i retur (blir en oppgave) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                    letterId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "delivered" | "returned";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Registrert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letterId: string;
+                            caseId: string;
+                            /** @enum {string} */
+                            kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                            title: string;
+                            /** @enum {string} */
+                            channel: "email" | "post" | "registered_post";
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "returned";
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            templateVersion: number;
+                            date: string;
+                            sentDate: string | null;
+                            trackingNumber: string | null;
+                            receiptDate: string | null;
+                            deliveredDate: string | null;
+                            returnedDate: string | null;
+                            pdf: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Brevet er ikke sendt, eller utfallet er registrert før */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/letter-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brevhode, målform og klageinstans for kommunens brev */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Brevprofilen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipalityName: string;
+                            headerLines: string[];
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            appealBody: string;
+                            receiptBusinessDays: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Lagre brevhode, målform (bokmål eller nynorsk), klageinstans og antall virkedager til et brev regnes som mottatt */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        municipalityName: string;
+                        headerLines: string[];
+                        /** @enum {string} */
+                        language: "nb" | "nn";
+                        appealBody: string;
+                        receiptBusinessDays: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipalityName: string;
+                            headerLines: string[];
+                            /** @enum {string} */
+                            language: "nb" | "nn";
+                            appealBody: string;
+                            receiptBusinessDays: number;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/municipalities/{municipality}/letter-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Brevmalene som gjelder nå, i kommunens målform */
+        get: {
+            parameters: {
+                query?: {
+                    language?: "nb" | "nn";
+                };
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Én mal per brevtype */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            templates: {
+                                [key: string]: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Publiser en ny versjon av en brevmal (brev som alt er laget, beholder sin versjon) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                        /** @enum {string} */
+                        language: "nb" | "nn";
+                        title: string;
+                        paragraphs: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Ny versjon publisert */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malen bruker felt brevtypen ikke har */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/print-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Arbeidsliste: brev som venter på utskrift og posting */
+        get: {
+            parameters: {
+                query: {
+                    municipality: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Eldste først */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            letters: {
+                                letterId: string;
+                                caseId: string;
+                                /** @enum {string} */
+                                kind: "eviction_warning" | "nav_notice_copy" | "landlord_notice" | "short_lease_reason" | "decision" | "allowance_settlement" | "neighbour_complaint" | "three_party_meeting";
+                                title: string;
+                                /** @enum {string} */
+                                channel: "email" | "post" | "registered_post";
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "delivered" | "returned";
+                                /** @enum {string} */
+                                language: "nb" | "nn";
+                                templateVersion: number;
+                                date: string;
+                                sentDate: string | null;
+                                trackingNumber: string | null;
+                                receiptDate: string | null;
+                                deliveredDate: string | null;
+                                returnedDate: string | null;
+                                pdf: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/letters/print-batch.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alle brev som venter på utskrift, som én PDF til kommunens trykkeri (hvert brev fra ny side) */
+        get: {
+            parameters: {
+                query: {
+                    municipality: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ingen brev venter */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
