@@ -62,6 +62,8 @@ export interface MatrixRow {
   allow: Partial<Record<Role, readonly Relation[]>>;
   /** The path with its parameters; by default each `:name` is filled from the context. */
   path?: (c: MatrixContext) => string;
+  /** Answers without authentication (it carries no personal data): callers without a token get `ok` too. */
+  public?: true;
   body?: (c: MatrixContext) => unknown;
 }
 
@@ -162,6 +164,8 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // Login and identity. Everyone signed in may ask who they are; colleagues' names are for staff who
   // see cases, from their own municipality only; the group mapping and the sessions are the admin's.
   { route: 'GET /api/me', scope: 'none', ok: 200, allow: Object.fromEntries(ROLES.map((r) => [r, M])) },
+  // The staff app's "Velg bruker": the development tokens this server accepts (none in production), before login.
+  { route: 'GET /api/dev-users', scope: 'none', ok: 200, public: true, allow: Object.fromEntries(ROLES.map((r) => [r, M])) },
   {
     route: 'GET /api/staff',
     scope: 'none',
