@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from './client';
-import { letterProfiles, letters, letterTemplates } from './schema-letters';
+import { letterProfiles, type letters, letterTemplates } from './schema-letters';
 import { DEFAULT_RECEIPT_BUSINESS_DAYS } from '../domain/letters/dispatch';
 import type { LetterKind, LetterLanguage } from '../domain/letters/kinds';
 import { defaultLetterTemplate, type LetterTemplate } from '../domain/letters/templates';

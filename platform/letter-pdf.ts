@@ -1,4 +1,4 @@
-import { PDFDocument, PDFName, PDFRawStream, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFRawStream, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { formatLetterDate, type FilledLetter } from '../domain/letters/fill';
 import { LETTER_KIND_LABELS } from '../domain/letters/kinds';
 

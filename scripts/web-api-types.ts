@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -21,7 +22,7 @@ export async function currentOpenApiDocument(): Promise<Record<string, unknown>>
     temporal: {} as Client,
     logger: createLogger('silent', { process: 'web-api-types' }),
   });
-  const server = await new Promise<import('node:http').Server>((resolve) => {
+  const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   try {

@@ -4,7 +4,9 @@ import { LETTER_KINDS, LETTER_LANGUAGES } from '../letters/kinds';
 import { isoDate } from './common';
 
 /** A line of print: no control characters, bounded. */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
 const printLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'kan ikke inneholde linjeskift eller kontrolltegn');
+// eslint-disable-next-line no-control-regex -- control characters other than the line feed are refused
 const paragraph = z.string().trim().min(1).max(8000).regex(/^[^\u0000-\u0009\u000b-\u001f\u007f]*$/, 'kan ikke inneholde kontrolltegn');
 
 export const LetterProfileInput = z
