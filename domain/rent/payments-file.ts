@@ -39,12 +39,24 @@ export interface PaymentLine {
   caseId?: string;
   type: 'payment' | 'housing_allowance';
   period?: string;
+  /** Bank files only: the element the payment came from (camt.054), for messages. */
+  element?: string;
+  /**
+   * Bank files only: why this payment goes to the work list whatever its KID says (no KID, several
+   * KIDs, a reversal). The import lists it as unmatched with this reason, never posts it by itself.
+   */
+  review?: string;
+  /** A reversal (tilbakeføring) or debit: money going out, which no case may be credited with by hand. */
+  reversal?: boolean;
 }
 
 export interface FileError {
+  /** 1-based line; 0 where the format has elements instead (camt.054 XML). */
   line: number;
-  /** Norwegian, starting with «Linje N: ». */
+  /** Norwegian, starting with «Linje N: » (or «Element …: » for XML). */
   message: string;
+  /** XML only: the element's path, e.g. `Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]/Amt`. */
+  element?: string;
 }
 
 export interface ParsedPaymentsFile {
