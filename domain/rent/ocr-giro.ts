@@ -67,6 +67,8 @@ interface Transaction {
   archiveReference?: string;
   item2: boolean;
   item3: boolean;
+  /** The amount field was not digits (already reported). */
+  badAmount: boolean;
 }
 
 interface Totals {
@@ -117,13 +119,13 @@ export function parseOcrGiroFile(text: string): ParsedPaymentsFile {
       fail(t.line, `transaksjon ${t.number} (transaksjonstype ${t.type}) mangler beløpspost 3 (record 32).`);
       return;
     }
-    if (t.date === undefined) return;
+    if (t.date === undefined || t.badAmount) return;
     const reversal = REVERSALS.has(t.type) || t.amount < 0;
     const kid = t.kid;
     let review: string | undefined;
     if (reversal) review = `Tilbakeføring (${TRANSACTION_TYPES[t.type]}) på ${formatOre(Math.abs(t.amount))} kr: behandles manuelt, føres ikke automatisk.`;
     else if (kid === '') review = 'Innbetalingen har ingen KID: finn saken og koble den manuelt.';
-    if (t.amount === 0) {
+    if (t.amount === 0 && !t.badAmount) {
       fail(t.line, `transaksjon ${t.number} har beløp 0.`);
       return;
     }
@@ -148,6 +150,8 @@ export function parseOcrGiroFile(text: string): ParsedPaymentsFile {
       fail(line, `sluttrecord for ${what} har ikke tall i feltene antall transaksjoner (pos. 9–16), antall records (pos. 17–24) og sum beløp (pos. 25–41).`);
       return;
     }
+    // A malformed record already makes the counts differ: the totals are compared on an otherwise sound file only.
+    if (errors.length > 0) return;
     if (Number(transactions) !== counted.transactions) fail(line, `sluttrecord for ${what} oppgir ${Number(transactions)} transaksjoner, men filen har ${counted.transactions}.`);
     if (Number(records) !== counted.records) fail(line, `sluttrecord for ${what} oppgir ${Number(records)} records, men filen har ${counted.records}.`);
     if (Number(sum) !== counted.sum) fail(line, `sluttrecord for ${what} oppgir sum ${formatOre(Number(sum))} kr, men beløpspostene summerer til ${formatOre(counted.sum)} kr.`);
@@ -255,7 +259,7 @@ export function parseOcrGiroFile(text: string): ParsedPaymentsFile {
         const max = String(OCR_GIRO_MAX_TRANSACTIONS).replace(/\B(?=(\d{3})+$)/g, ' ');
         return { lines: [], errors: [{ line, message: `Linje ${line}: filen har mer enn ${max} transaksjoner. Del den opp i flere filer.` }] };
       }
-      current = { line, type: txType, number, ...(date ? { date } : {}), amount, kid, bankKey: `${date ?? dateText}:${bankKey}:${number}`, item2: false, item3: false };
+      current = { line, type: txType, number, ...(date ? { date } : {}), amount, kid, bankKey: `${date ?? dateText}:${bankKey}:${number}`, item2: false, item3: false, badAmount: !/^\d{17}$/.test(amountText) };
       continue;
     }
     if (recordType === '31' || recordType === '32') {
