@@ -15,6 +15,7 @@ import { registerCoLocatedUnitRoutes } from './routes/co-located-units';
 import { registerCommitteeRoutes } from './routes/committees';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerRentRoutes } from './routes/rent';
+import { registerUnmatchedPaymentRoutes } from './routes/rent-unmatched';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
 import { registerStatisticsRoutes } from './routes/statistics';
@@ -70,6 +71,7 @@ export function createApp({ config, database, temporal, logger }: AppDeps): Expr
   registerContactRoutes(routes, { db: database.db });
   registerAgreementTemplateRoutes(routes, { db: database.db });
   registerRentRoutes(routes, { db: database.db, temporal, logger });
+  registerUnmatchedPaymentRoutes(routes, { db: database.db, temporal, logger });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCoLocatedUnitRoutes(routes, { db: database.db });
