@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { isValidIsoDate, type IsoDate } from '../calendar';
 import type { FileError, ParsedPaymentsFile, PaymentLine } from './payments-file';
 
@@ -28,40 +28,55 @@ import type { FileError, ParsedPaymentsFile, PaymentLine } from './payments-file
  * left out. A debit (DBIT) or a payment with no or several KIDs goes to the work list. The payment's
  * ID is the bank's reference (`Refs/AcctSvcrRef`, else the entry's `AcctSvcrRef` and the payment's
  * place in it), prefixed by the account, so a payment in two files is posted once.
- * Errors name the element by path, e.g. `Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[2]/Amt`.
+ * Errors name the line and the element by path: «Linje 42, Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[2]/Amt: …».
+ * XML is read with saxes (a maintained, strict, non-validating parser that keeps line numbers and
+ * expands no entities of the document's own, so an entity bomb cannot grow), into a small tree.
  */
 
 export const CAMT054_MAX_TRANSACTIONS = 50_000;
 
-type Node = Record<string, unknown>;
+/** An element as read: local name (namespace prefix dropped), attributes, children, text, line. */
+interface Elem {
+  name: string;
+  attrs: Record<string, string>;
+  children: Elem[];
+  text: string;
+  line: number;
+}
 
-/** Elements that may repeat: always arrays, so one entry reads like many. */
-const REPEATING = new Set(['Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Strd']);
+const child = (n: Elem | undefined, name: string): Elem | undefined => n?.children.find((c) => c.name === name);
+const path = (n: Elem | undefined, ...names: string[]): Elem | undefined => names.reduce<Elem | undefined>((at, name) => child(at, name), n);
+const list = (n: Elem | undefined, name: string): Elem[] => n?.children.filter((c) => c.name === name) ?? [];
+/** The text of a leaf element; undefined for a missing element or one with elements inside. */
+const text = (e: Elem | undefined): string | undefined => (e === undefined || e.children.length > 0 ? undefined : e.text.trim());
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  removeNSPrefix: true,
-  // Amounts and references stay text: "0012" is a reference, not the number 12.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATING.has(name),
-});
-
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v);
-const child = (n: unknown, name: string): unknown => (isNode(n) ? n[name] : undefined);
-const path = (n: unknown, ...names: string[]): unknown => names.reduce<unknown>((at, name) => child(at, name), n);
-const list = (n: unknown, name: string): unknown[] => {
-  const v = child(n, name);
-  return Array.isArray(v) ? v : v === undefined ? [] : [v];
-};
-/** The text of a leaf element (or of an element with attributes, like `Amt Ccy="NOK"`). */
-const text = (v: unknown): string | undefined => {
-  if (typeof v === 'string') return v;
-  if (isNode(v) && typeof v['#text'] === 'string') return v['#text'];
-  return undefined;
-};
+/** Reads the XML into a tree, or says on which line it is not well-formed. */
+function readXml(xml: string): { root: Elem } | { line: number; column: number } {
+  const parser = new SaxesParser({ position: true });
+  const root: Elem = { name: '', attrs: {}, children: [], text: '', line: 1 };
+  const stack: Elem[] = [root];
+  let failure: { line: number; column: number } | undefined;
+  // The first fault is the one to fix; saxes' own message is English and says no more than where.
+  parser.on('error', () => {
+    failure ??= { line: parser.line, column: parser.column };
+  });
+  parser.on('opentag', (tag) => {
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[localName(k)] = typeof v === 'string' ? v : v.value;
+    const elem: Elem = { name: localName(tag.name), attrs, children: [], text: '', line: parser.line };
+    stack[stack.length - 1]!.children.push(elem);
+    stack.push(elem);
+  });
+  parser.on('text', (t) => {
+    stack[stack.length - 1]!.text += t;
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  parser.write(xml).close();
+  return failure ?? { root };
+}
 
 const AMOUNT = /^\d{1,13}(\.\d{1,2})?$/;
 /** "9150.5" → 915050 øre, using integer digits only. */
@@ -80,37 +95,33 @@ export function looksLikeXml(text: string): boolean {
 /** Reads the whole file; every problem names its element. Pure: no I/O. */
 export function parseCamt054File(input: string): ParsedPaymentsFile {
   const xml = input.replace(/^\uFEFF/, '');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const line = valid.err.line;
-    return { lines: [], errors: [{ line, message: `Linje ${line}: filen er ikke gyldig XML (${valid.err.msg}).` }] };
-  }
-  let doc: unknown;
-  try {
-    doc = parser.parse(xml);
-  } catch (err) {
-    return { lines: [], errors: [{ line: 0, message: `Filen kunne ikke leses som XML (${err instanceof Error ? err.message : String(err)}).` }] };
-  }
+  const read = readXml(xml);
+  if ('column' in read) return { lines: [], errors: [{ line: read.line, message: `Linje ${read.line}: filen er ikke gyldig XML (feil ved tegn ${read.column}). Send filen slik banken laget den.` }] };
 
   const errors: FileError[] = [];
-  const fail = (element: string, message: string) => errors.push({ line: 0, element, message: `Element ${element}: ${message}` });
+  const fail = (at: Elem | undefined, element: string, message: string) => {
+    const line = at?.line ?? 0;
+    errors.push({ line, element, message: `${line ? `Linje ${line}, ` : ''}${element}: ${message}` });
+  };
 
-  const root = path(doc, 'Document', 'BkToCstmrDbtCdtNtfctn');
-  if (!isNode(root)) {
-    const found = isNode(doc) ? Object.keys(path(doc, 'Document') ?? doc).filter((k) => !k.startsWith('@_') && !k.startsWith('?'))[0] : undefined;
+  const document = child(read.root, 'Document');
+  const root = child(document, 'BkToCstmrDbtCdtNtfctn');
+  if (!root) {
+    const found = (document ?? read.root).children[0]?.name;
     const what = found === 'BkToCstmrStmt' ? ' Filen er en kontoutskrift (camt.053), ikke en avisering av innbetalinger (camt.054).' : found ? ` Fant «${found}».` : '';
-    return { lines: [], errors: [{ line: 0, element: 'Document', message: `Element Document: filen er ikke en camt.054-avisering (Document/BkToCstmrDbtCdtNtfctn mangler).${what}` }] };
+    const line = document?.line ?? read.root.children[0]?.line ?? 1;
+    return { lines: [], errors: [{ line, element: 'Document', message: `Linje ${line}, Document: filen er ikke en camt.054-avisering (Document/BkToCstmrDbtCdtNtfctn mangler).${what}` }] };
   }
 
   const lines: PaymentLine[] = [];
   const seenIds = new Map<string, string>();
   const notifications = list(root, 'Ntfctn');
-  if (notifications.length === 0) fail('BkToCstmrDbtCdtNtfctn', 'aviseringen har ingen Ntfctn.');
+  if (notifications.length === 0) fail(root, 'BkToCstmrDbtCdtNtfctn', 'aviseringen har ingen Ntfctn.');
 
   notifications.forEach((ntfctn, ni) => {
     const at = `Ntfctn[${ni + 1}]`;
     const account = text(path(ntfctn, 'Acct', 'Id', 'IBAN')) ?? text(path(ntfctn, 'Acct', 'Id', 'Othr', 'Id'));
-    if (!account) fail(`${at}/Acct/Id`, 'kontonummer (IBAN eller Othr/Id) mangler.');
+    if (!account) fail(ntfctn, `${at}/Acct/Id`, 'kontonummer (IBAN eller Othr/Id) mangler.');
     const entries = list(ntfctn, 'Ntry');
     let count = 0;
     let sum = 0;
@@ -120,21 +131,22 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
     entries.forEach((ntry, ei) => {
       const e = `${at}/Ntry[${ei + 1}]`;
       const amountText = text(child(ntry, 'Amt'));
-      const currency = path(ntry, 'Amt', '@_Ccy');
+      const currency = child(ntry, 'Amt')?.attrs.Ccy;
       let amount: number | undefined;
-      if (amountText === undefined || !AMOUNT.test(amountText)) fail(`${e}/Amt`, `beløpet «${amountText ?? ''}» er ikke et gyldig beløp (kroner med punktum og høyst to desimaler).`);
+      if (amountText === undefined || !AMOUNT.test(amountText)) fail(child(ntry, 'Amt') ?? ntry, `${e}/Amt`, `beløpet «${amountText ?? ''}» er ikke et gyldig beløp (kroner med punktum og høyst to desimaler).`);
       else amount = toOre(amountText);
-      if (currency !== 'NOK') fail(`${e}/Amt`, `valutaen «${String(currency ?? '')}» er ikke NOK.`);
+      if (currency !== 'NOK') fail(child(ntry, 'Amt') ?? ntry, `${e}/Amt`, `valutaen «${String(currency ?? '')}» er ikke NOK.`);
       const direction = text(child(ntry, 'CdtDbtInd'));
-      if (direction !== 'CRDT' && direction !== 'DBIT') fail(`${e}/CdtDbtInd`, `«${direction ?? ''}» skal være CRDT eller DBIT.`);
+      if (direction !== 'CRDT' && direction !== 'DBIT') fail(child(ntry, 'CdtDbtInd') ?? ntry, `${e}/CdtDbtInd`, `«${direction ?? ''}» skal være CRDT eller DBIT.`);
       const statusNode = child(ntry, 'Sts');
       const status = text(statusNode) ?? text(child(statusNode, 'Cd'));
-      if (!status) fail(`${e}/Sts`, 'status mangler (BOOK, PDNG eller INFO).');
+      if (!status) fail(ntry, `${e}/Sts`, 'status mangler (BOOK, PDNG eller INFO).');
       const dateText = text(path(ntry, 'BookgDt', 'Dt')) ?? text(path(ntry, 'BookgDt', 'DtTm'))?.slice(0, 10);
       const booked = status === 'BOOK';
       let date: IsoDate | undefined;
-      if (dateText === undefined || !isValidIsoDate(dateText)) {
-        if (booked) fail(`${e}/BookgDt`, `bokføringsdatoen «${dateText ?? ''}» mangler eller er ugyldig.`);
+      // The same years every date in the API keeps to (domain/schemas/common.ts).
+      if (dateText === undefined || !isValidIsoDate(dateText) || dateText < '1900-01-01' || dateText > '2199-12-31') {
+        if (booked) fail(child(ntry, 'BookgDt') ?? ntry, `${e}/BookgDt`, `bokføringsdatoen «${dateText ?? ''}» mangler eller er ugyldig.`);
       } else date = dateText;
       const entryRef = text(child(ntry, 'AcctSvcrRef'));
       if (amount !== undefined) {
@@ -151,11 +163,11 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
         const batchCount = text(path(d, 'Btch', 'NbOfTxs'));
         const batchSumText = text(path(d, 'Btch', 'TtlAmt'));
         const txs = list(d, 'TxDtls');
-        if (batchCount !== undefined && Number(batchCount) !== txs.length) fail(`${e}/NtryDtls[${di + 1}]/Btch/NbOfTxs`, `oppgir ${batchCount} transaksjoner, men det er ${txs.length} TxDtls.`);
+        if (batchCount !== undefined && Number(batchCount) !== txs.length) fail(d, `${e}/NtryDtls[${di + 1}]/Btch/NbOfTxs`, `oppgir ${batchCount} transaksjoner, men det er ${txs.length} TxDtls.`);
         if (batchSumText !== undefined) {
           const batchSum = AMOUNT.test(batchSumText) ? toOre(batchSumText) : NaN;
           const txSum = txs.reduce<number>((s, tx) => s + (AMOUNT.test(text(child(tx, 'Amt')) ?? '') ? toOre(text(child(tx, 'Amt'))!) : 0), 0);
-          if (batchSum !== txSum) fail(`${e}/NtryDtls[${di + 1}]/Btch/TtlAmt`, `oppgir sum ${batchSumText}, men transaksjonene summerer til ${formatOre(txSum)} kr.`);
+          if (batchSum !== txSum) fail(d, `${e}/NtryDtls[${di + 1}]/Btch/TtlAmt`, `oppgir sum ${batchSumText}, men transaksjonene summerer til ${formatOre(txSum)} kr.`);
         }
       });
       const txs = details.flatMap((d, di) => list(d, 'TxDtls').map((tx, ti) => ({ tx, at: `${e}/NtryDtls[${di + 1}]/TxDtls[${ti + 1}]` })));
@@ -164,10 +176,10 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
         // An entry without details is one payment with no remittance information.
         if (!booked || amount === undefined || date === undefined) return;
         if (!entryRef) {
-          fail(`${e}/AcctSvcrRef`, 'bankens referanse mangler, og posten har ingen TxDtls med egen referanse.');
+          fail(ntry, `${e}/AcctSvcrRef`, 'bankens referanse mangler, og posten har ingen TxDtls med egen referanse.');
           return;
         }
-        push(e, `${account}:${entryRef}`, date, amount, direction === 'DBIT', [], e);
+        push(ntry, e, `${account}:${entryRef}`, date, amount, direction === 'DBIT', [], e);
         return;
       }
 
@@ -178,15 +190,15 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
         let txAmount: number | undefined;
         if (txAmountText === undefined) {
           if (txs.length === 1) txAmount = amount;
-          else fail(`${t}/Amt`, 'beløpet mangler (posten har flere transaksjoner).');
-        } else if (!AMOUNT.test(txAmountText)) fail(`${t}/Amt`, `beløpet «${txAmountText}» er ikke et gyldig beløp.`);
+          else fail(tx, `${t}/Amt`, 'beløpet mangler (posten har flere transaksjoner).');
+        } else if (!AMOUNT.test(txAmountText)) fail(child(tx, 'Amt') ?? tx, `${t}/Amt`, `beløpet «${txAmountText}» er ikke et gyldig beløp.`);
         else txAmount = toOre(txAmountText);
         if (txAmount === undefined) allAmounts = false;
         else txTotal += txAmount;
         const txDirection = text(child(tx, 'CdtDbtInd')) ?? direction;
         const ref = text(path(tx, 'Refs', 'AcctSvcrRef')) ?? (entryRef ? `${entryRef}/${ti + 1}` : undefined);
         if (!ref) {
-          fail(`${t}/Refs/AcctSvcrRef`, 'bankens referanse mangler (verken på transaksjonen eller posten).');
+          fail(tx, `${t}/Refs/AcctSvcrRef`, 'bankens referanse mangler (verken på transaksjonen eller posten).');
           return;
         }
         const kids = list(path(tx, 'RmtInf'), 'Strd').flatMap((s) => {
@@ -197,13 +209,13 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
         });
         if (!booked || txAmount === undefined || date === undefined) return;
         if (txAmount === 0) {
-          fail(`${t}/Amt`, 'beløpet er 0.');
+          fail(child(tx, 'Amt') ?? tx, `${t}/Amt`, 'beløpet er 0.');
           return;
         }
-        push(t, `${account}:${ref}`, date, txAmount, txDirection === 'DBIT', kids, t);
+        push(tx, t, `${account}:${ref}`, date, txAmount, txDirection === 'DBIT', kids, t);
       });
       if (allAmounts && amount !== undefined && txTotal !== amount) {
-        fail(`${e}/Amt`, `posten er på ${formatOre(amount)} kr, men transaksjonene summerer til ${formatOre(txTotal)} kr.`);
+        fail(child(ntry, 'Amt') ?? ntry, `${e}/Amt`, `posten er på ${formatOre(amount)} kr, men transaksjonene summerer til ${formatOre(txTotal)} kr.`);
       }
     });
 
@@ -211,28 +223,28 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
     const checkSummary = (name: string, counted: number, summed: number) => {
       const n = text(path(summary, name, 'NbOfNtries'));
       const s = text(path(summary, name, 'Sum'));
-      if (n !== undefined && Number(n) !== counted) fail(`${at}/TxsSummry/${name}/NbOfNtries`, `oppgir ${n} poster, men aviseringen har ${counted}.`);
-      if (s !== undefined && (!AMOUNT.test(s) || toOre(s) !== summed)) fail(`${at}/TxsSummry/${name}/Sum`, `oppgir sum ${s}, men postene summerer til ${formatOre(summed)} kr.`);
+      if (n !== undefined && Number(n) !== counted) fail(path(summary, name) ?? ntfctn, `${at}/TxsSummry/${name}/NbOfNtries`, `oppgir ${n} poster, men aviseringen har ${counted}.`);
+      if (s !== undefined && (!AMOUNT.test(s) || toOre(s) !== summed)) fail(path(summary, name) ?? ntfctn, `${at}/TxsSummry/${name}/Sum`, `oppgir sum ${s}, men postene summerer til ${formatOre(summed)} kr.`);
     };
     checkSummary('TtlNtries', count, sum);
     checkSummary('TtlCdtNtries', creditCount, creditSum);
     checkSummary('TtlDbtNtries', count - creditCount, sum - creditSum);
   });
 
-  function push(at: string, id: string, date: IsoDate, amountOre: number, debit: boolean, kids: string[], element: string) {
+  function push(node: Elem, at: string, id: string, date: IsoDate, amountOre: number, debit: boolean, kids: string[], element: string) {
     const transactionId = `camt:${id}`;
     const first = seenIds.get(transactionId);
     if (first !== undefined) {
-      fail(at, `bankens referanse «${id.split(':').slice(1).join(':')}» er brukt før i filen, i ${first}.`);
+      fail(node, at, `bankens referanse «${id.split(':').slice(1).join(':')}» er brukt før i filen, i ${first}.`);
       return;
     }
-    seenIds.set(transactionId, at);
+    seenIds.set(transactionId, `linje ${node.line}, ${at}`);
     if (transactionId.length > 100) {
-      fail(at, 'bankens referanse er lengre enn 100 tegn.');
+      fail(node, at, 'bankens referanse er lengre enn 100 tegn.');
       return;
     }
     if (lines.length >= CAMT054_MAX_TRANSACTIONS) {
-      fail(at, `filen har mer enn ${String(CAMT054_MAX_TRANSACTIONS).replace(/\B(?=(\d{3})+$)/g, ' ')} transaksjoner. Del den opp i flere filer.`);
+      fail(node, at, `filen har mer enn ${String(CAMT054_MAX_TRANSACTIONS).replace(/\B(?=(\d{3})+$)/g, ' ')} transaksjoner. Del den opp i flere filer.`);
       return;
     }
     const validKid = kids.length === 1 && /^\d{2,25}$/.test(kids[0]!) ? kids[0] : undefined;
@@ -242,7 +254,7 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
     else if (kids.length > 1) review = `Innbetalingen har ${kids.length} KID-er: fordel den manuelt.`;
     else if (!validKid) review = `KID «${kids[0]}» er ikke et KID-nummer: finn saken og koble den manuelt.`;
     lines.push({
-      line: 0,
+      line: node.line,
       element,
       transactionId,
       date,
@@ -255,7 +267,7 @@ export function parseCamt054File(input: string): ParsedPaymentsFile {
   }
 
   if (errors.length === 0 && lines.length === 0 && notifications.length > 0 && notifications.every((n) => list(n, 'Ntry').length === 0)) {
-    fail('BkToCstmrDbtCdtNtfctn', 'aviseringen har ingen poster (Ntry).');
+    fail(root, 'BkToCstmrDbtCdtNtfctn', 'aviseringen har ingen poster (Ntry).');
   }
-  return { lines: errors.length ? [] : lines, errors };
+  return { lines: errors.length ? [] : lines, errors: errors.sort((a, b) => a.line - b.line) };
 }

@@ -39,7 +39,7 @@ export interface PaymentLine {
   caseId?: string;
   type: 'payment' | 'housing_allowance';
   period?: string;
-  /** Bank files only: the element the payment came from (camt.054), for messages. */
+  /** camt.054 only: the element the payment came from (`line` is where it starts). */
   element?: string;
   /**
    * Bank files only: why this payment goes to the work list whatever its KID says (no KID, several
@@ -51,9 +51,9 @@ export interface PaymentLine {
 }
 
 export interface FileError {
-  /** 1-based line; 0 where the format has elements instead (camt.054 XML). */
+  /** 1-based line. */
   line: number;
-  /** Norwegian, starting with «Linje N: » (or «Element …: » for XML). */
+  /** Norwegian, starting with «Linje N: » (for XML «Linje N, <element path>: »). */
   message: string;
   /** XML only: the element's path, e.g. `Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]/Amt`. */
   element?: string;

@@ -86,7 +86,7 @@ describe('API: bank files and the work list of unmatched payments', () => {
     const wrong = await upload(camt054File([{ kid, amount: '10.00', booked: today, reference: `NO${unique()}` }], { sum: '10.01' }));
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors).toEqual([
-      { line: 0, element: 'Ntfctn[1]/TxsSummry/TtlNtries/Sum', message: 'Element Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 10.01, men postene summerer til 10,00 kr.' },
+      { line: 9, element: 'Ntfctn[1]/TxsSummry/TtlNtries/Sum', message: 'Linje 9, Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 10.01, men postene summerer til 10,00 kr.' },
     ]);
     const broken = await upload('<Document><BkToCstmrDbtCdtNtfctn></Document>');
     expect(broken.status).toBe(422);

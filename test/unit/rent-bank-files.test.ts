@@ -123,6 +123,7 @@ describe('Nets OCR giro', () => {
 });
 
 describe('camt.054', () => {
+  // Lines below are those of the file test/helpers/bank-files.ts writes: the header takes 9, each entry 18.
   const payments = [
     { kid: KID_A, amount: '9150.00', booked: '2027-01-29', reference: 'NO2027012900001' },
     { kid: KID_B, amount: '2500.50', booked: '2027-02-01', reference: 'NO2027020100002' },
@@ -134,8 +135,8 @@ describe('camt.054', () => {
     const parsed = parseBankFile(xml);
     expect(parsed.errors).toEqual([]);
     expect(parsed.lines).toEqual([
-      { line: 0, element: 'Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]', transactionId: 'camt:99991234567:NO2027012900001', date: '2027-01-29', amountOre: 915_000, kid: KID_A, type: 'payment' },
-      { line: 0, element: 'Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]', transactionId: 'camt:99991234567:NO2027020100002', date: '2027-02-01', amountOre: 250_050, kid: KID_B, type: 'payment' },
+      { line: 20, element: 'Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1]', transactionId: 'camt:99991234567:NO2027012900001', date: '2027-01-29', amountOre: 915_000, kid: KID_A, type: 'payment' },
+      { line: 38, element: 'Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]', transactionId: 'camt:99991234567:NO2027020100002', date: '2027-02-01', amountOre: 250_050, kid: KID_B, type: 'payment' },
     ]);
   });
 
@@ -159,7 +160,7 @@ describe('camt.054', () => {
   it('refuses a file whose totals disagree with its entries, naming the element', () => {
     expect(parseCamt054File(camt054File(payments, { sum: '11650.51' }))).toEqual({
       lines: [],
-      errors: [{ line: 0, element: 'Ntfctn[1]/TxsSummry/TtlNtries/Sum', message: 'Element Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 11650.51, men postene summerer til 11 650,50 kr.' }],
+      errors: [{ line: 9, element: 'Ntfctn[1]/TxsSummry/TtlNtries/Sum', message: 'Linje 9, Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 11650.51, men postene summerer til 11 650,50 kr.' }],
     });
     expect(parseCamt054File(camt054File(payments, { entries: 3 })).errors.map((e) => e.element)).toEqual(['Ntfctn[1]/TxsSummry/TtlNtries/NbOfNtries']);
   });
@@ -172,20 +173,29 @@ describe('camt.054', () => {
     const parsed = parseCamt054File(xml);
     expect(parsed.lines).toEqual([]);
     expect(parsed.errors.map((e) => e.message)).toEqual([
-      'Element Ntfctn[1]/Ntry[2]/Amt: beløpet «2500,50» er ikke et gyldig beløp (kroner med punktum og høyst to desimaler).',
-      'Element Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[1]: bankens referanse «NO2027012900001» er brukt før i filen, i Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1].',
-      'Element Ntfctn[1]/TxsSummry/TtlNtries/NbOfNtries: oppgir 3 poster, men aviseringen har 2.',
-      'Element Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 11651.50, men postene summerer til 9 151,00 kr.',
+      'Linje 9, Ntfctn[1]/TxsSummry/TtlNtries/NbOfNtries: oppgir 3 poster, men aviseringen har 2.',
+      'Linje 9, Ntfctn[1]/TxsSummry/TtlNtries/Sum: oppgir sum 11651.50, men postene summerer til 9 151,00 kr.',
+      'Linje 30, Ntfctn[1]/Ntry[2]/Amt: beløpet «2500,50» er ikke et gyldig beløp (kroner med punktum og høyst to desimaler).',
+      'Linje 56, Ntfctn[1]/Ntry[3]/NtryDtls[1]/TxDtls[1]: bankens referanse «NO2027012900001» er brukt før i filen, i linje 20, Ntfctn[1]/Ntry[1]/NtryDtls[1]/TxDtls[1].',
+    ]);
+  });
+
+  it('refuses a booking date outside the years the API keeps to', () => {
+    expect(parseCamt054File(camt054File([{ kid: KID_A, amount: '1.00', booked: '0999-12-31', reference: 'R9' }])).errors).toEqual([
+      { line: 15, element: 'Ntfctn[1]/Ntry[1]/BookgDt', message: 'Linje 15, Ntfctn[1]/Ntry[1]/BookgDt: bokføringsdatoen «0999-12-31» mangler eller er ugyldig.' },
     ]);
   });
 
   it('refuses XML that is broken or another message, never as a server error', () => {
     const broken = parseBankFile('<?xml version="1.0"?>\n<Document>\n  <BkToCstmrDbtCdtNtfctn>\n</Document>\n');
-    expect(broken.errors).toHaveLength(1);
-    expect(broken.errors[0]!.message).toMatch(/^Linje \d: filen er ikke gyldig XML/);
+    expect(broken.errors).toEqual([{ line: 4, message: 'Linje 4: filen er ikke gyldig XML (feil ved tegn 11). Send filen slik banken laget den.' }]);
+    // An entity of the file's own is never expanded (no entity bomb can grow): the file is refused.
+    expect(parseBankFile('<!DOCTYPE x [<!ENTITY a "aaaa">]><Document>&a;</Document>').errors).toEqual([
+      { line: 1, message: 'Linje 1: filen er ikke gyldig XML (feil ved tegn 46). Send filen slik banken laget den.' },
+    ]);
     const statement = parseBankFile('<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><GrpHdr/></BkToCstmrStmt></Document>');
     expect(statement.errors[0]!.message).toBe(
-      'Element Document: filen er ikke en camt.054-avisering (Document/BkToCstmrDbtCdtNtfctn mangler). Filen er en kontoutskrift (camt.053), ikke en avisering av innbetalinger (camt.054).',
+      'Linje 1, Document: filen er ikke en camt.054-avisering (Document/BkToCstmrDbtCdtNtfctn mangler). Filen er en kontoutskrift (camt.053), ikke en avisering av innbetalinger (camt.054).',
     );
   });
 
