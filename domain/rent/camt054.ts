@@ -68,9 +68,12 @@ function readXml(xml: string): { root: Elem } | { line: number; column: number }
     stack[stack.length - 1]!.children.push(elem);
     stack.push(elem);
   });
-  parser.on('text', (t) => {
+  const addText = (t: string) => {
     stack[stack.length - 1]!.text += t;
-  });
+  };
+  parser.on('text', addText);
+  // Some banks wrap references in CDATA; the text is the same.
+  parser.on('cdata', addText);
   parser.on('closetag', () => {
     stack.pop();
   });

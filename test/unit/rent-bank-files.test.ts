@@ -140,6 +140,12 @@ describe('camt.054', () => {
     ]);
   });
 
+  it('reads a KID wrapped in CDATA like any other text', () => {
+    const xml = camt054File([payments[0]!]).replace(`<Ref>${KID_A}</Ref>`, `<Ref><![CDATA[${KID_A}]]></Ref>`);
+    expect(xml).toContain('CDATA');
+    expect(parseCamt054File(xml).lines.map((l) => l.kid)).toEqual([KID_A]);
+  });
+
   it('leaves pending entries out and sends debits and payments without one KID to the work list', () => {
     const parsed = parseCamt054File(
       camt054File([
