@@ -20,6 +20,7 @@ import { registerDelegationRoutes } from './routes/delegations';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerIdentityRoutes } from './routes/identity';
 import { registerRentRoutes } from './routes/rent';
+import { registerUnmatchedPaymentRoutes } from './routes/rent-unmatched';
 import { registerIncidentRoutes } from './routes/incidents';
 import { registerLetterRoutes } from './routes/letters';
 import { registerLetterSettingsRoutes } from './routes/letter-settings';
@@ -89,6 +90,7 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   registerContactRoutes(routes, { db: database.db });
   registerAgreementTemplateRoutes(routes, { db: database.db });
   registerRentRoutes(routes, { db: database.db, temporal, logger });
+  registerUnmatchedPaymentRoutes(routes, { db: database.db, temporal, logger });
   registerIncidentRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCommitteeRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerCoLocatedUnitRoutes(routes, { db: database.db });

@@ -4,7 +4,8 @@ import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
 import { rentAccounts, rentLedger, rentPaymentImports } from '../db/schema-rent';
-import { parsePaymentsFile, type FileError, type PaymentLine } from '../domain/rent/payments-file';
+import { parseBankFile } from '../domain/rent/bank-file';
+import type { FileError, PaymentLine } from '../domain/rent/payments-file';
 import type { Actor } from '../domain/roles';
 import { forEachConcurrently } from '../platform/pool';
 import { rentLedgerChangedSignal } from '../workflows/messages';
@@ -16,6 +17,33 @@ export interface Unmatched {
   line: number;
   transactionId: string;
   reason: string;
+  /** Bank files (camt.054): the element the payment came from. */
+  element?: string;
+  /** What a manual match posts (api/routes/rent-unmatched.ts), and whose work list it is on. */
+  payment?: UnmatchedPayment;
+}
+
+/** The payment itself, kept with the import so the work list can post it to a case by hand. */
+export interface UnmatchedPayment {
+  municipality: string;
+  date: string;
+  amountOre: number;
+  kid?: string;
+  caseId?: string;
+  type: PaymentLine['type'];
+  period?: string;
+  reversal?: boolean;
+}
+
+function unmatchedOf(line: PaymentLine, reason: string, actor: Actor): Unmatched {
+  const { line: n, transactionId, element, date, amountOre, kid, caseId, type, period, reversal } = line;
+  return {
+    line: n,
+    transactionId,
+    reason,
+    ...(element ? { element } : {}),
+    payment: { municipality: actor.municipality, date, amountOre, type, ...(kid ? { kid } : {}), ...(caseId ? { caseId } : {}), ...(period ? { period } : {}), ...(reversal ? { reversal } : {}) },
+  };
 }
 
 export type ImportOutcome =
@@ -33,6 +61,8 @@ export type ImportOutcome =
 
 /** Which tenancy a line belongs to, or why it belongs to none the importer may post to. */
 function matchLine(line: PaymentLine, accounts: Account[], actor: Actor): { account: Account } | { reason: string } {
+  // A bank file's reversal, or a payment without one usable KID: a person decides.
+  if (line.review) return { reason: line.review };
   const byKid = line.kid ? accounts.find((a) => a.kid === line.kid) : undefined;
   const byCase = line.caseId ? accounts.find((a) => a.caseId === line.caseId) : undefined;
   const account = byKid ?? byCase;
@@ -70,7 +100,7 @@ async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: st
     for (const line of slice) {
       const match = matchLine(line, accounts, actor);
       if ('reason' in match) {
-        unmatched.push({ line: line.line, transactionId: line.transactionId, reason: match.reason });
+        unmatched.push(unmatchedOf(line, match.reason, actor));
         continue;
       }
       rows.push({
@@ -127,7 +157,8 @@ export async function importPaymentsFile(deps: ImportDeps, file: { filename: str
 
 /** The database half of an import: parse, match and post in one transaction, or nothing. */
 export async function postPaymentsFile(db: Database, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
-  const parsed = parsePaymentsFile(file.content);
+  // Format detection: OCR giro, camt.054 or our CSV, all read into the same lines.
+  const parsed = parseBankFile(file.content);
   if (parsed.errors.length) return { status: 'rejected', errors: parsed.errors };
   const fileHash = createHash('sha256').update(file.content.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')).digest('hex');
   const importOnce = () => db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RentLadderDefinition } from '../domain/rent/ladder';
 import { LEDGER_ENTRY_KINDS } from '../domain/rent/ledger';
 
@@ -40,6 +40,18 @@ export const rentLedger = pgTable(
   (t) => [index('rent_ledger_case_idx').on(t.caseId, t.date)],
 );
 
+/** An unmatched payment as kept with its import: whose work list, and what a manual match posts. */
+export interface UnmatchedPaymentRecord {
+  municipality: string;
+  date: string;
+  amountOre: number;
+  kid?: string;
+  caseId?: string;
+  type: 'payment' | 'housing_allowance';
+  period?: string;
+  reversal?: boolean;
+}
+
 /**
  * One payments file: imported once per municipality (by content hash), with what happened to every
  * line. Two municipalities may receive byte-identical files; each sees only its own import.
@@ -56,7 +68,8 @@ export const rentPaymentImports = pgTable('rent_payment_imports', {
   appliedCount: integer('applied_count').notNull(),
   duplicateCount: integer('duplicate_count').notNull(),
   /** Lines whose KID or case reference matched no tenancy: kept here for manual matching. */
-  unmatched: jsonb('unmatched').$type<Array<{ line: number; transactionId: string; reason: string }>>().notNull(),
+  /** With the payment itself since bank files (api/payment-import.ts `Unmatched`), for the work list. */
+  unmatched: jsonb('unmatched').$type<Array<{ line: number; transactionId: string; reason: string; element?: string; payment?: UnmatchedPaymentRecord }>>().notNull(),
   casesTouched: jsonb('cases_touched').$type<string[]>().notNull(),
 }, (t) => [uniqueIndex('rent_payment_imports_municipality_file_idx').on(t.municipality, t.fileHash)]);
 
@@ -71,4 +84,27 @@ export const rentLadders = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.municipality, t.version] })],
+);
+
+/**
+ * Unmatched payments a person posted to a case by hand (`POST /api/rent/unmatched-payments/match`).
+ * One row per payment (import and transaction) and per idempotency key; the ledger row it wrote has
+ * the same `txn:` dedup key a file would have used, so the payment can never be posted twice.
+ */
+export const rentPaymentMatches = pgTable(
+  'rent_payment_matches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    importId: bigint('import_id', { mode: 'number' }).notNull(),
+    transactionId: text('transaction_id').notNull(),
+    caseId: text('case_id').notNull(),
+    /** `{municipality}:{Idempotency-Key}` of the request that made the match. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** Canonical hash of the request: the same key with other content is refused. */
+    requestHash: text('request_hash').notNull(),
+    reason: text('reason').notNull(),
+    matchedBy: text('matched_by').notNull(),
+    matchedAt: timestamp('matched_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('rent_payment_matches_payment_uq').on(t.importId, t.transactionId)],
 );

@@ -39,12 +39,24 @@ export interface PaymentLine {
   caseId?: string;
   type: 'payment' | 'housing_allowance';
   period?: string;
+  /** camt.054 only: the element the payment came from (`line` is where it starts). */
+  element?: string;
+  /**
+   * Bank files only: why this payment goes to the work list whatever its KID says (no KID, several
+   * KIDs, a reversal). The import lists it as unmatched with this reason, never posts it by itself.
+   */
+  review?: string;
+  /** A reversal (tilbakeføring) or debit: money going out, which no case may be credited with by hand. */
+  reversal?: boolean;
 }
 
 export interface FileError {
+  /** 1-based line. */
   line: number;
-  /** Norwegian, starting with «Linje N: ». */
+  /** Norwegian, starting with «Linje N: » (for XML «Linje N, <element path>: »). */
   message: string;
+  /** XML only: the element's path, e.g. `Ntfctn[1]/Ntry[2]/NtryDtls[1]/TxDtls[1]/Amt`. */
+  element?: string;
 }
 
 export interface ParsedPaymentsFile {

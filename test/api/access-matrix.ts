@@ -131,6 +131,14 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     allow: { housing_office: M, admin: M },
     body: (c) => ({ transactionId: c.unique(), date: c.today, amountOre: 100, caseId: 'TST-2026-ZZZZZZ' }),
   },
+  { route: 'GET /api/rent/unmatched-payments', scope: 'none', ok: 200, allow: { housing_office: M, admin: M } },
+  {
+    route: 'POST /api/rent/unmatched-payments/match',
+    scope: 'none',
+    ok: 404, // no such import: refused after the role check, nothing posted
+    allow: { housing_office: M, admin: M },
+    body: (c) => ({ importId: 999_999_999, transactionId: c.unique(), caseId: c.caseId, reason: 'Tilgangstest' }),
+  },
   { route: 'GET /api/rent/figures', scope: 'none', ok: 200, allow: { housing_office: M, housing_officer: M, committee_member: M, admin: M }, path: (c) => `/api/rent/figures?municipality=${c.municipality}` },
   { route: 'GET /api/municipalities/:municipality/rent-ladder', scope: 'municipality', ok: 200, allow: { housing_office: M, housing_officer: M, admin: M } },
   { route: 'PUT /api/municipalities/:municipality/rent-ladder', scope: 'municipality', ok: 200, allow: { housing_office: M, admin: M }, body: (c) => c.rentLadder },

@@ -52,7 +52,7 @@ describe('API: rent payments', () => {
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body).toMatchObject({ status: 'applied', applied: 1, duplicates: 0, casesTouched: [caseId] });
     // A KID nobody has is kept for manual matching, with its line number.
-    expect(first.body.unmatched).toEqual([{ line: 3, transactionId: expect.any(String), reason: 'Fant ingen leieforhold med KID 00000000000000000000.' }]);
+    expect(first.body.unmatched).toEqual([{ line: 3, transactionId: expect.any(String), reason: 'Fant ingen leieforhold med KID 00000000000000000000.', payment: expect.objectContaining({ amountOre: 10_000, date: today }) }]);
     const afterFirst = await rentOf(caseId);
     expect(afterFirst.summary.balanceOre).toBe(0);
     expect(afterFirst.entries.filter((e: { kind: string }) => e.kind === 'payment')).toHaveLength(1);
