@@ -104,7 +104,7 @@ export function parseOcrGiroFile(text: string): ParsedPaymentsFile {
   let current: Transaction | undefined;
   let started = false;
   let ended: number | undefined;
-  let transmissionNumber = '';
+  let transmissionNumber: string;
   let lastLine = 0;
 
   const closeTransaction = () => {
