@@ -18,10 +18,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** A hash of everything the build reads: the app's sources and the locked dependency versions. */
+/** A hash of everything the build reads: the app's sources, the domain's labels it imports, and the locked dependency versions. */
 export function webSourceHash(): string {
   const hash = createHash('sha256');
-  const files = [path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(repo, 'package-lock.json'), ...filesUnder(path.join(WEB_DIR, 'src'))].sort();
+  const files = [path.join(WEB_DIR, 'index.html'), path.join(WEB_DIR, 'vite.config.ts'), path.join(repo, 'package-lock.json'), ...filesUnder(path.join(WEB_DIR, 'src')), ...filesUnder(path.join(repo, 'domain'))].sort();
   for (const f of files) hash.update(path.relative(repo, f)).update('\0').update(fs.readFileSync(f)).update('\0');
   return hash.digest('hex');
 }

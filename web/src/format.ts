@@ -1,4 +1,13 @@
 /** Norwegian formats: «15. mai 2027», «8 500 kr», times in Oslo. */
+// Labels are the domain's own (pure modules, bundled into the app), so app and letters never drift apart.
+import { SITUATION_LABELS as SITUATIONS } from '../../domain/incidents/incident';
+import { ROLE_LABELS as ROLES } from '../../domain/roles';
+import { PHASE_LABELS as PHASES } from '../../domain/tenancy/state';
+
+// Keyed by plain strings here: the API's JSON does not carry the domain's key types.
+export const ROLE_LABELS: Readonly<Record<string, string>> = ROLES;
+export const PHASE_LABELS: Readonly<Record<string, string>> = PHASES;
+export const SITUATION_LABELS: Readonly<Record<string, string>> = SITUATIONS;
 const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
 const NBSP = '\u00a0';
 
@@ -34,42 +43,10 @@ export function formatKroner(ore: number): string {
 
 export const todayInOslo = (): string => osloDate(Date.now());
 
-export const ROLE_LABELS: Record<string, string> = {
-  housing_officer: 'Boligkonsulent',
-  follow_up_worker: 'Oppfølger',
-  housing_office: 'Boligkontoret',
-  department_head: 'Avdelingsleder',
-  administrative_officer: 'Administrasjonskonsulent',
-  committee_member: 'Boligutvalget',
-  nav: 'NAV',
-  tenant: 'Leietaker',
-  intake: 'Skjemamottak',
-  admin: 'Administrator',
-};
 
 export const roleLabel = (role: string): string => ROLE_LABELS[role] ?? role;
 
-export const PHASE_LABELS: Record<string, string> = {
-  application: 'Søknad og kartlegging',
-  allocation: 'Tildeling',
-  lease: 'Leiekontrakt og innflytting',
-  follow_up: 'Oppfølging i leieforholdet',
-  closed: 'Avsluttet',
-};
 
 /** Server texts carry ISO dates («Frist for … (2027-05-15)»); staff read «15. mai 2027». */
 export const humanDates = (text: string): string => text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (d) => formatDate(d));
 
-/** Short names of the follow-up agreement's situations (as domain/incidents/incident.ts words them). */
-export const SITUATION_LABELS: Record<string, string> = {
-  untidy_home: 'Bolig eller fellesareal ikke holdt i orden',
-  locked_door: 'Låst dør ved avtalt oppfølging',
-  locked_door_co_located: 'Låst dør i samlokalisert bolig',
-  drug_use: 'Synlig rusing eller salg av rusmidler',
-  intoxicated_visitors: 'Berusede besøkende ved oppfølging',
-  threats_or_weapons: 'Truende atferd eller synlige våpen',
-  burglary_or_damage: 'Innbrudd eller ødelagt inventar',
-  missing_rent: 'Manglende husleie',
-  neighbour_complaints: 'Naboklage',
-  declines_follow_up: 'Leietaker ønsker ikke videre oppfølging',
-};
