@@ -5,7 +5,7 @@ import { startDevServer, type DevServer } from '../platform/dev-server';
 import { createLogger } from '../platform/logger';
 import { findTemporalCli, findTestServer } from '../platform/temporal-cli';
 import { ensureWebBuild } from '../scripts/build-web';
-import { freePort } from './helpers/free-port';
+import { freePort } from '../platform/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {

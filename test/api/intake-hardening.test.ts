@@ -11,7 +11,7 @@ import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/dem
 import { caseActionUpdate, reportIncidentUpdate, tenancyStateQuery } from '../../workflows/messages';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { application, followUpWorker } from '../helpers/fixtures';
-import { freePort } from '../helpers/free-port';
+import { freePort } from '../../platform/free-port';
 
 /**
  * Issue 10, items 1, 2, 3, 8 and 17: forms for closed cases, idempotency keys scoped by kind and

@@ -6,7 +6,7 @@ import { createNotificationActivities, type NotificationRequest } from '../../ac
 import type { DatabaseHandle } from '../../db/client';
 import { notificationOutbox } from '../../db/schema-notifications';
 import { createSmtpMailer, type Mailer } from '../../platform/mailer';
-import { freePort } from '../helpers/free-port';
+import { freePort } from '../../platform/free-port';
 import { openTestDatabase } from '../helpers/database';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
 

@@ -13,7 +13,7 @@ import { tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';
 import { TOKENS } from '../helpers/api';
 import { openTestDatabase } from '../helpers/database';
-import { freePort } from '../helpers/free-port';
+import { freePort } from '../../platform/free-port';
 
 /**
  * Temporal is away (nothing listens where the client points): without a deadline each call retried

@@ -10,7 +10,7 @@ import { osloInstant } from '../../domain/calendar';
 import { EscalationLevelKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '../../domain/search-attributes';
 import { tenancyStateQuery } from '../../workflows/messages';
 import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
-import { freePort } from '../helpers/free-port';
+import { freePort } from '../../platform/free-port';
 import { application, interview } from '../helpers/fixtures';
 
 // The form as a client sends it: the server sets the received date.

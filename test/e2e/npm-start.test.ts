@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../helpers/free-port';
+import { freePort } from '../../platform/free-port';
 import { TOKENS } from '../helpers/api';
 import { Browser, login } from '../helpers/browser';
 

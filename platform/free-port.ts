@@ -1,5 +1,6 @@
 import net from 'node:net';
 
+/** A port nobody listens on right now (tests, the fault harness and benchmarks start servers on it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
