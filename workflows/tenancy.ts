@@ -57,6 +57,12 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   // Runs recorded before the rent ledger existed replay without it; a case already living in
   // follow-up gets its ledger from next month when a new run (or continue-as-new) starts.
   state.rentEnabled = patched('rent-ledger');
+  // Named in TENANCY_FEATURES; the order of these calls is part of the history, so append only.
+  state.features = {
+    'co-located-rent-roles': patched('co-located-rent-roles'),
+    'nav-notice-9-11-content': patched('nav-notice-9-11-content'),
+    'allowance-awaited': patched('allowance-awaited'),
+  };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });
   }

@@ -4,7 +4,7 @@ import { stepIndex, warningStepIndex, type LadderAction, type RentLadder } from 
 import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
 import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
 import { ROLE_LABELS, type Role } from '../roles';
-import { addEvent, addRecord, currentLease, openTask, policyOf, type TenancyState } from './state';
+import { addEvent, addRecord, currentLease, hasFeature, openTask, policyOf, type TenancyState } from './state';
 
 /**
  * The tenancy's side of rent: which charges fall due, when the balance is checked, and the walk up
@@ -369,6 +369,7 @@ function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSu
   const key = `${state.caseId}#rent#${episode.firstMissedDueDate}#${action}`;
   const amount = formatKroner(summary.overdueOre);
   const headOrWorker: Role = coLocated(state) ? 'department_head' : 'follow_up_worker';
+  const coLocatedRoles = coLocated(state) && hasFeature(state, 'co-located-rent-roles');
   switch (action) {
     case 'remind_tenant':
       contacted(episode, today);
@@ -385,6 +386,31 @@ function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSu
       return 'Påminnelse er sendt til leietaker.';
     case 'inform_follow_up':
       contacted(episode, today);
+      if (coLocatedRoles) {
+        // Seed 000, «Manglende husleie» in co-located housing: the department head fetches the arrears
+        // from the accounts and calls the meeting; the administrative officer informs the follow-up worker.
+        queueNotice(state, {
+          key,
+          to: 'administrative_officer',
+          subject: `Husleierestanse i sak ${state.caseId}`,
+          body: `Husleien i sak ${state.caseId} har vært ubetalt i ${summary.arrearsAgeDays} dager. Forfalt beløp er ${amount}. Informer oppfølgeren. Avdelingsleder henter restansen fra regnskapet og kaller inn til trepartsmøte.`,
+        });
+        openTask(state, now, {
+          id: 'rent-follow-up',
+          kind: 'rent_follow_up',
+          title: `Informer oppfølgeren om husleierestansen (${amount})`,
+          role: 'administrative_officer',
+          dueDate: deadline(today, { weeks: 1 }),
+        });
+        openTask(state, now, {
+          id: 'rent-fetch-arrears',
+          kind: 'rent_follow_up',
+          title: 'Hent inn restansen fra regnskapet før trepartsmøtet',
+          role: 'department_head',
+          dueDate: deadline(today, { weeks: 1 }),
+        });
+        return 'Administrasjonskonsulent er informert og skal informere oppfølgeren; avdelingsleder henter restansen fra regnskapet.';
+      }
       queueNotice(state, {
         key,
         to: headOrWorker,
@@ -405,11 +431,10 @@ function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSu
         id: 'rent-three-party-meeting',
         kind: 'rent_three_party_meeting',
         title: 'Kall inn til trepartsmøte om husleierestansen (leietaker, oppfølger, boligtjenesten)',
-        role: 'housing_officer',
-        ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+        ...(coLocatedRoles ? { role: 'department_head' as const } : { role: 'housing_officer' as const, ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}) }),
         dueDate: deadline(today, { weeks: 2 }),
       });
-      return 'Trepartsmøte skal kalles inn.';
+      return coLocatedRoles ? 'Avdelingsleder skal kalle inn til trepartsmøte.' : 'Trepartsmøte skal kalles inn.';
     case 'nav_contact':
       contacted(episode, today);
       openTask(state, now, {

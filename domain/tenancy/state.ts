@@ -199,6 +199,11 @@ export interface TenancyState {
   escalationLevel?: number;
   /** Set at the start of every run by `patched('rent-ledger')`: runs recorded before rent existed replay without it. */
   rentEnabled?: boolean;
+  /**
+   * Rule corrections switched on per run by `patched(id)` in the workflow: a run recorded before a
+   * correction replays with the old rule, and picks up the new one at its next continue-as-new.
+   */
+  features?: Partial<Record<TenancyFeature, boolean>>;
   rent?: RentState;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];
@@ -212,6 +217,12 @@ export interface TenancyState {
 }
 
 export const APPLIED_KEYS_KEPT = 500;
+
+/** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited'] as const;
+export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
+
+export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;
 
 /** The case's policy; settings added after the case started take their defaults. */
 export function policyOf(state: TenancyState): TenancyPolicy {
@@ -239,6 +250,8 @@ export function newTenancyState(input: {
     unsavedEvents: [],
     applied: {},
     appliedOrder: [],
+    // A new case follows today's rules; the workflow sets these again from patched() on every run.
+    features: Object.fromEntries(TENANCY_FEATURES.map((f) => [f, true])),
     ...(input.policy ? { policy: input.policy } : {}),
   };
   addEvent(state, now, {

@@ -40,12 +40,28 @@ function tenancy(opts: { coLocated?: boolean } = {}) {
 }
 
 describe('rent ladder steps (pure)', () => {
-  it('in co-located housing informs the department head, who gets the tasks', () => {
+  it('seed 000 «Manglende husleie» in co-located housing: the department head fetches the arrears and calls the three-party meeting; the administrative officer informs', () => {
     const t = tenancy({ coLocated: true });
     t.runUntil('2027-04-01');
     expect(t.state.rent!.step).toBe('follow_up');
+    expect(t.notices()).toEqual(['tenant: Påminnelse: husleien er ikke betalt', `administrative_officer: Husleierestanse i sak ${t.state.caseId}`]);
+    expect(t.tasks()).toEqual(expect.arrayContaining(['rent-follow-up:administrative_officer', 'rent-fetch-arrears:department_head', 'rent-three-party-meeting:department_head']));
+    expect(t.tasks()).not.toContain('rent-three-party-meeting:housing_officer');
+  });
+
+  it('keeps the old co-located roles in a run recorded before the correction (patch co-located-rent-roles off)', () => {
+    const t = tenancy({ coLocated: true });
+    t.state.features = { ...t.state.features, 'co-located-rent-roles': false };
+    t.runUntil('2027-04-01');
     expect(t.notices()).toEqual(['tenant: Påminnelse: husleien er ikke betalt', `department_head: Husleierestanse i sak ${t.state.caseId}`]);
-    expect(t.tasks()).toEqual(expect.arrayContaining(['rent-follow-up:department_head', 'rent-nav-contact:department_head', 'rent-three-party-meeting:housing_officer']));
+    expect(t.tasks()).toEqual(expect.arrayContaining(['rent-follow-up:department_head', 'rent-three-party-meeting:housing_officer']));
+  });
+
+  it('outside co-located housing the follow-up worker is informed and the housing officer calls the meeting', () => {
+    const t = tenancy();
+    t.runUntil('2027-04-01');
+    expect(t.notices()).toEqual(['tenant: Påminnelse: husleien er ikke betalt', `follow_up_worker: Husleierestanse i sak ${t.state.caseId}`]);
+    expect(t.tasks()).toEqual(expect.arrayContaining(['rent-follow-up:follow_up_worker', 'rent-three-party-meeting:housing_officer']));
   });
 
   it('schedules its own checks: the due date, the day after the grace period, and each step threshold', () => {
