@@ -124,10 +124,11 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   /** Letters and notices the ladder queued, each through the outbox under its own dedup key. */
   async function sendNotices(): Promise<void> {
     for (const n of (state.unsentNotices ?? []).splice(0)) {
+      const contact = n.contactRole ? { municipality: state.municipality, contactRole: n.contactRole } : {};
       const outcome =
         n.to === 'tenant'
-          ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body })
-          : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body });
+          ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body, ...contact })
+          : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body, ...contact });
       recordNoticeOutcome(state, n, outcome.status, workflowNow());
     }
   }

@@ -2,7 +2,7 @@ import { addBusinessDays, addDays, compareDates, daysBetween, deadline, endOfMon
 import { kidForCase } from '../rent/kid';
 import { stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
 import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
-import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
+import { dateLabel, dueDateFor, nextPeriod, periodLabel, rentPeriod } from '../rent/schedule';
 import { ROLE_LABELS, type Role } from '../roles';
 import { addEvent, addRecord, currentLease, hasFeature, openTask, policyOf, type TenancyState } from './state';
 
@@ -95,6 +95,8 @@ export interface PendingNotice {
   to: 'tenant' | Role;
   subject: string;
   body: string;
+  /** The role whose mailbox is given as the municipality's contact at the end of the notice. */
+  contactRole?: Role;
 }
 
 const PAST_EPISODES_KEPT = 24;
@@ -470,9 +472,16 @@ function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSu
       const navEarliest = deadline(today, { days: rent.ladder.warning.navWaitDays });
       if (warning && compareDates(navEarliest, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = navEarliest;
       if (warning) warning.navNoticeDate = today;
-      const body = `Husleieloven § 9-11: Leietaker i sak ${state.caseId} har ubetalt husleie på ${amount}, og leieforholdet kan føre til fravikelse. Utleier venter minst to uker før begjæring om fravikelse sendes. Leietaker har fått kopi av dette varselet.`;
-      queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body });
-      queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body });
+      if (!hasFeature(state, 'nav-notice-9-11-content')) {
+        const body = `Husleieloven § 9-11: Leietaker i sak ${state.caseId} har ubetalt husleie på ${amount}, og leieforholdet kan føre til fravikelse. Utleier venter minst to uker før begjæring om fravikelse sendes. Leietaker har fått kopi av dette varselet.`;
+        queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body });
+        queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body });
+        return 'Varsel til NAV etter § 9-11 er sendt, med kopi til leietaker.';
+      }
+      const body = navNotice911Text(state, summary, warning?.earliestEvictionRequest ?? navEarliest);
+      // The activity adds the housing office's name and address from the municipality's contacts.
+      queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body, contactRole: 'housing_office' });
+      queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body, contactRole: 'housing_office' });
       return 'Varsel til NAV etter § 9-11 er sendt, med kopi til leietaker.';
     }
     case 'committee_decision':
@@ -486,6 +495,33 @@ function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSu
       });
       return 'Saken er satt opp for boligutvalget. Ingen begjæring om fravikelse sendes uten utvalgets vedtak.';
   }
+}
+
+/** The dwelling's address: the current lease's dwelling, as offered and accepted. */
+function dwellingAddress(state: TenancyState): string | undefined {
+  const accepted = (state.offers ?? []).filter((o) => o.answer === 'accepted');
+  const leased = currentLease(state)?.dwellingId;
+  return (accepted.findLast((o) => o.dwelling.id === leased) ?? accepted.at(-1))?.dwelling.address;
+}
+
+/**
+ * Husleieloven § 9-11: a notice NAV can act on without asking back. It names the tenant and the
+ * dwelling, what is owed and for which months, the earliest day an eviction may be requested, and
+ * (added by the activity) whom to contact in the municipality. The tenant gets the same text as a copy.
+ */
+export function navNotice911Text(state: TenancyState, summary: LedgerSummary, earliestEvictionRequest: IsoDate): string {
+  const months = summary.charges
+    .filter((c) => c.outstandingOre > 0 && compareDates(c.dueDate, summary.asOf) < 0)
+    .map((c) => `${periodLabel(c.period)} (${formatKroner(c.outstandingOre)})`);
+  return [
+    'Varsel etter husleieloven § 9-11 om mislighold som kan føre til fravikelse.',
+    `Leietaker: ${state.application.applicant.name}`,
+    `Bolig: ${dwellingAddress(state) ?? 'adressen står i saken'}`,
+    `Ubetalt husleie: ${formatKroner(summary.overdueOre)} for ${months.join(', ')}`,
+    `Begjæring om fravikelse kan tidligst sendes ${dateLabel(earliestEvictionRequest)} (${earliestEvictionRequest}).`,
+    `Saksnummer hos kommunen: ${state.caseId}`,
+    'Leietaker har fått kopi av dette varselet. NAV kan kontakte leietaker om økonomisk stønad og råd.',
+  ].join('\n');
 }
 
 function warningLetter(state: TenancyState, summary: LedgerSummary, earliest: IsoDate): string {

@@ -90,6 +90,34 @@ describe('rent ladder steps (pure)', () => {
     expect(t.state.rent!.pastEpisodes).toEqual([expect.objectContaining({ firstMissedDueDate: '2027-03-01', firstContactDate: '2027-03-07', highestStep: 'follow_up' })]);
   });
 
+  it('husleieloven § 9-11: the notice to NAV names the tenant, the dwelling, the amount and months owed and the earliest eviction request date, with a copy to the tenant', () => {
+    const t = tenancy();
+    t.runUntil('2027-05-01');
+    expect(t.state.rent!.step).toBe('warning');
+    const nav = t.state.unsentNotices!.filter((n) => n.to === 'nav');
+    const copy = t.state.unsentNotices!.filter((n) => n.subject.startsWith('Kopi: varsel til NAV'));
+    expect(nav).toHaveLength(1);
+    expect(copy).toEqual([expect.objectContaining({ to: 'tenant', body: nav[0]!.body, contactRole: 'housing_office' })]);
+    expect(nav[0]!.contactRole).toBe('housing_office');
+    const earliest = t.state.rent!.episode!.warning!.earliestEvictionRequest;
+    const body = nav[0]!.body;
+    expect(body).toContain('Leietaker: Test Leietaker');
+    expect(body).toContain('Bolig: Gata 1');
+    expect(body).toContain('Ubetalt husleie: 18 000,00 kr for mars 2027 (9 000,00 kr), april 2027 (9 000,00 kr)');
+    expect(body).toContain(`Begjæring om fravikelse kan tidligst sendes`);
+    expect(body).toContain(`(${earliest})`);
+    expect(body).toContain('Leietaker har fått kopi');
+  });
+
+  it('keeps the old § 9-11 text in a run recorded before the correction (patch nav-notice-9-11-content off)', () => {
+    const t = tenancy();
+    t.state.features = { ...t.state.features, 'nav-notice-9-11-content': false };
+    t.runUntil('2027-05-01');
+    const nav = t.state.unsentNotices!.filter((n) => n.to === 'nav');
+    expect(nav[0]!.body).toMatch(/^Husleieloven § 9-11: Leietaker i sak/);
+    expect(nav[0]!.contactRole).toBeUndefined();
+  });
+
   it('sends no § 9-11 notice to NAV when the tenant has refused it in writing', () => {
     const t = tenancy();
     t.state.rent!.navNoticeRefusedDate = '2027-03-02';
