@@ -81,6 +81,10 @@ export const moveInPayloads = [
     status: z.enum(['applied', 'granted', 'rejected', 'not_applicable']),
     assignmentDeclarationSigned: z.boolean(),
     date: isoDate,
+    /** The allowance decision's monthly amount in øre (under NOK 300 Husbanken pays nothing). */
+    monthlyAllowanceOre: z.int().min(0).max(10_000_000).optional(),
+    /** The rent month `YYYY-MM` the amount applies from; the month of `date` when absent. */
+    fromPeriod: z.string().regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, 'må være en måned på formen ÅÅÅÅ-MM').optional(),
   }),
   z.strictObject({
     type: z.literal('createAgreement'),

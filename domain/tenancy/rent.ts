@@ -4,7 +4,8 @@ import { stepIndex, warningStepIndex, type LadderAction, type RentLadder } from 
 import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
 import { dateLabel, dueDateFor, nextPeriod, periodLabel, rentPeriod } from '../rent/schedule';
 import { ROLE_LABELS, type Role } from '../roles';
-import { addEvent, addRecord, currentLease, hasFeature, openTask, policyOf, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, currentLease, hasFeature, openTask, policyOf, type TenancyState } from './state';
+import { ALLOWANCE_TASK, tenantSummary } from '../rent/allowance';
 
 /**
  * The tenancy's side of rent: which charges fall due, when the balance is checked, and the walk up
@@ -70,6 +71,10 @@ export interface RentState {
   navNoticeRefusedDate?: IsoDate;
   /** Transporterklæring withdrawn: from this period the full rent falls on the tenant. */
   allowanceWithdrawnFrom?: string;
+  /** Allowance on its way (not the tenant's arrears): checked again the day after `lateAfter`. */
+  allowanceAwaited?: Array<{ period: string; lateAfter: IsoDate }>;
+  /** Months whose missing allowance the housing office was already asked to check. */
+  allowanceMissingReported?: string[];
 }
 
 /** What the rent check asks the ledger activity to do: post these charges, then report the balance. */
@@ -177,6 +182,7 @@ export function rentWakeDates(state: TenancyState): Array<{ date: IsoDate; reaso
       if (!i.result) dates.push({ date: addDays(i.dueDate, ladder.paymentPlan.toleranceDays + 1), reason: `Kontroll av avdrag ${formatKroner(i.amountOre)} forfalt ${i.dueDate}` });
     }
   }
+  for (const a of rent.allowanceAwaited ?? []) dates.push({ date: addDays(a.lateAfter, 1), reason: `Kontroll av bostøtte for ${a.period}` });
   const warning = rent.episode?.warning;
   if (warning && !rent.episode?.committee) dates.push({ date: warning.earliestEvictionRequest, reason: 'Ventetiden etter varsel om fravikelse er over' });
   return dates.filter((d) => !rent.lastCheck || compareDates(d.date, rent.lastCheck) > 0).sort((a, b) => compareDates(a.date, b.date));
@@ -199,7 +205,8 @@ export function rentLevel(state: TenancyState): number {
 }
 
 /** What the balance means: applied after every check. `posted` are the charges the activity wrote. */
-export function applyRentCheck(state: TenancyState, posted: RentCharge[], summary: LedgerSummary, now: number): void {
+export function applyRentCheck(state: TenancyState, posted: RentCharge[], ledgerSummary: LedgerSummary, now: number): void {
+  let summary = ledgerSummary;
   const rent = state.rent!;
   const today = osloDate(now);
   const { ladder } = rent;
@@ -222,6 +229,20 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
   };
   state.version++;
   sendSettlements(state, summary);
+  if (hasFeature(state, 'allowance-awaited')) {
+    summary = followAllowance(state, summary, now, today);
+    const { asOf: _a, ...figures } = rent.balance;
+    rent.balance = {
+      ...figures,
+      asOf: summary.asOf,
+      balanceOre: summary.balanceOre,
+      overdueOre: summary.overdueOre,
+      arrearsAgeDays: summary.arrearsAgeDays,
+      monthsInArrears: summary.monthsInArrears,
+    };
+    delete rent.balance.oldestUnpaidDueDate;
+    if (summary.oldestUnpaidDueDate) rent.balance.oldestUnpaidDueDate = summary.oldestUnpaidDueDate;
+  }
 
   // Cleared means nothing owed at all: old arrears paid with this month's rent on its due date
   // leave this month unpaid, and the episode (and any plan) goes on until that is paid too.
@@ -236,6 +257,58 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
     if (plan.status === 'active') return;
   }
   moveToStep(state, targetStep(state, summary, today), summary, now, today);
+}
+
+/**
+ * Under a transporterklæring the ladder sees only what the tenant owes: the allowance on its way is
+ * not arrears. An allowance missing past its payout date and grace becomes a task for the housing
+ * office (check the decision), once per month; one that arrives closes it. Returns the tenant's summary.
+ */
+function followAllowance(state: TenancyState, summary: LedgerSummary, now: number, today: IsoDate): LedgerSummary {
+  const rent = state.rent!;
+  const allowance = state.housingAllowance;
+  if (!allowance?.expected?.length || !(allowance.assignmentDeclarationSigned || rent.allowanceWithdrawnFrom)) {
+    rent.allowanceAwaited = undefined;
+    return summary;
+  }
+  const tenant = tenantSummary(summary, {
+    expectations: allowance.expected,
+    graceDays: rent.ladder.graceDays,
+    ...(rent.allowanceWithdrawnFrom ? { withdrawnFrom: rent.allowanceWithdrawnFrom } : {}),
+  });
+  const missing = new Set(tenant.awaited.filter((a) => a.missing).map((a) => a.period));
+  for (const task of state.tasks.filter((t) => t.id.startsWith(ALLOWANCE_TASK))) {
+    if (!missing.has(task.id.slice(ALLOWANCE_TASK.length))) closeTask(state, task.id);
+  }
+  const reported = (rent.allowanceMissingReported ??= []);
+  for (const a of tenant.awaited.filter((x) => x.missing && !reported.includes(x.period))) {
+    reported.push(a.period);
+    openTask(state, now, {
+      id: `${ALLOWANCE_TASK}${a.period}`,
+      kind: 'allowance_missing',
+      title: `Bostøtte for ${periodLabel(a.period)} (${formatKroner(a.expectedOre)}) er ikke kommet: sjekk vedtaket hos Husbanken og registrer det`,
+      role: 'housing_office',
+      dueDate: addBusinessDays(today, 3),
+    });
+    addEvent(state, now, {
+      kind: 'allowance_missing',
+      actorId: 'botrygg',
+      summary: `Bostøtte for ${periodLabel(a.period)} skulle vært utbetalt ${a.payoutDate} og er ikke kommet. Boligkontoret sjekker vedtaket; leietaker får ingen påminnelse for denne delen.`,
+      data: { period: a.period, expectedOre: a.expectedOre, payoutDate: a.payoutDate },
+    });
+  }
+  reported.splice(0, Math.max(0, reported.length - PAST_EPISODES_KEPT));
+  const waiting = tenant.awaited.filter((a) => !a.missing).map((a) => ({ period: a.period, lateAfter: a.lateAfter }));
+  // A difference that became the tenant's later than the rent's due date is checked after its own grace.
+  const original = new Map(summary.charges.map((c) => [c.period, c.dueDate]));
+  for (const c of tenant.summary.charges) {
+    if (c.outstandingOre > 0 && c.dueDate !== original.get(c.period) && compareDates(c.dueDate, today) >= 0) {
+      waiting.push({ period: c.period, lateAfter: addDays(c.dueDate, rent.ladder.graceDays) });
+    }
+  }
+  rent.allowanceAwaited = waiting.length ? waiting : undefined;
+  state.version++;
+  return tenant.summary;
 }
 
 function openEpisode(state: TenancyState, now: number, today: IsoDate, summary: LedgerSummary): ArrearsEpisode {

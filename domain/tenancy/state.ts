@@ -1,3 +1,4 @@
+import type { AllowanceExpectation } from '../rent/allowance';
 import type { AgreementParameters, AgreementRow, SituationKey } from '../agreement-template';
 import type { Application } from '../application';
 import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
@@ -174,7 +175,13 @@ export interface TenancyState {
   leases?: Lease[];
   houseRules?: { language: string; reviewedDate: IsoDate };
   checklist?: { items: ChecklistItem[]; signedDate?: IsoDate };
-  housingAllowance?: { status: 'applied' | 'granted' | 'rejected' | 'not_applicable'; assignmentDeclarationSigned: boolean; date: IsoDate };
+  housingAllowance?: {
+    status: 'applied' | 'granted' | 'rejected' | 'not_applicable';
+    assignmentDeclarationSigned: boolean;
+    date: IsoDate;
+    /** The allowance decisions recorded, oldest first: what Husbanken is expected to pay each month. */
+    expected?: AllowanceExpectation[];
+  };
   followUpNeeded?: boolean;
   agreements?: AgreementVersion[];
   moveInDate?: IsoDate;
