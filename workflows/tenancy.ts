@@ -62,6 +62,8 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     'co-located-rent-roles': patched('co-located-rent-roles'),
     'nav-notice-9-11-content': patched('nav-notice-9-11-content'),
     'allowance-awaited': patched('allowance-awaited'),
+    'renewal-from-last-day': patched('renewal-from-last-day'),
+    'ownership-start-up-loan-task': patched('ownership-start-up-loan-task'),
   };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });

@@ -1,6 +1,6 @@
-import { addBusinessDays, addDays, addMonths, compareDates, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, addMonths, compareDates, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
 import { rentWakeDates } from './rent';
-import { activeAgreement, addEvent, currentLease, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
+import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
 /**
  * Everything that happens because time passes, derived from state alone: the workflow sleeps until
@@ -24,7 +24,18 @@ export function startFollowUp(state: TenancyState, from: IsoDate): void {
 export function renewalStart(state: TenancyState): IsoDate | undefined {
   const lease = currentLease(state);
   if (!lease || state.phase !== 'follow_up' || state.ending || state.renewal?.assessmentOpened) return undefined;
-  return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
+  if (!hasFeature(state, 'renewal-from-last-day')) return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
+  return renewalAssessmentDate(lease.endDate, policyOf(state).renewalNoticeMonths);
+}
+
+/**
+ * The renewal assessment starts `months` before the lease's last day (30 April 2031 → 30 January
+ * 2031). A day that is not a business day moves to the business day before, so the housing officer
+ * keeps the full notice time: a lease not ended turns open-ended three months after it expires.
+ */
+export function renewalAssessmentDate(leaseEndDate: IsoDate, months: number): IsoDate {
+  const date = addMonths(leaseEndDate, -months);
+  return isBusinessDay(date) ? date : previousBusinessDay(date);
 }
 
 export interface PendingTimer {
