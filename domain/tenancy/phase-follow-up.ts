@@ -5,7 +5,7 @@ import { formatKroner } from '../dwelling';
 import { addLease, leaseEnd } from './phase-move-in';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
-import { addEvent, addRecord, closeTask, currentLease, hasTask, openTask, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
 
@@ -13,7 +13,7 @@ type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, {
 export const earliestMoveOut = (noticeDate: string) => endOfMonth(addMonths(noticeDate, 3));
 
 /** Tasks that only ask someone to look into something and note what they did. */
-const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined'];
+const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined', 'start_up_loan_assessment'];
 
 const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
@@ -162,7 +162,22 @@ export const followUpRules: {
     apply(state, p, { now, actor }) {
       closeTask(state, 'ownership-dialogue');
       addRecord(state, { kind: 'ownership_dialogue', key: p.date, data: { ...p, by: actor.id } });
-      const message = p.outcome === 'apply_start_up_loan' ? 'Samtale om eierskap: leietaker søker startlån.' : 'Samtale om eierskap: ikke aktuelt nå. Ny samtale om ett år.';
+      const loan = p.outcome === 'apply_start_up_loan' && hasFeature(state, 'ownership-start-up-loan-task');
+      if (loan) {
+        // Seed 003: the dialogue's «yes» is where the housing officer's start-up loan work begins.
+        openTask(state, now, {
+          id: 'start-up-loan-assessment',
+          kind: 'start_up_loan_assessment',
+          title: 'Vurder startlån sammen med leietaker (søknad til kommunen/Husbanken)',
+          role: 'housing_officer',
+          ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+          dueDate: deadline(p.date, { weeks: 4 }),
+        });
+      }
+      const message =
+        p.outcome === 'apply_start_up_loan'
+          ? `Samtale om eierskap: leietaker søker startlån.${loan ? ' Boligkonsulenten har fått oppgaven å vurdere startlån.' : ''}`
+          : 'Samtale om eierskap: ikke aktuelt nå. Ny samtale om ett år.';
       addEvent(state, now, { kind: 'ownership_dialogue', actorId: actor.id, summary: message, data: { outcome: p.outcome } });
       return message;
     },
