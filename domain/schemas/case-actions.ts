@@ -56,7 +56,8 @@ export const AgreementTerms = z.strictObject({
   followUpWorkerId: z.string().trim().min(1).max(100),
   housingOfficerId: z.string().trim().min(1).max(100).optional(),
   optionalRows: z.array(z.enum(SITUATION_KEYS)).max(SITUATION_KEYS.length).default([]),
-  visitFrequency: z.strictObject({ times: z.int().min(1).max(14), per: z.enum(['week', 'month']) }),
+  /** `times` visits in each period of `every` weeks or months: { times: 1, per: 'week', every: 2 } is every second week. */
+  visitFrequency: z.strictObject({ times: z.int().min(1).max(14), per: z.enum(['week', 'month']), every: z.int().min(1).max(12).optional() }),
   lockedDoorWaitMinutes: z.int().min(5).max(24 * 60),
   deviationWeeks: z.int().min(1).max(12).default(2),
   reason: z.string().trim().max(1000).optional(),

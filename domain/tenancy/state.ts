@@ -124,6 +124,8 @@ export interface VisitWindow {
   /** Exclusive: the window closes at the start of this day, Oslo time. */
   end: IsoDate;
   per: 'week' | 'month';
+  /** The window spans this many weeks or months («every second week»); 1 when absent. */
+  every?: number;
   required: number;
   visits: number;
 }

@@ -9,15 +9,17 @@ import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, 
  */
 const startOfDay = (d: IsoDate) => osloInstant(d);
 
-function windowAfter(start: IsoDate, per: 'week' | 'month', required: number): VisitWindow {
-  return { start, end: per === 'week' ? addDays(start, 7) : addMonths(start, 1), per, required, visits: 0 };
+/** The next visit window; `every` weeks or months long (absent, and so unchanged, in agreements before it existed). */
+function windowAfter(start: IsoDate, per: 'week' | 'month', required: number, every?: number): VisitWindow {
+  const n = every ?? 1;
+  return { start, end: per === 'week' ? addDays(start, 7 * n) : addMonths(start, n), per, ...(n > 1 ? { every: n } : {}), required, visits: 0 };
 }
 
 /** Starts (or restarts) the visit windows at the agreed frequency from `from`. */
 export function startFollowUp(state: TenancyState, from: IsoDate): void {
   const agreement = activeAgreement(state);
   if (!state.followUp || !agreement) return;
-  state.followUp.window = windowAfter(from, agreement.visitFrequency.per, agreement.visitFrequency.times);
+  state.followUp.window = windowAfter(from, agreement.visitFrequency.per, agreement.visitFrequency.times, agreement.visitFrequency.every);
 }
 
 /** When the renewal assessment of the current lease starts (3 months before the end by default). */
@@ -119,7 +121,7 @@ function closeVisitWindows(state: TenancyState, now: number, today: IsoDate): vo
     }
     const stop = followUp.status !== 'active' || (state.ending && compareDates(w.end, state.ending.moveOutDate) >= 0);
     // Rolling a window over changes nothing anyone reads, so it is not a new version to persist.
-    followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required);
+    followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required, w.every);
   }
 }
 
