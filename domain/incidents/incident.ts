@@ -1,6 +1,6 @@
 import type { IncidentReport } from '../schemas/incident';
 import type { AgreementRow, SituationKey } from '../agreement-template';
-import { addBusinessDays, addDays, osloDate, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, daysBetween, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { Role } from '../roles';
 
 /**
@@ -33,6 +33,8 @@ export interface IncidentTask {
   /** Three-party meetings are first-class: proposed times, participants, outcome. */
   meeting?: boolean;
   status: 'open' | 'done';
+  /** Set once, at the start of the day after `dueDate` (Oslo), with a line on the timeline. */
+  overdue?: boolean;
   decision?: 'yes' | 'no';
   note?: string;
   doneAt?: number;
@@ -86,6 +88,11 @@ export interface IncidentState {
   applied: Record<string, unknown>;
   /** Set when a three-party meeting decided to revise the agreement: the tenancy opens a revision. */
   revisionRequested?: boolean;
+  /**
+   * Patched 'incident-business-days': deadlines in days or weeks end on a business day and open tasks
+   * become overdue like case tasks. Absent in incidents recorded before, which replay as they ran.
+   */
+  businessDays?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
@@ -126,8 +133,29 @@ function notice(s: IncidentState, key: string, role: Role, subject: string, body
 
 const fuw = (s: IncidentState) => s.followUpWorkerId;
 
+/** Two weeks from `today`, on a business day once the incident counts in business days. */
+const inTwoWeeks = (s: IncidentState, today: IsoDate): IsoDate => (s.businessDays ? deadline(today, { weeks: 2 }) : addDays(today, 14));
+
+/** Days from the report until the deviation deadline: `weeks` later, moved to a business day. */
+function deviationDays(s: IncidentState, today: IsoDate, weeks: number): number {
+  return s.businessDays ? daysBetween(today, deadline(today, { weeks })) : weeks * 7;
+}
+
+/** Same-day tasks (a locked door, a threat) are acute and stay due today, weekend or not. */
+const overdueAt = (t: IncidentTask): number => osloInstant(addDays(t.dueDate, 1));
+
+/** Flags open tasks whose deadline has passed, once each, with a line on the case's timeline. */
+export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
+  if (!s.businessDays) return;
+  for (const t of s.tasks) {
+    if (t.status !== 'open' || t.overdue || overdueAt(t) > now) continue;
+    t.overdue = true;
+    addIncidentEvent(s, now, { kind: 'deadline_missed', summary: `Fristen for «${t.title}» (${t.dueDate}) er passert.`, data: { taskId: t.id, dueDate: t.dueDate } });
+  }
+}
+
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -148,6 +176,7 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
     version: 0,
     nextEventSeq: 1,
     unsavedEvents: [],
+    ...(opts.businessDays ? { businessDays: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];
@@ -174,7 +203,7 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
         notice(s, 'damage', 'housing_office', `Skade på boligen (${where})`, `Skade meldt ${today}: ${input.report.description}`);
         task(s, now, { id: 'damage', title: 'Skade på boligen: vurder utbedring', role: 'housing_office', dueDate: today });
       }
-      s.timers.push({ id: 'deviation-deadline', at: reportedAt + input.deviationWeeks * 7 * 86_400_000, fired: false });
+      s.timers.push({ id: 'deviation-deadline', at: reportedAt + deviationDays(s, today, input.deviationWeeks) * 86_400_000, fired: false });
       break;
     case 'locked_door':
       task(s, now, { id: 'keep-trying', title: 'Forsøk å oppnå kontakt med leietaker utover dagen', role: 'follow_up_worker', assigneeId: fuw(s), dueDate: today });
@@ -209,8 +238,8 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
       // Co-located housing: the department head gets it from the accounts and calls the meeting.
       const role: Role = s.coLocated ? 'department_head' : 'housing_office';
       task(s, now, { id: 'inform', title: 'Informer oppfølger om husleierestansen', role });
-      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale om husleierestansen', role, meeting: true, dueDate: addDays(today, 14) });
-      task(s, now, { id: 'assess-measures', title: 'Vurder tiltak', role, assessment: true, dueDate: addDays(today, 14) });
+      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale om husleierestansen', role, meeting: true, dueDate: inTwoWeeks(s, today) });
+      task(s, now, { id: 'assess-measures', title: 'Vurder tiltak', role, assessment: true, dueDate: inTwoWeeks(s, today) });
       break;
     }
     case 'neighbour_complaints': {
@@ -222,8 +251,8 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
         `Naboklage (${where})`,
         `Naboklage mottatt ${today}: ${input.report.description}`,
       );
-      task(s, now, { id: 'meeting', title: 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', role: 'housing_office', meeting: true, dueDate: addDays(today, 14) });
-      task(s, now, { id: 'assess-measures', title: 'Vurder behov for tiltak', role: 'housing_office', assessment: true, dueDate: addDays(today, 14) });
+      task(s, now, { id: 'meeting', title: 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', role: 'housing_office', meeting: true, dueDate: inTwoWeeks(s, today) });
+      task(s, now, { id: 'assess-measures', title: 'Vurder behov for tiltak', role: 'housing_office', assessment: true, dueDate: inTwoWeeks(s, today) });
       break;
     }
     case 'declines_follow_up':
@@ -242,7 +271,7 @@ export function fireTimer(s: IncidentState, timer: IncidentTimer, now: number): 
     case 'deviation-deadline':
       s.escalations++;
       notice(s, 'deviation-2-weeks', 'housing_office', `Avvik har vart i to uker (${where})`, 'Bolig eller fellesareal er fortsatt ikke i orden. Oppfølger melder avviket til boligkontoret etter avtalen.');
-      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale for å gjennomgå og eventuelt revidere avtalen', role: 'housing_office', meeting: true, dueDate: addDays(osloDate(now), 14) });
+      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale for å gjennomgå og eventuelt revidere avtalen', role: 'housing_office', meeting: true, dueDate: inTwoWeeks(s, osloDate(now)) });
       task(s, now, { id: 'assess-nav', title: 'Vurder å hjelpe leietaker å søke NAV om støtte til utvask eller container', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
       addIncidentEvent(s, now, { kind: 'incident_escalated', summary: 'Avviket har vart i to uker: meldt til boligkontoret, og trepartssamtale skal kalles inn.' });
       break;
@@ -268,6 +297,7 @@ export function dueTimers(s: IncidentState, now: number): IncidentTimer[] {
 export function nextIncidentWake(s: IncidentState): number | undefined {
   if (s.status !== 'open') return undefined;
   const pending = s.timers.filter((t) => !t.fired).map((t) => t.at);
+  if (s.businessDays) pending.push(...s.tasks.filter((t) => t.status === 'open' && !t.overdue).map(overdueAt));
   return pending.length ? Math.min(...pending) : undefined;
 }
 
