@@ -228,10 +228,14 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;
+
+/** Two weeks after `from`, on a business day (patched 'tenancy-deadlines-business-days'; plain days before it). */
+export const twoWeeksAfter = (state: Pick<TenancyState, 'features'>, from: IsoDate): IsoDate =>
+  hasFeature(state, 'tenancy-deadlines-business-days') ? deadline(from, { weeks: 2 }) : addDays(from, 14);
 
 /** The case's policy; settings added after the case started take their defaults. */
 export function policyOf(state: TenancyState): TenancyPolicy {
