@@ -3,6 +3,7 @@ import type { followUpPayloads } from '../schemas/case-actions';
 import { addDays, addMonths, compareDates, deadline, endOfMonth } from '../calendar';
 import { formatKroner } from '../dwelling';
 import { addLease, leaseEnd } from './phase-move-in';
+import { openEndedFrom } from './timers';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
@@ -114,7 +115,7 @@ export const followUpRules: {
   },
   decideRenewal: {
     roles: ['housing_officer'],
-    reject(s, p) {
+    reject(s, p, { today }) {
       if (!active(s) || !hasTask(s, 'renewal-assessment')) return 'Fornyelse vurderes når leiekontrakten nærmer seg slutten.';
       if (p.decision === 'renew') {
         if (s.followUp?.status === 'active' && !s.renewal?.evaluationDone) return 'Oppfølgingsavtalen må evalueres før leiekontrakten fornyes.';
@@ -122,6 +123,13 @@ export const followUpRules: {
         const start = p.newLease.startDate ?? addDays(currentLease(s)!.endDate, 1);
         const end = leaseEnd(s, { ...p.newLease, signedDate: p.newLease.signedDate, startDate: start });
         return 'error' in end ? end.error : undefined;
+      }
+      // The lease ends on its last day; a decision taken after that day would give a move-out date in
+      // the past. The landlord must then give notice with a new date (the lease turns open-ended three
+      // months after it expired if the tenant was not asked to move).
+      const endDate = currentLease(s)!.endDate;
+      if (compareDates(endDate, today) < 0) {
+        return `Leiekontrakten utløp ${endDate}, så flyttedatoen ville ligge i fortiden. Gi skriftlig oppsigelse med ny flyttedato (giveNotice); leieforholdet blir tidsubestemt ${openEndedFrom(endDate)} hvis leietaker ikke er bedt om å flytte før det.`;
       }
       return undefined;
     },

@@ -30,6 +30,9 @@ export function renewalStart(state: TenancyState): IsoDate | undefined {
   return renewalAssessmentDate(lease.endDate, policyOf(state).renewalNoticeMonths);
 }
 
+/** Domain-facts (leases): a time-limited lease nobody ended becomes open-ended three months after it expired. */
+export const openEndedFrom = (leaseEndDate: IsoDate): IsoDate => addMonths(addDays(leaseEndDate, 1), 3);
+
 /**
  * The renewal assessment starts `months` before the lease's last day (30 April 2031 → 30 January
  * 2031). A day that is not a business day moves to the business day before, so the housing officer
@@ -132,7 +135,9 @@ function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate)
   openTask(state, now, {
     id: 'renewal-assessment',
     kind: 'renewal_assessment',
-    title: `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt`,
+    title: hasFeature(state, 'renewal-from-last-day')
+      ? `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt. Uten avgjørelse blir leieforholdet tidsubestemt ${openEndedFrom(lease.endDate)}.`
+      : `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt`,
     role: 'housing_officer',
     assigneeId: state.housingOfficerId,
     dueDate: due,

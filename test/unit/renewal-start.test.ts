@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { osloInstant } from '../../domain/calendar';
 import { newTenancyState, type TenancyState } from '../../domain/tenancy/state';
-import { advanceTime, pendingTimers, renewalAssessmentDate, renewalStart } from '../../domain/tenancy/timers';
+import { advanceTime, openEndedFrom, pendingTimers, renewalAssessmentDate, renewalStart } from '../../domain/tenancy/timers';
+import { applyAction, rejectReason, type CaseAction } from '../../domain/tenancy/actions';
+import { officer } from '../helpers/fixtures';
 import { application, testCaseId } from '../helpers/fixtures';
 
 function followUpCase(endDate: string): TenancyState {
@@ -39,5 +41,33 @@ describe('renewal assessment: three months before the lease\'s last day, on a bu
     const state = followUpCase('2031-04-30');
     state.features = { ...state.features, 'renewal-from-last-day': false };
     expect(renewalStart(state)).toBe('2031-02-01');
+  });
+
+  it('the assessment task says when the lease turns open-ended: three months after it expired', () => {
+    expect(openEndedFrom('2031-04-30')).toBe('2031-08-01');
+    const state = followUpCase('2031-04-30');
+    advanceTime(state, osloInstant('2031-01-30', '00:00'));
+    expect(state.tasks.find((t) => t.id === 'renewal-assessment')!.title).toContain('Uten avgjørelse blir leieforholdet tidsubestemt 2031-08-01.');
+  });
+});
+
+/** Domain-facts (leases): an «end» decision cannot give a move-out date in the past. */
+describe('lease end: an «end» decision after the lease\'s last day is refused', () => {
+  const end = (decision: 'end' | 'ownership'): CaseAction => ({ idempotencyKey: `k-${decision}`, actor: officer, payload: { type: 'decideRenewal', decision, reason: 'Fornyes ikke' } });
+
+  it('refuses «end» and «ownership» once the last day has passed, and says what to do instead', () => {
+    const state = followUpCase('2031-04-30');
+    advanceTime(state, osloInstant('2031-01-30', '00:00'));
+    const message = rejectReason(state, end('end'), osloInstant('2031-05-02', '10:00'));
+    expect(message).toBe('Leiekontrakten utløp 2031-04-30, så flyttedatoen ville ligge i fortiden. Gi skriftlig oppsigelse med ny flyttedato (giveNotice); leieforholdet blir tidsubestemt 2031-08-01 hvis leietaker ikke er bedt om å flytte før det.');
+    expect(rejectReason(state, end('ownership'), osloInstant('2031-05-02', '10:00'))).toBe(message);
+  });
+
+  it('accepts «end» up to and including the last day, with that day as the move-out date', () => {
+    const state = followUpCase('2031-04-30');
+    advanceTime(state, osloInstant('2031-01-30', '00:00'));
+    expect(rejectReason(state, end('end'), osloInstant('2031-04-30', '10:00'))).toBeUndefined();
+    applyAction(state, end('end'), osloInstant('2031-04-30', '10:00'));
+    expect(state.ending?.moveOutDate).toBe('2031-04-30');
   });
 });
