@@ -93,6 +93,8 @@ export interface IncidentState {
    * become overdue like case tasks. Absent in incidents recorded before, which replay as they ran.
    */
   businessDays?: boolean;
+  /** Patched 'incident-assessment-acts': a «yes» on «call a meeting» or «tell the housing office» does it. */
+  assessmentsAct?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
@@ -155,7 +157,7 @@ export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
 }
 
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean } = {}): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -177,6 +179,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     nextEventSeq: 1,
     unsavedEvents: [],
     ...(opts.businessDays ? { businessDays: true } : {}),
+    ...(opts.assessmentsAct ? { assessmentsAct: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];
@@ -260,6 +263,26 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
       break;
   }
   return s;
+}
+
+/**
+ * A «yes» that asks for an act performs it: «vurdere trepartssamtale» opens the meeting task for the
+ * role that assessed; «vurdere å gi beskjed til boligkontoret» sends the housing office a notice that
+ * names the situation and the case only (no free text from the report). Returns a sentence, or ''.
+ */
+export function actOnAssessment(s: IncidentState, assessed: IncidentTask, now: number): string {
+  if (!s.assessmentsAct || assessed.decision !== 'yes') return '';
+  const kind = assessed.id.slice(s.incidentId.length + 1);
+  if (kind === 'assess-meeting') {
+    if (s.tasks.some((t) => t.meeting && t.status === 'open')) return '';
+    task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale med leietaker, oppfølger og boligtjenesten', role: assessed.role, ...(assessed.assigneeId ? { assigneeId: assessed.assigneeId } : {}), meeting: true, dueDate: inTwoWeeks(s, osloDate(now)) });
+    return ' Trepartssamtale skal kalles inn.';
+  }
+  if (kind === 'assess-notify') {
+    notice(s, 'assessed-notify', 'housing_office', `${SITUATION_LABELS[s.situation]} (sak ${s.caseId})`, `Oppfølger har vurdert at boligkontoret skal ha beskjed om hendelsen ${s.incidentId}. Detaljene står i saken.`);
+    return ' Boligkontoret får beskjed.';
+  }
+  return '';
 }
 
 /** Escalations when a timer fires with the incident still open. */

@@ -228,7 +228,11 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
       expect(await c.open()).toEqual(['assess-cancel:follow_up_worker', 'assess-meeting:housing_office']);
       await waitForMail(() => c.mailsFor('Andre oppholder seg i boligen'));
       await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-cancel'), decision: 'yes', note: 'Avtalen avlyst.' });
-      expect((await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-meeting'), decision: 'yes', note: 'Innkalles.' }, housingOffice)).status).toBe('closed');
+      // «Vurdere trepartssamtale» = yes calls the meeting: the incident stays open until it is held.
+      expect((await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-meeting'), decision: 'yes', note: 'Innkalles.' }, housingOffice)).status).toBe('open');
+      expect(await c.open()).toEqual(['meeting:housing_office']);
+      await c.act({ type: 'proposeMeeting', taskId: c.taskId('meeting'), proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, housingOffice);
+      expect((await c.act({ type: 'recordMeetingOutcome', taskId: c.taskId('meeting'), outcome: 'kept', note: 'Besøksregler avtalt.' }, housingOffice)).status).toBe('closed');
     });
   });
 
