@@ -192,6 +192,10 @@ export interface TenancyState {
     declinedDate?: IsoDate;
     window?: VisitWindow;
     missedWindows: number;
+    /** First day of the unbroken run of missed windows, while one lasts (patched 'missed-visits-reach-housing-office'). */
+    missedSince?: IsoDate;
+    /** The run of missed windows was reported to the housing office. */
+    missedReported?: boolean;
     visits: Visit[];
   };
   renewal?: { assessmentOpened?: IsoDate; evaluationDone?: IsoDate };
@@ -228,7 +232,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;

@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays, addMonths, compareDates, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, addMonths, compareDates, daysBetween, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
 import { rentWakeDates } from './rent';
 import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
@@ -121,11 +121,35 @@ function closeVisitWindows(state: TenancyState, now: number, today: IsoDate): vo
         assigneeId: state.followUpWorkerId,
         dueDate: addBusinessDays(today, policyOf(state).missedVisitFollowUpBusinessDays),
       });
+      if (hasFeature(state, 'missed-visits-reach-housing-office')) reportLongDeviation(state, w, now);
+    } else if (hasFeature(state, 'missed-visits-reach-housing-office')) {
+      followUp.missedSince = undefined;
+      followUp.missedReported = undefined;
     }
     const stop = followUp.status !== 'active' || (state.ending && compareDates(w.end, state.ending.moveOutDate) >= 0);
     // Rolling a window over changes nothing anyone reads, so it is not a new version to persist.
     followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required, w.every);
   }
+}
+
+/**
+ * Seed 000 («Oppfølger skal etter {deviationWeeks} uker med avvik gi beskjed til boligkontoret»):
+ * visits missed for the agreement's deviation period in a row reach the housing office, once per run.
+ */
+function reportLongDeviation(state: TenancyState, w: VisitWindow, now: number): void {
+  const followUp = state.followUp!;
+  followUp.missedSince ??= w.start;
+  const weeks = activeAgreement(state)?.deviationWeeks ?? 2;
+  if (followUp.missedReported || daysBetween(followUp.missedSince, w.end) < weeks * 7) return;
+  followUp.missedReported = true;
+  const summary = `Avtalte hjemmebesøk er ikke gjennomført siden ${followUp.missedSince} (${weeks} uker eller mer med avvik). Boligkontoret har fått beskjed.`;
+  addEvent(state, now, { kind: 'visit_deviation_reported', summary, data: { since: followUp.missedSince, weeks } });
+  (state.unsentNotices ??= []).push({
+    key: `${state.caseId}#visits-missed#${followUp.missedSince}`,
+    to: 'housing_office',
+    subject: `Avvik i oppfølgingen (sak ${state.caseId})`,
+    body: `Avtalte hjemmebesøk i sak ${state.caseId} er ikke gjennomført siden ${followUp.missedSince}, i ${weeks} uker eller mer. Oppfølgeren har fått oppgaver for hver periode.`,
+  });
 }
 
 function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate): void {

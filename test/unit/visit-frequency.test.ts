@@ -53,3 +53,33 @@ describe('visit frequency: every N weeks or months', () => {
     expect(state.followUp!.window).toMatchObject({ start: '2027-05-01', end: '2027-07-01' });
   });
 });
+
+/** Seed 000: «Oppfølger skal etter {deviationWeeks} uker med avvik gi beskjed til boligkontoret». */
+describe('missed visit windows past the agreement\'s deviation limit reach the housing office', () => {
+  const toOffice = (s: ReturnType<typeof movedInWith>['state']) => (s.unsentNotices ?? []).filter((n) => n.to === 'housing_office');
+
+  it('after two weeks without the agreed weekly visits the housing office is told, once, and a kept window starts over', () => {
+    const { state, visit } = movedInWith({ times: 1, per: 'week' });
+    advanceTime(state, osloInstant('2027-03-08', '00:00'));
+    expect(state.followUp!.missedWindows).toBe(1);
+    expect(toOffice(state)).toEqual([]);
+    advanceTime(state, osloInstant('2027-03-15', '00:00'));
+    expect(toOffice(state)).toEqual([expect.objectContaining({ subject: `Avvik i oppfølgingen (sak ${state.caseId})` })]);
+    expect(state.unsavedEvents.map((e) => e.kind)).toContain('visit_deviation_reported');
+    advanceTime(state, osloInstant('2027-03-22', '00:00'));
+    expect(toOffice(state)).toHaveLength(1);
+    visit('2027-03-23');
+    advanceTime(state, osloInstant('2027-03-29', '00:00'));
+    expect(state.followUp!.missedSince).toBeUndefined();
+    advanceTime(state, osloInstant('2027-04-12', '00:00'));
+    expect(toOffice(state)).toHaveLength(2);
+  });
+
+  it('tells nobody in a run recorded before the correction (patch missed-visits-reach-housing-office off)', () => {
+    const { state } = movedInWith({ times: 1, per: 'week' });
+    state.features = { ...state.features, 'missed-visits-reach-housing-office': false };
+    advanceTime(state, osloInstant('2027-03-29', '00:00'));
+    expect(state.followUp!.missedWindows).toBe(4);
+    expect(toOffice(state)).toEqual([]);
+  });
+});
