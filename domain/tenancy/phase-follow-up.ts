@@ -13,8 +13,21 @@ type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, {
 /** § 9-6: ordinary notice is three months, counted to the end of a calendar month. */
 export const earliestMoveOut = (noticeDate: string) => endOfMonth(addMonths(noticeDate, 3));
 
-/** Tasks that only ask someone to look into something and note what they did. */
-const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined', 'start_up_loan_assessment'];
+/**
+ * Tasks that only ask someone to do something outside Botrygg and note what they did: without this
+ * the ladder's and the committee's tasks stayed open until the arrears were paid or the case closed.
+ */
+const MANUALLY_COMPLETED = [
+  'missed_visit',
+  'follow_up_declined',
+  'start_up_loan_assessment',
+  'rent_follow_up',
+  'rent_three_party_meeting',
+  'rent_nav_contact',
+  'send_letter',
+  'committee_decision',
+  'allowance_missing',
+];
 
 const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
@@ -37,7 +50,7 @@ export const followUpRules: {
   completeTask: ActionRule<P<'completeTask'>>;
 } = {
   completeTask: {
-    roles: ['follow_up_worker', 'housing_officer', 'housing_office'],
+    roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'department_head', 'administrative_officer'],
     reject(s, { taskId }, { actor }) {
       const task = s.tasks.find((t) => t.id === taskId);
       if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';

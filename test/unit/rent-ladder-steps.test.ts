@@ -3,6 +3,8 @@ import { addDays, osloInstant, type IsoDate } from '../../domain/calendar';
 import { summarizeLedger, type LedgerEntry } from '../../domain/rent/ledger';
 import { applyRentCheck, chargesDue, rentCheckDue, rentWakeDates, startRent } from '../../domain/tenancy/rent';
 import { newTenancyState, type TenancyState } from '../../domain/tenancy/state';
+import { applyAction, rejectReason } from '../../domain/tenancy/actions';
+import type { Role } from '../../domain/roles';
 import { application, testCaseId } from '../helpers/fixtures';
 
 const RENT = 900_000;
@@ -125,5 +127,36 @@ describe('rent ladder steps (pure)', () => {
     expect(t.state.rent!.step).toBe('warning');
     expect(t.notices().filter((x) => x.startsWith('nav'))).toEqual([]);
     expect(t.state.unsavedEvents.map((e) => e.summary).join(' ')).toContain('leietaker har reservert seg skriftlig (2027-03-02)');
+  });
+});
+
+/** Issue 11, «Steps nobody can finish»: every ladder task can be done, with a note, by its role. */
+describe('ladder tasks are completed with a note by their role', () => {
+  const done = (t: ReturnType<typeof tenancy>, taskId: string, actor: { id: string; roles: Role[] }) =>
+    ({ idempotencyKey: `done-${taskId}-${actor.id}`, actor: { ...actor, municipality: 'tynset' }, payload: { type: 'completeTask' as const, taskId, note: 'Gjort.' } });
+
+  it('the follow-up worker closes the follow-up task, the housing officer the meeting; nobody closes another role\'s task', () => {
+    const t = tenancy();
+    t.runUntil('2027-04-01');
+    const now = osloInstant('2027-04-02', '10:00');
+    expect(rejectReason(t.state, done(t, 'rent-three-party-meeting', { id: 'ola.hansen', roles: ['follow_up_worker'] }), now)).toBe('Oppgaven er tildelt en annen rolle.');
+    for (const [taskId, actor] of [['rent-follow-up', { id: 'ola.hansen', roles: ['follow_up_worker'] }], ['rent-nav-contact', { id: 'ola.hansen', roles: ['follow_up_worker'] }], ['rent-three-party-meeting', { id: 'kari', roles: ['housing_officer'] }]] as const) {
+      const action = done(t, taskId, { id: actor.id, roles: [...actor.roles] });
+      expect(rejectReason(t.state, action, now)).toBeUndefined();
+      applyAction(t.state, action, now);
+    }
+    expect(t.tasks().filter((x) => x.startsWith('rent-'))).toEqual([]);
+  });
+
+  it('in co-located housing the administrative officer and the department head close their own tasks', () => {
+    const t = tenancy({ coLocated: true });
+    t.runUntil('2027-04-01');
+    const now = osloInstant('2027-04-02', '10:00');
+    for (const [taskId, role] of [['rent-follow-up', 'administrative_officer'], ['rent-fetch-arrears', 'department_head'], ['rent-three-party-meeting', 'department_head']] as const) {
+      const action = done(t, taskId, { id: `x-${role}`, roles: [role] });
+      expect(rejectReason(t.state, action, now)).toBeUndefined();
+      applyAction(t.state, action, now);
+    }
+    expect(t.tasks().filter((x) => x.startsWith('rent-') && !x.startsWith('rent-nav'))).toEqual([]);
   });
 });
