@@ -147,6 +147,8 @@ export const rentPayloads = [
   }),
   z.strictObject({ type: z.literal('fileEvictionRequest'), date: isoDate, note: z.string().trim().max(4000).optional() }),
   z.strictObject({ type: z.literal('withdrawAssignmentDeclaration'), date: isoDate }),
+  /** The § 4-18 warning was also sent by registered post on `date`: the two weeks count from its assumed receipt. */
+  z.strictObject({ type: z.literal('recordWarningLetterPosted'), date: isoDate, note: z.string().trim().max(2000).optional() }),
 ] as const;
 
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { rentPayloads } from '../schemas/case-actions';
-import { compareDates, deadline } from '../calendar';
+import { addDays, compareDates, deadline } from '../calendar';
 import { formatKroner } from '../rent/ledger';
 import { nextPeriod, rentPeriod } from '../rent/schedule';
 import type { ActionRule } from './rule';
@@ -18,7 +18,35 @@ export const rentRules: {
   recordCommitteeDecision: ActionRule<P<'recordCommitteeDecision'>>;
   fileEvictionRequest: ActionRule<P<'fileEvictionRequest'>>;
   withdrawAssignmentDeclaration: ActionRule<P<'withdrawAssignmentDeclaration'>>;
+  recordWarningLetterPosted: ActionRule<P<'recordWarningLetterPosted'>>;
 } = {
+  recordWarningLetterPosted: {
+    roles: ['housing_officer', 'housing_office'],
+    reject(s, p, { today }) {
+      const warning = episodeOf(s)?.warning;
+      if (!warning) return 'Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.';
+      if (warning.postedDate) return `Varselet er allerede registrert sendt rekommandert ${warning.postedDate}.`;
+      if (compareDates(p.date, warning.sentDate) < 0) return `Brevet kan ikke være sendt før varselet ble laget (${warning.sentDate}).`;
+      if (compareDates(p.date, today) > 0) return 'Datoen kan ikke ligge fram i tid.';
+      return undefined;
+    },
+    apply(state, { date, note }, { now, actor }) {
+      const rent = state.rent!;
+      const episode = episodeOf(state)!;
+      const warning = episode.warning!;
+      // Tvangsfullbyrdelsesloven § 4-18: two weeks from the letter, counted from its assumed receipt
+      // (the later reading); never earlier than the date already set (the § 9-11 wait may be later).
+      const { waitDays, receiptDays } = rent.ladder.warning;
+      const fromPost = deadline(addDays(date, receiptDays), { days: waitDays });
+      warning.postedDate = date;
+      if (compareDates(fromPost, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = fromPost;
+      closeTask(state, 'rent-warning-letter');
+      addRecord(state, { kind: 'rent_warning', key: episode.firstMissedDueDate, data: { ...warning } });
+      const message = `Varselet etter § 4-18 er sendt rekommandert ${date}. Begjæring om fravikelse kan tidligst sendes ${warning.earliestEvictionRequest}.`;
+      addEvent(state, now, { kind: 'rent_warning_posted', actorId: actor.id, summary: message, data: { date, note, earliestEvictionRequest: warning.earliestEvictionRequest } });
+      return message;
+    },
+  },
   agreePaymentPlan: {
     roles: ['housing_officer', 'housing_office', 'follow_up_worker'],
     reject(s, p) {

@@ -160,3 +160,33 @@ describe('ladder tasks are completed with a note by their role', () => {
     expect(t.tasks().filter((x) => x.startsWith('rent-') && !x.startsWith('rent-nav'))).toEqual([]);
   });
 });
+
+/** Tvangsfullbyrdelsesloven § 4-18 (domain-facts): two weeks after the warning, counted from assumed receipt. */
+describe('the § 4-18 warning recorded as sent by registered post', () => {
+  const posted = (date: string, key = `post-${date}`) => ({ idempotencyKey: key, actor: { id: 'kari', roles: ['housing_officer' as const], municipality: 'tynset' }, payload: { type: 'recordWarningLetterPosted' as const, date } });
+
+  it('starts the clock from the letter\'s assumed receipt, closes the letter task, and moves the committee date', () => {
+    const t = tenancy();
+    t.runUntil('2027-04-30');
+    const warning = t.state.rent!.episode!.warning!;
+    expect(warning.sentDate).toBe('2027-04-30');
+    expect(t.tasks()).toContain('rent-warning-letter:housing_officer');
+    const before = warning.earliestEvictionRequest;
+    const now = osloInstant('2027-05-05', '10:00');
+    expect(rejectReason(t.state, posted('2027-04-29'), now)).toBe('Brevet kan ikke være sendt før varselet ble laget (2027-04-30).');
+    expect(rejectReason(t.state, posted('2027-05-06'), now)).toBe('Datoen kan ikke ligge fram i tid.');
+    applyAction(t.state, posted('2027-05-04'), now);
+    // 4 May + 3 days' post = 7 May; + 14 days = 21 May (a Friday).
+    expect(t.state.rent!.episode!.warning!.earliestEvictionRequest).toBe('2027-05-21');
+    expect(before < '2027-05-21').toBe(true);
+    expect(t.tasks()).not.toContain('rent-warning-letter:housing_officer');
+    expect(rentWakeDates(t.state).map((d) => d.date)).toContain('2027-05-21');
+    expect(rejectReason(t.state, posted('2027-05-05', 'again'), now)).toBe('Varselet er allerede registrert sendt rekommandert 2027-05-04.');
+  });
+
+  it('is refused when no warning was sent', () => {
+    const t = tenancy();
+    t.runUntil('2027-03-10');
+    expect(rejectReason(t.state, posted('2027-03-10'), osloInstant('2027-03-10', '12:00'))).toBe('Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.');
+  });
+});
