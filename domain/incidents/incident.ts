@@ -95,6 +95,8 @@ export interface IncidentState {
   businessDays?: boolean;
   /** Patched 'incident-assessment-acts': a «yes» on «call a meeting» or «tell the housing office» does it. */
   assessmentsAct?: boolean;
+  /** Patched 'incident-tenant-told': each neighbour complaint gives a task to tell the tenant in writing. */
+  tenantTold?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
@@ -157,7 +159,7 @@ export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
 }
 
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean } = {}): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -180,6 +182,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     unsavedEvents: [],
     ...(opts.businessDays ? { businessDays: true } : {}),
     ...(opts.assessmentsAct ? { assessmentsAct: true } : {}),
+    ...(opts.tenantTold ? { tenantTold: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];
@@ -254,6 +257,10 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
         `Naboklage (${where})`,
         `Naboklage mottatt ${today}: ${input.report.description}`,
       );
+      if (s.tenantTold) {
+        // Seed 000: «leietaker får beskjed om evt. klager», for each complaint, in writing; never who complained.
+        task(s, now, { id: 'tell-tenant', title: 'Gi leietaker skriftlig beskjed om naboklagen (brev eller e-post), uten å oppgi hvem som klaget', role: 'housing_office' });
+      }
       task(s, now, { id: 'meeting', title: 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', role: 'housing_office', meeting: true, dueDate: inTwoWeeks(s, today) });
       task(s, now, { id: 'assess-measures', title: 'Vurder behov for tiltak', role: 'housing_office', assessment: true, dueDate: inTwoWeeks(s, today) });
       break;

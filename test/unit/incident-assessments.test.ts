@@ -23,7 +23,7 @@ function incident(situation: SituationKey, assessmentsAct = true) {
       coLocated: false,
     },
     reportedAt,
-    { businessDays: true, assessmentsAct },
+    { businessDays: true, assessmentsAct, tenantTold: true },
   );
 }
 const assess = (s: ReturnType<typeof incident>, id: string, decision: 'yes' | 'no', actor = followUpWorker) =>
@@ -54,5 +54,14 @@ describe('a «yes» on an assessment acts', () => {
     const old = incident('intoxicated_visitors', false);
     assess(old, 'assess-meeting', 'yes', housingOffice);
     expect(old.tasks.some((t) => t.id === `${old.incidentId}-meeting`)).toBe(false);
+  });
+});
+
+/** Seed 000, «Naboklager»: the tenant is told about each complaint. */
+describe('neighbour complaints: the tenant is told about each one', () => {
+  it('gives the housing office a task to tell the tenant in writing, without naming the complainant', () => {
+    const s = incident('neighbour_complaints');
+    expect(s.tasks.map((t) => `${t.id.slice(s.incidentId.length + 1)}:${t.role}`)).toEqual(['tell-tenant:housing_office', 'meeting:housing_office', 'assess-measures:housing_office']);
+    expect(s.tasks[0]!.title).toContain('uten å oppgi hvem som klaget');
   });
 });
