@@ -1,4 +1,4 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseTasks, tenancies } from '../../db/schema';
@@ -18,6 +18,8 @@ const TaskRow = z.object({
   dueDate: z.string(),
   overdue: z.boolean(),
   applicantName: z.string(),
+  /** The case has a caution flag (threats or weapons reported): seen before anyone goes. */
+  caution: z.boolean(),
 });
 
 /** Work lists: open tasks per person and per role, from the read model (no workflow is touched). */
@@ -62,6 +64,7 @@ export function registerTaskRoutes(routes: ApiRoutes, { db }: { db: Database }):
           dueDate: caseTasks.dueDate,
           overdue: caseTasks.overdue,
           applicantName: tenancies.applicantName,
+          caution: sql<boolean>`(${tenancies.snapshot} -> 'cautionFlag') is not null`,
         })
         .from(caseTasks)
         .innerJoin(tenancies, eq(tenancies.caseId, caseTasks.caseId))
