@@ -13,7 +13,7 @@ export interface IncidentWorkflowInput extends NewIncident {
 /** One incident from report to close, as the follow-up agreement row says (seed 000). */
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {
   const { workflowId } = workflowInfo();
-  const state = newIncident(input, workflowNow(), { businessDays: patched('incident-business-days'), assessmentsAct: patched('incident-assessment-acts'), tenantTold: patched('incident-tenant-told') });
+  const state = newIncident(input, workflowNow(), { businessDays: patched('incident-business-days'), assessmentsAct: patched('incident-assessment-acts'), tenantTold: patched('incident-tenant-told'), noFreeTextInMail: patched('incident-notices-without-free-text') });
   let persistedVersion = -1;
   let reportedStatus: string | undefined;
   let reportedRevision = false;

@@ -97,6 +97,8 @@ export interface IncidentState {
   assessmentsAct?: boolean;
   /** Patched 'incident-tenant-told': each neighbour complaint gives a task to tell the tenant in writing. */
   tenantTold?: boolean;
+  /** Patched 'incident-notices-without-free-text': mails say what happened in categories, never the report's text. */
+  noFreeTextInMail?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
@@ -137,6 +139,13 @@ function notice(s: IncidentState, key: string, role: Role, subject: string, body
 
 const fuw = (s: IncidentState) => s.followUpWorkerId;
 
+/**
+ * Mails carry categories, never the report's free text (it may hold health or drug details): the
+ * details stay in Botrygg behind login, and the outbox adds the case to look up.
+ */
+const mailText = (s: IncidentState, withFreeText: string, categories: string): string =>
+  s.noFreeTextInMail ? `${categories} Detaljene står i saken i Botrygg.` : withFreeText;
+
 /** Two weeks from `today`, on a business day once the incident counts in business days. */
 const inTwoWeeks = (s: IncidentState, today: IsoDate): IsoDate => (s.businessDays ? deadline(today, { weeks: 2 }) : addDays(today, 14));
 
@@ -159,7 +168,7 @@ export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
 }
 
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean } = {}): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean; noFreeTextInMail?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -183,6 +192,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     ...(opts.businessDays ? { businessDays: true } : {}),
     ...(opts.assessmentsAct ? { assessmentsAct: true } : {}),
     ...(opts.tenantTold ? { tenantTold: true } : {}),
+    ...(opts.noFreeTextInMail ? { noFreeTextInMail: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];
@@ -198,7 +208,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
   });
   if (!input.row) {
     task(s, now, { id: 'assess', title: `Vurder tiltak: ${label} (ikke med i avtalen)`, role: 'housing_office', assessment: true });
-    notice(s, 'reported', 'housing_office', `Hendelse uten avtalte tiltak (${where})`, `${label}: ${input.report.description}`);
+    notice(s, 'reported', 'housing_office', `Hendelse uten avtalte tiltak (${where})`, mailText(s, `${label}: ${input.report.description}`, `${label}, meldt ${today}.`));
     return s;
   }
   const reportedAt = Date.parse(input.report.occurredAt);
@@ -206,7 +216,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     case 'untidy_home':
       task(s, now, { id: 'motivate', title: 'Motiver leietaker til å følge husordensreglene; bistå med rydding og vask ved behov', role: 'follow_up_worker', assigneeId: fuw(s) });
       if (input.report.damage) {
-        notice(s, 'damage', 'housing_office', `Skade på boligen (${where})`, `Skade meldt ${today}: ${input.report.description}`);
+        notice(s, 'damage', 'housing_office', `Skade på boligen (${where})`, mailText(s, `Skade meldt ${today}: ${input.report.description}`, `Skade på boligen meldt ${today} (${label.toLowerCase()}).`));
         task(s, now, { id: 'damage', title: 'Skade på boligen: vurder utbedring', role: 'housing_office', dueDate: today });
       }
       s.timers.push({ id: 'deviation-deadline', at: reportedAt + deviationDays(s, today, input.deviationWeeks) * 86_400_000, fired: false });
@@ -225,13 +235,13 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     case 'intoxicated_visitors':
       task(s, now, { id: 'assess-cancel', title: 'Vurder å avlyse avtalen', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true, dueDate: today });
       if (input.report.othersStaying) {
-        notice(s, 'others-staying', 'housing_office', `Andre oppholder seg i boligen over tid (${where})`, input.report.description);
+        notice(s, 'others-staying', 'housing_office', `Andre oppholder seg i boligen over tid (${where})`, mailText(s, input.report.description, `Andre oppholder seg i boligen over tid, meldt ${today}.`));
       }
       task(s, now, { id: 'assess-meeting', title: 'Vurder innkalling til trepartssamtale', role: 'housing_office', assessment: true });
       break;
     case 'threats_or_weapons':
       s.steps.push({ at: now, byId: input.report.reportedBy, text: 'Oppfølger forlot boligen; ingen oppfølging denne dagen.' });
-      notice(s, 'threat', 'housing_office', `Trusler eller våpen ved oppfølging (${where})`, `Oppfølger forlot boligen ${today}. ${input.report.description}`);
+      notice(s, 'threat', 'housing_office', `Trusler eller våpen ved oppfølging (${where})`, mailText(s, `Oppfølger forlot boligen ${today}. ${input.report.description}`, `Trusler eller våpen ved oppfølging ${today}. Oppfølger forlot boligen.`));
       task(s, now, { id: 'assess-damage-report', title: 'Vurder å skrive skademelding', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
       task(s, now, { id: 'assess-police', title: 'Vurder å kontakte politiet', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true, dueDate: today });
       task(s, now, { id: 'assess-meeting', title: 'Vurder å innkalle til trepartsmøte med beboer, oppfølger og boligtjenesten', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
@@ -255,7 +265,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
         'complaint',
         fromHousingOffice ? 'follow_up_worker' : 'housing_office',
         `Naboklage (${where})`,
-        `Naboklage mottatt ${today}: ${input.report.description}`,
+        mailText(s, `Naboklage mottatt ${today}: ${input.report.description}`, `Naboklage mottatt ${today}.`),
       );
       if (s.tenantTold) {
         // Seed 000: «leietaker får beskjed om evt. klager», for each complaint, in writing; never who complained.
@@ -266,7 +276,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
       break;
     }
     case 'declines_follow_up':
-      notice(s, 'declined', 'housing_office', `Leietaker ønsker ikke videre oppfølging (${where})`, input.report.description);
+      notice(s, 'declined', 'housing_office', `Leietaker ønsker ikke videre oppfølging (${where})`, mailText(s, input.report.description, `Leietaker ønsker ikke videre oppfølging, meldt ${today}.`));
       break;
   }
   return s;

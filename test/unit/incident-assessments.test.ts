@@ -23,7 +23,7 @@ function incident(situation: SituationKey, assessmentsAct = true) {
       coLocated: false,
     },
     reportedAt,
-    { businessDays: true, assessmentsAct, tenantTold: true },
+    { businessDays: true, assessmentsAct, tenantTold: true, noFreeTextInMail: assessmentsAct },
   );
 }
 const assess = (s: ReturnType<typeof incident>, id: string, decision: 'yes' | 'no', actor = followUpWorker) =>
@@ -63,5 +63,21 @@ describe('neighbour complaints: the tenant is told about each one', () => {
     const s = incident('neighbour_complaints');
     expect(s.tasks.map((t) => `${t.id.slice(s.incidentId.length + 1)}:${t.role}`)).toEqual(['tell-tenant:housing_office', 'meeting:housing_office', 'assess-measures:housing_office']);
     expect(s.tasks[0]!.title).toContain('uten å oppgi hvem som klaget');
+  });
+});
+
+/** Issue 11, personal data: free text from incident reports does not go into mails. */
+describe('incident notices carry categories, not the report\'s free text', () => {
+  it.each(['threats_or_weapons', 'neighbour_complaints', 'declines_follow_up'] as const)('%s', (situation) => {
+    const s = incident(situation);
+    expect(s.unsentNotices.length).toBeGreaterThan(0);
+    for (const n of s.unsentNotices) {
+      expect(n.body).not.toContain('Hemmelig');
+      expect(n.body).toContain('Detaljene står i saken i Botrygg.');
+    }
+  });
+
+  it('keeps the old text in an incident recorded before the correction (patch incident-notices-without-free-text off)', () => {
+    expect(incident('threats_or_weapons', false).unsentNotices[0]!.body).toContain('Hemmelig fritekst');
   });
 });
