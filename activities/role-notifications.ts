@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { notificationContacts } from '../db/schema-notifications';
-import type { Role } from '../domain/roles';
+import { ROLE_LABELS, type Role } from '../domain/roles';
 import type { Mailer } from '../platform/mailer';
 import { createNotificationActivities } from './notifications';
 
@@ -13,6 +13,8 @@ export interface RoleNotice {
   dedupKey: string;
   subject: string;
   body: string;
+  /** Ends the notice with this role's mailbox as the municipality's contact (§ 9-11 to NAV). */
+  contactRole?: Role;
 }
 
 export type RoleNoticeOutcome = { status: 'sent' | 'queued' } | { status: 'no_recipient' };
@@ -25,6 +27,9 @@ export interface TenantNotice {
   name: string;
   subject: string;
   body: string;
+  /** With `contactRole`: ends the letter with that role's mailbox as the municipality's contact. */
+  municipality?: string;
+  contactRole?: Role;
 }
 
 /**
@@ -40,23 +45,35 @@ export function createRoleNotificationActivities({ db, mailer, from }: { db: Dat
         .from(notificationContacts)
         .where(and(eq(notificationContacts.municipality, n.municipality), eq(notificationContacts.role, n.role)));
       if (!contact) return { status: 'no_recipient' };
+      const contactLine = n.contactRole ? await contactOf(n.municipality, n.contactRole) : '';
       await outbox.enqueueNotification({
         dedupKey: n.dedupKey,
         caseId: n.caseId,
         recipientEmail: contact.email,
         recipientName: contact.name,
         subject: n.subject,
-        bodyText: `${n.body}\n\nSe saken i Botrygg: ${n.caseId}`,
+        bodyText: `${n.body}${contactLine}\n\nSe saken i Botrygg: ${n.caseId}`,
       });
       return deliver(n.dedupKey);
     },
     /** A letter to the tenant (reminder, settlement, warning): plain Norwegian, no health details. */
     async notifyTenant(n: TenantNotice): Promise<RoleNoticeOutcome> {
       if (!n.email) return { status: 'no_recipient' };
-      await outbox.enqueueNotification({ dedupKey: n.dedupKey, caseId: n.caseId, recipientEmail: n.email, recipientName: n.name, subject: n.subject, bodyText: `Hei ${n.name},\n\n${n.body}\n\nVennlig hilsen\nBoligtjenesten` });
+      const contactLine = n.contactRole && n.municipality ? await contactOf(n.municipality, n.contactRole) : '';
+      await outbox.enqueueNotification({ dedupKey: n.dedupKey, caseId: n.caseId, recipientEmail: n.email, recipientName: n.name, subject: n.subject, bodyText: `Hei ${n.name},\n\n${n.body}${contactLine}\n\nVennlig hilsen\nBoligtjenesten` });
       return deliver(n.dedupKey);
     },
   };
+
+  /** «Kontakt i kommunen: …» from the municipality's registered mailbox for the role. */
+  async function contactOf(municipality: string, role: Role): Promise<string> {
+    const [c] = await db
+      .select()
+      .from(notificationContacts)
+      .where(and(eq(notificationContacts.municipality, municipality), eq(notificationContacts.role, role)));
+    const label = ROLE_LABELS[role];
+    return c ? `\nKontakt i kommunen: ${c.name ? `${c.name}, ` : ''}${label}, ${c.email}` : `\nKontakt i kommunen: ${label}`;
+  }
 
   async function deliver(dedupKey: string): Promise<RoleNoticeOutcome> {
     if (!mailer) return { status: 'queued' };

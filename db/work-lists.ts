@@ -61,6 +61,8 @@ export function taskListQuery(db: Database, filter: TaskFilter, page: Page & { a
       dueDate: caseTasks.dueDate,
       overdue: caseTasks.overdue,
       applicantName: tenancies.applicantName,
+      // Threats or weapons in the case: shown before anything else, in lists too.
+      caution: sql<boolean>`(${tenancies.snapshot} -> 'cautionFlag') is not null`,
     })
     .from(caseTasks)
     .innerJoin(tenancies, eq(tenancies.caseId, caseTasks.caseId))

@@ -146,6 +146,8 @@ export const DEFAULT_TEMPLATE: AgreementTemplate = {
 export interface VisitFrequency {
   times: number;
   per: 'week' | 'month';
+  /** Every N weeks or months (seed 000's «x pr uke/mnd» includes «every second week»); 1 when absent. */
+  every?: number;
 }
 
 export interface AgreementParameters {
@@ -162,7 +164,9 @@ export interface AgreementRow {
 }
 
 export function visitsText(f: VisitFrequency): string {
-  return `${f.times} ${f.times === 1 ? 'gang' : 'ganger'} pr ${f.per === 'week' ? 'uke' : 'mnd'}`;
+  const times = `${f.times} ${f.times === 1 ? 'gang' : 'ganger'}`;
+  if (f.every && f.every > 1) return `${times} hver ${f.every}. ${f.per === 'week' ? 'uke' : 'måned'}`;
+  return `${times} pr ${f.per === 'week' ? 'uke' : 'mnd'}`;
 }
 
 function waitText(minutes: number): string {

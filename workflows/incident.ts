@@ -1,6 +1,6 @@
-import { allHandlersFinished, condition, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { applyIncidentAction, closeIfSettled, rejectIncidentAction } from '../domain/incidents/actions';
-import { dueTimers, fireTimer, newIncident, nextIncidentWake, toIncidentView, type IncidentState, type NewIncident } from '../domain/incidents/incident';
+import { dueTimers, fireTimer, markOverdueIncidentTasks, newIncident, nextIncidentWake, toIncidentView, type IncidentState, type NewIncident } from '../domain/incidents/incident';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { incidentActionUpdate, incidentStateQuery } from './messages';
@@ -13,7 +13,7 @@ export interface IncidentWorkflowInput extends NewIncident {
 /** One incident from report to close, as the follow-up agreement row says (seed 000). */
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {
   const { workflowId } = workflowInfo();
-  const state = newIncident(input, workflowNow());
+  const state = newIncident(input, workflowNow(), { businessDays: patched('incident-business-days'), assessmentsAct: patched('incident-assessment-acts'), tenantTold: patched('incident-tenant-told'), noFreeTextInMail: patched('incident-notices-without-free-text') });
   let persistedVersion = -1;
   let reportedStatus: string | undefined;
   let reportedRevision = false;
@@ -69,6 +69,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
     if (woken === false) {
       const now = workflowNow();
       for (const timer of dueTimers(state, now)) fireTimer(state, timer, now);
+      markOverdueIncidentTasks(state, now);
       closeIfSettled(state, now);
     }
   }

@@ -57,6 +57,16 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   // Runs recorded before the rent ledger existed replay without it; a case already living in
   // follow-up gets its ledger from next month when a new run (or continue-as-new) starts.
   state.rentEnabled = patched('rent-ledger');
+  // Named in TENANCY_FEATURES; the order of these calls is part of the history, so append only.
+  state.features = {
+    'co-located-rent-roles': patched('co-located-rent-roles'),
+    'nav-notice-9-11-content': patched('nav-notice-9-11-content'),
+    'allowance-awaited': patched('allowance-awaited'),
+    'renewal-from-last-day': patched('renewal-from-last-day'),
+    'ownership-start-up-loan-task': patched('ownership-start-up-loan-task'),
+    'tenancy-deadlines-business-days': patched('tenancy-deadlines-business-days'),
+    'missed-visits-reach-housing-office': patched('missed-visits-reach-housing-office'),
+  };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });
   }
@@ -120,10 +130,11 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   /** Letters and notices the ladder queued, each through the outbox under its own dedup key. */
   async function sendNotices(): Promise<void> {
     for (const n of (state.unsentNotices ?? []).splice(0)) {
+      const contact = n.contactRole ? { municipality: state.municipality, contactRole: n.contactRole } : {};
       const outcome =
         n.to === 'tenant'
-          ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body })
-          : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body });
+          ? await mail.notifyTenant({ caseId, dedupKey: n.key, email: state.application.applicant.email, name: state.application.applicant.name, subject: n.subject, body: n.body, ...contact })
+          : await mail.notifyRole({ municipality: state.municipality, caseId, role: n.to, dedupKey: n.key, subject: n.subject, body: n.body, ...contact });
       recordNoticeOutcome(state, n, outcome.status, workflowNow());
     }
   }

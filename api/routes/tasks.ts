@@ -20,6 +20,8 @@ const TaskRow = z.object({
   dueDate: z.string(),
   overdue: z.boolean(),
   applicantName: z.string(),
+  /** The case has a caution flag (threats or weapons reported): seen before anyone goes. */
+  caution: z.boolean(),
 });
 
 /** Work lists: open tasks per person and per role, from the read model (no workflow is touched). */

@@ -50,6 +50,8 @@ const CaseRecord = z.object({
   closedReason: z.string().nullable(),
   stateVersion: z.int(),
   updatedAt: z.string(),
+  /** Threats or weapons were reported: whoever visits sees this before going, on lists too. */
+  caution: z.boolean().meta({ description: 'Forsiktighet: trusler eller våpen er meldt i saken' }),
 });
 const CaseResponse = z.object({
   case: CaseRecord,
@@ -76,8 +78,8 @@ const CREATED_MESSAGES = {
 } as const;
 
 function publicRecord(row: typeof tenancies.$inferSelect): z.infer<typeof CaseRecord> {
-  const { snapshot: _s, workflowId: _w, createdAt: _c, updatedAt, ...rest } = row;
-  return { ...rest, updatedAt: updatedAt.toISOString() };
+  const { snapshot, workflowId: _w, createdAt: _c, updatedAt, ...rest } = row;
+  return { ...rest, updatedAt: updatedAt.toISOString(), caution: !!(snapshot as Partial<TenancyView> | null)?.cautionFlag };
 }
 
 /**

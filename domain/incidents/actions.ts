@@ -1,6 +1,6 @@
 import type { IncidentActionPayload } from '../schemas/incident';
 import type { Actor } from '../roles';
-import { addIncidentEvent, isSettled, type IncidentState } from './incident';
+import { actOnAssessment, addIncidentEvent, isSettled, type IncidentState } from './incident';
 
 export type { IncidentActionPayload } from '../schemas/incident';
 
@@ -50,6 +50,7 @@ export function applyIncidentAction(s: IncidentState, { actor, payload, idempote
       Object.assign(task, { status: 'done', note: payload.note, doneAt: now, doneBy: actor.id });
       if (payload.type === 'recordAssessment') task.decision = payload.decision;
       message = payload.type === 'recordAssessment' ? `Vurdert: «${task.title}»: ${payload.decision === 'yes' ? 'ja' : 'nei'}.` : `Utført: «${task.title}».`;
+      if (payload.type === 'recordAssessment') message += actOnAssessment(s, task, now);
       addIncidentEvent(s, now, { kind: payload.type === 'recordAssessment' ? 'incident_assessed' : 'incident_measure_done', actorId: actor.id, summary: message, data: { taskId: task.id, decision: task.decision } });
       break;
     }

@@ -1,6 +1,6 @@
 import type { IncidentReport } from '../schemas/incident';
 import type { AgreementRow, SituationKey } from '../agreement-template';
-import { addBusinessDays, addDays, osloDate, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, daysBetween, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { Role } from '../roles';
 
 /**
@@ -33,6 +33,8 @@ export interface IncidentTask {
   /** Three-party meetings are first-class: proposed times, participants, outcome. */
   meeting?: boolean;
   status: 'open' | 'done';
+  /** Set once, at the start of the day after `dueDate` (Oslo), with a line on the timeline. */
+  overdue?: boolean;
   decision?: 'yes' | 'no';
   note?: string;
   doneAt?: number;
@@ -86,6 +88,17 @@ export interface IncidentState {
   applied: Record<string, unknown>;
   /** Set when a three-party meeting decided to revise the agreement: the tenancy opens a revision. */
   revisionRequested?: boolean;
+  /**
+   * Patched 'incident-business-days': deadlines in days or weeks end on a business day and open tasks
+   * become overdue like case tasks. Absent in incidents recorded before, which replay as they ran.
+   */
+  businessDays?: boolean;
+  /** Patched 'incident-assessment-acts': a «yes» on «call a meeting» or «tell the housing office» does it. */
+  assessmentsAct?: boolean;
+  /** Patched 'incident-tenant-told': each neighbour complaint gives a task to tell the tenant in writing. */
+  tenantTold?: boolean;
+  /** Patched 'incident-notices-without-free-text': mails say what happened in categories, never the report's text. */
+  noFreeTextInMail?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
@@ -126,8 +139,36 @@ function notice(s: IncidentState, key: string, role: Role, subject: string, body
 
 const fuw = (s: IncidentState) => s.followUpWorkerId;
 
+/**
+ * Mails carry categories, never the report's free text (it may hold health or drug details): the
+ * details stay in Botrygg behind login, and the outbox adds the case to look up.
+ */
+const mailText = (s: IncidentState, withFreeText: string, categories: string): string =>
+  s.noFreeTextInMail ? `${categories} Detaljene står i saken i Botrygg.` : withFreeText;
+
+/** Two weeks from `today`, on a business day once the incident counts in business days. */
+const inTwoWeeks = (s: IncidentState, today: IsoDate): IsoDate => (s.businessDays ? deadline(today, { weeks: 2 }) : addDays(today, 14));
+
+/** Days from the report until the deviation deadline: `weeks` later, moved to a business day. */
+function deviationDays(s: IncidentState, today: IsoDate, weeks: number): number {
+  return s.businessDays ? daysBetween(today, deadline(today, { weeks })) : weeks * 7;
+}
+
+/** Same-day tasks (a locked door, a threat) are acute and stay due today, weekend or not. */
+const overdueAt = (t: IncidentTask): number => osloInstant(addDays(t.dueDate, 1));
+
+/** Flags open tasks whose deadline has passed, once each, with a line on the case's timeline. */
+export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
+  if (!s.businessDays) return;
+  for (const t of s.tasks) {
+    if (t.status !== 'open' || t.overdue || overdueAt(t) > now) continue;
+    t.overdue = true;
+    addIncidentEvent(s, now, { kind: 'deadline_missed', summary: `Fristen for «${t.title}» (${t.dueDate}) er passert.`, data: { taskId: t.id, dueDate: t.dueDate } });
+  }
+}
+
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean; noFreeTextInMail?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -148,6 +189,10 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
     version: 0,
     nextEventSeq: 1,
     unsavedEvents: [],
+    ...(opts.businessDays ? { businessDays: true } : {}),
+    ...(opts.assessmentsAct ? { assessmentsAct: true } : {}),
+    ...(opts.tenantTold ? { tenantTold: true } : {}),
+    ...(opts.noFreeTextInMail ? { noFreeTextInMail: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];
@@ -163,7 +208,7 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
   });
   if (!input.row) {
     task(s, now, { id: 'assess', title: `Vurder tiltak: ${label} (ikke med i avtalen)`, role: 'housing_office', assessment: true });
-    notice(s, 'reported', 'housing_office', `Hendelse uten avtalte tiltak (${where})`, `${label}: ${input.report.description}`);
+    notice(s, 'reported', 'housing_office', `Hendelse uten avtalte tiltak (${where})`, mailText(s, `${label}: ${input.report.description}`, `${label}, meldt ${today}.`));
     return s;
   }
   const reportedAt = Date.parse(input.report.occurredAt);
@@ -171,10 +216,10 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
     case 'untidy_home':
       task(s, now, { id: 'motivate', title: 'Motiver leietaker til å følge husordensreglene; bistå med rydding og vask ved behov', role: 'follow_up_worker', assigneeId: fuw(s) });
       if (input.report.damage) {
-        notice(s, 'damage', 'housing_office', `Skade på boligen (${where})`, `Skade meldt ${today}: ${input.report.description}`);
+        notice(s, 'damage', 'housing_office', `Skade på boligen (${where})`, mailText(s, `Skade meldt ${today}: ${input.report.description}`, `Skade på boligen meldt ${today} (${label.toLowerCase()}).`));
         task(s, now, { id: 'damage', title: 'Skade på boligen: vurder utbedring', role: 'housing_office', dueDate: today });
       }
-      s.timers.push({ id: 'deviation-deadline', at: reportedAt + input.deviationWeeks * 7 * 86_400_000, fired: false });
+      s.timers.push({ id: 'deviation-deadline', at: reportedAt + deviationDays(s, today, input.deviationWeeks) * 86_400_000, fired: false });
       break;
     case 'locked_door':
       task(s, now, { id: 'keep-trying', title: 'Forsøk å oppnå kontakt med leietaker utover dagen', role: 'follow_up_worker', assigneeId: fuw(s), dueDate: today });
@@ -190,13 +235,13 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
     case 'intoxicated_visitors':
       task(s, now, { id: 'assess-cancel', title: 'Vurder å avlyse avtalen', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true, dueDate: today });
       if (input.report.othersStaying) {
-        notice(s, 'others-staying', 'housing_office', `Andre oppholder seg i boligen over tid (${where})`, input.report.description);
+        notice(s, 'others-staying', 'housing_office', `Andre oppholder seg i boligen over tid (${where})`, mailText(s, input.report.description, `Andre oppholder seg i boligen over tid, meldt ${today}.`));
       }
       task(s, now, { id: 'assess-meeting', title: 'Vurder innkalling til trepartssamtale', role: 'housing_office', assessment: true });
       break;
     case 'threats_or_weapons':
       s.steps.push({ at: now, byId: input.report.reportedBy, text: 'Oppfølger forlot boligen; ingen oppfølging denne dagen.' });
-      notice(s, 'threat', 'housing_office', `Trusler eller våpen ved oppfølging (${where})`, `Oppfølger forlot boligen ${today}. ${input.report.description}`);
+      notice(s, 'threat', 'housing_office', `Trusler eller våpen ved oppfølging (${where})`, mailText(s, `Oppfølger forlot boligen ${today}. ${input.report.description}`, `Trusler eller våpen ved oppfølging ${today}. Oppfølger forlot boligen.`));
       task(s, now, { id: 'assess-damage-report', title: 'Vurder å skrive skademelding', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
       task(s, now, { id: 'assess-police', title: 'Vurder å kontakte politiet', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true, dueDate: today });
       task(s, now, { id: 'assess-meeting', title: 'Vurder å innkalle til trepartsmøte med beboer, oppfølger og boligtjenesten', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
@@ -209,8 +254,8 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
       // Co-located housing: the department head gets it from the accounts and calls the meeting.
       const role: Role = s.coLocated ? 'department_head' : 'housing_office';
       task(s, now, { id: 'inform', title: 'Informer oppfølger om husleierestansen', role });
-      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale om husleierestansen', role, meeting: true, dueDate: addDays(today, 14) });
-      task(s, now, { id: 'assess-measures', title: 'Vurder tiltak', role, assessment: true, dueDate: addDays(today, 14) });
+      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale om husleierestansen', role, meeting: true, dueDate: inTwoWeeks(s, today) });
+      task(s, now, { id: 'assess-measures', title: 'Vurder tiltak', role, assessment: true, dueDate: inTwoWeeks(s, today) });
       break;
     }
     case 'neighbour_complaints': {
@@ -220,17 +265,41 @@ export function newIncident(input: NewIncident, now: number): IncidentState {
         'complaint',
         fromHousingOffice ? 'follow_up_worker' : 'housing_office',
         `Naboklage (${where})`,
-        `Naboklage mottatt ${today}: ${input.report.description}`,
+        mailText(s, `Naboklage mottatt ${today}: ${input.report.description}`, `Naboklage mottatt ${today}.`),
       );
-      task(s, now, { id: 'meeting', title: 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', role: 'housing_office', meeting: true, dueDate: addDays(today, 14) });
-      task(s, now, { id: 'assess-measures', title: 'Vurder behov for tiltak', role: 'housing_office', assessment: true, dueDate: addDays(today, 14) });
+      if (s.tenantTold) {
+        // Seed 000: «leietaker får beskjed om evt. klager», for each complaint, in writing; never who complained.
+        task(s, now, { id: 'tell-tenant', title: 'Gi leietaker skriftlig beskjed om naboklagen (brev eller e-post), uten å oppgi hvem som klaget', role: 'housing_office' });
+      }
+      task(s, now, { id: 'meeting', title: 'Kall inn leietaker og oppfølger til trepartssamtale; gi leietaker beskjed om klagene', role: 'housing_office', meeting: true, dueDate: inTwoWeeks(s, today) });
+      task(s, now, { id: 'assess-measures', title: 'Vurder behov for tiltak', role: 'housing_office', assessment: true, dueDate: inTwoWeeks(s, today) });
       break;
     }
     case 'declines_follow_up':
-      notice(s, 'declined', 'housing_office', `Leietaker ønsker ikke videre oppfølging (${where})`, input.report.description);
+      notice(s, 'declined', 'housing_office', `Leietaker ønsker ikke videre oppfølging (${where})`, mailText(s, input.report.description, `Leietaker ønsker ikke videre oppfølging, meldt ${today}.`));
       break;
   }
   return s;
+}
+
+/**
+ * A «yes» that asks for an act performs it: «vurdere trepartssamtale» opens the meeting task for the
+ * role that assessed; «vurdere å gi beskjed til boligkontoret» sends the housing office a notice that
+ * names the situation and the case only (no free text from the report). Returns a sentence, or ''.
+ */
+export function actOnAssessment(s: IncidentState, assessed: IncidentTask, now: number): string {
+  if (!s.assessmentsAct || assessed.decision !== 'yes') return '';
+  const kind = assessed.id.slice(s.incidentId.length + 1);
+  if (kind === 'assess-meeting') {
+    if (s.tasks.some((t) => t.meeting && t.status === 'open')) return '';
+    task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale med leietaker, oppfølger og boligtjenesten', role: assessed.role, ...(assessed.assigneeId ? { assigneeId: assessed.assigneeId } : {}), meeting: true, dueDate: inTwoWeeks(s, osloDate(now)) });
+    return ' Trepartssamtale skal kalles inn.';
+  }
+  if (kind === 'assess-notify') {
+    notice(s, 'assessed-notify', 'housing_office', `${SITUATION_LABELS[s.situation]} (sak ${s.caseId})`, `Oppfølger har vurdert at boligkontoret skal ha beskjed om hendelsen ${s.incidentId}. Detaljene står i saken.`);
+    return ' Boligkontoret får beskjed.';
+  }
+  return '';
 }
 
 /** Escalations when a timer fires with the incident still open. */
@@ -242,7 +311,7 @@ export function fireTimer(s: IncidentState, timer: IncidentTimer, now: number): 
     case 'deviation-deadline':
       s.escalations++;
       notice(s, 'deviation-2-weeks', 'housing_office', `Avvik har vart i to uker (${where})`, 'Bolig eller fellesareal er fortsatt ikke i orden. Oppfølger melder avviket til boligkontoret etter avtalen.');
-      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale for å gjennomgå og eventuelt revidere avtalen', role: 'housing_office', meeting: true, dueDate: addDays(osloDate(now), 14) });
+      task(s, now, { id: 'meeting', title: 'Kall inn til trepartssamtale for å gjennomgå og eventuelt revidere avtalen', role: 'housing_office', meeting: true, dueDate: inTwoWeeks(s, osloDate(now)) });
       task(s, now, { id: 'assess-nav', title: 'Vurder å hjelpe leietaker å søke NAV om støtte til utvask eller container', role: 'follow_up_worker', assigneeId: fuw(s), assessment: true });
       addIncidentEvent(s, now, { kind: 'incident_escalated', summary: 'Avviket har vart i to uker: meldt til boligkontoret, og trepartssamtale skal kalles inn.' });
       break;
@@ -268,6 +337,7 @@ export function dueTimers(s: IncidentState, now: number): IncidentTimer[] {
 export function nextIncidentWake(s: IncidentState): number | undefined {
   if (s.status !== 'open') return undefined;
   const pending = s.timers.filter((t) => !t.fired).map((t) => t.at);
+  if (s.businessDays) pending.push(...s.tasks.filter((t) => t.status === 'open' && !t.overdue).map(overdueAt));
   return pending.length ? Math.min(...pending) : undefined;
 }
 

@@ -56,7 +56,8 @@ export const AgreementTerms = z.strictObject({
   followUpWorkerId: z.string().trim().min(1).max(100),
   housingOfficerId: z.string().trim().min(1).max(100).optional(),
   optionalRows: z.array(z.enum(SITUATION_KEYS)).max(SITUATION_KEYS.length).default([]),
-  visitFrequency: z.strictObject({ times: z.int().min(1).max(14), per: z.enum(['week', 'month']) }),
+  /** `times` visits in each period of `every` weeks or months: { times: 1, per: 'week', every: 2 } is every second week. */
+  visitFrequency: z.strictObject({ times: z.int().min(1).max(14), per: z.enum(['week', 'month']), every: z.int().min(1).max(12).optional() }),
   lockedDoorWaitMinutes: z.int().min(5).max(24 * 60),
   deviationWeeks: z.int().min(1).max(12).default(2),
   reason: z.string().trim().max(1000).optional(),
@@ -81,6 +82,10 @@ export const moveInPayloads = [
     status: z.enum(['applied', 'granted', 'rejected', 'not_applicable']),
     assignmentDeclarationSigned: z.boolean(),
     date: isoDate,
+    /** The allowance decision's monthly amount in øre (under NOK 300 Husbanken pays nothing). */
+    monthlyAllowanceOre: z.int().min(0).max(10_000_000).optional(),
+    /** The rent month `YYYY-MM` the amount applies from; the month of `date` when absent. */
+    fromPeriod: z.string().regex(/^(19|20|21)\d\d-(0[1-9]|1[0-2])$/, 'må være en måned på formen ÅÅÅÅ-MM').optional(),
   }),
   z.strictObject({
     type: z.literal('createAgreement'),

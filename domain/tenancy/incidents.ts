@@ -3,7 +3,7 @@ import { addDays, compareDates, osloDate } from '../calendar';
 import { incidentWorkflowId } from '../ids';
 import type { Actor } from '../roles';
 import { followUpRules } from './phase-follow-up';
-import { activeAgreement, addEvent, hasTask, openTask, policyOf, rememberResult, type TenancyState } from './state';
+import { activeAgreement, addEvent, hasTask, openTask, policyOf, rememberResult, twoWeeksAfter, type TenancyState } from './state';
 
 /** The tenancy's side of incidents: which agreement applies, the caution flag, repeated complaints. */
 export interface IncidentRequest {
@@ -75,7 +75,7 @@ function countComplaint(state: TenancyState, now: number, today: string): void {
       kind: 'committee_item',
       title: 'Gjentatte naboklager: ta saken opp i boligutvalget',
       role: 'housing_office',
-      dueDate: addDays(today, 14),
+      dueDate: twoWeeksAfter(state, today),
     });
   }
 }
@@ -94,7 +94,7 @@ export function recordIncidentOutcome(state: TenancyState, o: { incidentId: stri
       title: `Trepartssamtalen (${o.incidentId}) besluttet å revidere oppfølgingsavtalen: lag ny versjon og få den signert`,
       role: 'housing_officer',
       assigneeId: state.housingOfficerId,
-      dueDate: addDays(osloDate(now), 14),
+      dueDate: twoWeeksAfter(state, osloDate(now)),
     });
     addEvent(state, now, { kind: 'agreement_revision_requested', summary: `Oppfølgingsavtalen skal revideres etter trepartssamtale (${o.incidentId}).` });
   }

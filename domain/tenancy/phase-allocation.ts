@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { addDays, deadline } from '../calendar';
+import { deadline } from '../calendar';
 import { dwellingFitWarnings, formatKroner } from '../dwelling';
 import type { allocationPayloads } from '../schemas/case-actions';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
-import { addEvent, addRecord, closeTask, openTask, policyOf, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, openTask, policyOf, twoWeeksAfter, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
 
@@ -159,7 +159,7 @@ export const allocationRules: {
       openTask(state, now, { id: 'sign-lease', kind: 'sign_lease', title: 'Inngå leiekontrakt', role: 'housing_officer', assigneeId: officer, dueDate: due });
       openTask(state, now, { id: 'house-rules', kind: 'house_rules', title: 'Gå gjennom husordensreglene med leietaker', role: 'housing_officer', assigneeId: officer, dueDate: due });
       openTask(state, now, { id: 'move-in-checklist', kind: 'move_in_checklist', title: 'Gå gjennom og signer sjekkliste for boligen', role: 'housing_officer', assigneeId: officer, dueDate: due });
-      openTask(state, now, { id: 'housing-allowance', kind: 'housing_allowance', title: 'Bistå med søknad om bostøtte og transporterklæring', role: 'housing_officer', assigneeId: officer, dueDate: addDays(due, 14) });
+      openTask(state, now, { id: 'housing-allowance', kind: 'housing_allowance', title: 'Bistå med søknad om bostøtte og transporterklæring', role: 'housing_officer', assigneeId: officer, dueDate: twoWeeksAfter(state, due) });
       openTask(state, now, { id: 'follow-up-agreement', kind: 'follow_up_agreement', title: 'Avklar oppfølgingsavtale (eller at den ikke trengs)', role: 'housing_officer', assigneeId: officer, dueDate: due });
       const message = `Søkeren takket ja til ${offer.dwelling.address}. Husleien er satt til ${formatKroner(state.monthlyRentOre)} per måned.`;
       addEvent(state, now, { kind: 'offer_accepted', actorId: actor.id, summary: message, data: { dwellingId: offer.dwelling.id, monthlyRentOre: state.monthlyRentOre } });

@@ -3,17 +3,31 @@ import type { followUpPayloads } from '../schemas/case-actions';
 import { addDays, addMonths, compareDates, deadline, endOfMonth } from '../calendar';
 import { formatKroner } from '../dwelling';
 import { addLease, leaseEnd } from './phase-move-in';
+import { openEndedFrom } from './timers';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
-import { addEvent, addRecord, closeTask, currentLease, hasTask, openTask, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
 
 /** § 9-6: ordinary notice is three months, counted to the end of a calendar month. */
 export const earliestMoveOut = (noticeDate: string) => endOfMonth(addMonths(noticeDate, 3));
 
-/** Tasks that only ask someone to look into something and note what they did. */
-const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined'];
+/**
+ * Tasks that only ask someone to do something outside Botrygg and note what they did: without this
+ * the ladder's and the committee's tasks stayed open until the arrears were paid or the case closed.
+ */
+const MANUALLY_COMPLETED = [
+  'missed_visit',
+  'follow_up_declined',
+  'start_up_loan_assessment',
+  'rent_follow_up',
+  'rent_three_party_meeting',
+  'rent_nav_contact',
+  'send_letter',
+  'committee_decision',
+  'allowance_missing',
+];
 
 const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
@@ -36,7 +50,7 @@ export const followUpRules: {
   completeTask: ActionRule<P<'completeTask'>>;
 } = {
   completeTask: {
-    roles: ['follow_up_worker', 'housing_officer', 'housing_office'],
+    roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'department_head', 'administrative_officer'],
     reject(s, { taskId }, { actor }) {
       const task = s.tasks.find((t) => t.id === taskId);
       if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';
@@ -114,7 +128,7 @@ export const followUpRules: {
   },
   decideRenewal: {
     roles: ['housing_officer'],
-    reject(s, p) {
+    reject(s, p, { today }) {
       if (!active(s) || !hasTask(s, 'renewal-assessment')) return 'Fornyelse vurderes når leiekontrakten nærmer seg slutten.';
       if (p.decision === 'renew') {
         if (s.followUp?.status === 'active' && !s.renewal?.evaluationDone) return 'Oppfølgingsavtalen må evalueres før leiekontrakten fornyes.';
@@ -122,6 +136,13 @@ export const followUpRules: {
         const start = p.newLease.startDate ?? addDays(currentLease(s)!.endDate, 1);
         const end = leaseEnd(s, { ...p.newLease, signedDate: p.newLease.signedDate, startDate: start });
         return 'error' in end ? end.error : undefined;
+      }
+      // The lease ends on its last day; a decision taken after that day would give a move-out date in
+      // the past. The landlord must then give notice with a new date (the lease turns open-ended three
+      // months after it expired if the tenant was not asked to move).
+      const endDate = currentLease(s)!.endDate;
+      if (compareDates(endDate, today) < 0) {
+        return `Leiekontrakten utløp ${endDate}, så flyttedatoen ville ligge i fortiden. Gi skriftlig oppsigelse med ny flyttedato (giveNotice); leieforholdet blir tidsubestemt ${openEndedFrom(endDate)} hvis leietaker ikke er bedt om å flytte før det.`;
       }
       return undefined;
     },
@@ -162,7 +183,22 @@ export const followUpRules: {
     apply(state, p, { now, actor }) {
       closeTask(state, 'ownership-dialogue');
       addRecord(state, { kind: 'ownership_dialogue', key: p.date, data: { ...p, by: actor.id } });
-      const message = p.outcome === 'apply_start_up_loan' ? 'Samtale om eierskap: leietaker søker startlån.' : 'Samtale om eierskap: ikke aktuelt nå. Ny samtale om ett år.';
+      const loan = p.outcome === 'apply_start_up_loan' && hasFeature(state, 'ownership-start-up-loan-task');
+      if (loan) {
+        // Seed 003: the dialogue's «yes» is where the housing officer's start-up loan work begins.
+        openTask(state, now, {
+          id: 'start-up-loan-assessment',
+          kind: 'start_up_loan_assessment',
+          title: 'Vurder startlån sammen med leietaker (søknad til kommunen/Husbanken)',
+          role: 'housing_officer',
+          ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
+          dueDate: deadline(p.date, { weeks: 4 }),
+        });
+      }
+      const message =
+        p.outcome === 'apply_start_up_loan'
+          ? `Samtale om eierskap: leietaker søker startlån.${loan ? ' Boligkonsulenten har fått oppgaven å vurdere startlån.' : ''}`
+          : 'Samtale om eierskap: ikke aktuelt nå. Ny samtale om ett år.';
       addEvent(state, now, { kind: 'ownership_dialogue', actorId: actor.id, summary: message, data: { outcome: p.outcome } });
       return message;
     },

@@ -1,3 +1,5 @@
+import { ALLOWANCE_TASK, paidOutOre } from '../rent/allowance';
+import { formatKroner } from '../rent/ledger';
 import type { z } from 'zod';
 import { DEFAULT_TEMPLATE, fillAgreementRows, visitsText, type AgreementTemplate } from '../agreement-template';
 import type { AgreementTerms, LeaseTerms, moveInPayloads } from '../schemas/case-actions';
@@ -169,14 +171,30 @@ export const moveInRules: {
     },
   },
   recordHousingAllowance: {
-    roles: ['housing_officer'],
+    // The housing office checks the allowance decision when Husbanken's payment does not come.
+    roles: ['housing_officer', 'housing_office'],
     reject: (s) => (inPhase(s, 'lease', 'follow_up') ? undefined : 'Bostøtte registreres når leieforholdet er etablert.'),
     apply(state, p, { now, actor }) {
-      state.housingAllowance = { status: p.status, assignmentDeclarationSigned: p.assignmentDeclarationSigned, date: p.date };
+      const expected = [...(state.housingAllowance?.expected ?? [])];
+      const fromPeriod = p.fromPeriod ?? p.date.slice(0, 7);
+      const stopped = (p.status === 'rejected' || p.status === 'not_applicable') && expected.length > 0;
+      if (p.monthlyAllowanceOre !== undefined || stopped) expected.push({ fromPeriod, monthlyOre: p.monthlyAllowanceOre ?? 0, date: p.date });
+      state.housingAllowance = { status: p.status, assignmentDeclarationSigned: p.assignmentDeclarationSigned, date: p.date, ...(expected.length ? { expected } : {}) };
       if (p.status !== 'applied') closeTask(state, 'housing-allowance');
+      if (p.monthlyAllowanceOre !== undefined || stopped) {
+        // The decision is checked: the missing-allowance tasks it answers are done, and the rent is checked again.
+        state.tasks = state.tasks.filter((t) => !(t.id.startsWith(ALLOWANCE_TASK) && t.id.slice(ALLOWANCE_TASK.length) >= fromPeriod));
+        if (state.rent) state.rent.checkRequested = true;
+      }
       addRecord(state, { kind: 'housing_allowance', key: p.date, data: { ...state.housingAllowance } });
       const labels = { applied: 'søkt', granted: 'innvilget', rejected: 'avslått', not_applicable: 'ikke aktuell' } as const;
-      const message = `Bostøtte: ${labels[p.status]}${p.assignmentDeclarationSigned ? ', transporterklæring signert (bostøtten utbetales til kommunen)' : ''}.`;
+      const amount =
+        p.monthlyAllowanceOre === undefined
+          ? ''
+          : paidOutOre(p.monthlyAllowanceOre) === 0
+            ? ` Beløpet (${formatKroner(p.monthlyAllowanceOre)} i måneden fra ${fromPeriod}) er under 300 kr og utbetales ikke av Husbanken: leietaker betaler hele husleien.`
+            : ` Ventet bostøtte ${formatKroner(p.monthlyAllowanceOre)} i måneden fra ${fromPeriod}; leietaker betaler resten av husleien på forfallsdagen.`;
+      const message = `Bostøtte: ${labels[p.status]}${p.assignmentDeclarationSigned ? ', transporterklæring signert (bostøtten utbetales til kommunen)' : ''}.${amount}`;
       addEvent(state, now, { kind: 'housing_allowance_recorded', actorId: actor.id, summary: message });
       return message;
     },

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { rentPayloads } from '../schemas/case-actions';
-import { compareDates, deadline } from '../calendar';
-import { evictionRequestEarliest } from '../letters/dispatch';
+import { addDays, compareDates, deadline } from '../calendar';
 import { formatKroner } from '../rent/ledger';
 import { nextPeriod, rentPeriod } from '../rent/schedule';
 import type { ActionRule } from './rule';
@@ -125,27 +124,34 @@ export const rentRules: {
     },
   },
   /**
-   * The ladder's § 4-18 warning posted as a letter (registered post): the eviction request waits two
-   * weeks from the letter's receipt (assumed or recorded), never less than the ladder already set
-   * (the e-mailed warning's assumed receipt, the § 9-11 wait). Closes the task to post the letter.
+   * The ladder's § 4-18 warning posted as a letter (registered post, from Botrygg's letters): the
+   * eviction request waits the ladder's two weeks from the letter's receipt (assumed from the posting
+   * date, or recorded on delivery: a second call with the real date moves it), never less than the
+   * ladder already set (the e-mailed warning's assumed receipt, the § 9-11 wait). Closes the task to
+   * post the letter.
    */
   recordWarningLetterPosted: {
     roles: ['housing_officer', 'housing_office'],
-    reject(s, p) {
+    reject(s, p, { today }) {
       const warning = episodeOf(s)?.warning;
-      if (!warning) return 'Saken har ikke noe varsel etter § 4-18 i denne restansesaken.';
+      if (!warning) return 'Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.';
       if (episodeOf(s)!.evictionRequest) return 'Begjæringen om fravikelse er allerede sendt.';
+      if (compareDates(p.sentDate, warning.sentDate) < 0) return `Brevet kan ikke være sendt før varselet ble laget (${warning.sentDate}).`;
+      if (compareDates(p.sentDate, today) > 0) return 'Datoen kan ikke ligge fram i tid.';
       if (compareDates(p.receiptDate, p.sentDate) < 0) return 'Mottaksdatoen kan ikke være før brevet ble sendt.';
-      if (compareDates(p.sentDate, warning.sentDate) < 0) return 'Brevet kan ikke være sendt før varselet ble gitt.';
       return undefined;
     },
     apply(state, p, { now, actor }) {
-      const warning = episodeOf(state)!.warning!;
-      const fromLetter = evictionRequestEarliest(p.receiptDate, p.sentDate);
+      const rent = state.rent!;
+      const episode = episodeOf(state)!;
+      const warning = episode.warning!;
+      const fromLetter = deadline(p.receiptDate, { days: rent.ladder.warning.waitDays });
+      warning.postedDate = p.sentDate;
       if (compareDates(fromLetter, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = fromLetter;
       closeTask(state, 'rent-warning-letter');
+      addRecord(state, { kind: 'rent_warning', key: episode.firstMissedDueDate, data: { ...warning } });
       const message = `Varselet etter § 4-18 er sendt med post ${p.sentDate} og regnes som mottatt ${p.receiptDate}. Begjæring om fravikelse kan tidligst sendes ${warning.earliestEvictionRequest}.`;
-      addEvent(state, now, { kind: 'rent_warning_letter_posted', actorId: actor.id, summary: message, data: { letterId: p.letterId, sentDate: p.sentDate, receiptDate: p.receiptDate } });
+      addEvent(state, now, { kind: 'rent_warning_letter_posted', actorId: actor.id, summary: message, data: { letterId: p.letterId, sentDate: p.sentDate, receiptDate: p.receiptDate, earliestEvictionRequest: warning.earliestEvictionRequest } });
       return message;
     },
   },

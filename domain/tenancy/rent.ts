@@ -1,10 +1,14 @@
-import { addBusinessDays, addDays, compareDates, daysBetween, deadline, endOfMonth, osloDate, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, compareDates, daysBetween, endOfMonth, osloDate, type IsoDate } from '../calendar';
 import { kidForCase } from '../rent/kid';
 import { stepIndex, warningStepIndex, type LadderAction, type RentLadder } from '../rent/ladder';
 import { formatKroner, settlementOf, settlementText, type LedgerSummary } from '../rent/ledger';
-import { dueDateFor, nextPeriod, rentPeriod } from '../rent/schedule';
+import { dueDateFor, nextPeriod, periodLabel, rentPeriod } from '../rent/schedule';
 import { ROLE_LABELS, type Role } from '../roles';
-import { addEvent, addRecord, currentLease, openTask, policyOf, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, currentLease, hasFeature, openTask, policyOf, type TenancyState } from './state';
+import { ALLOWANCE_TASK, tenantSummary } from '../rent/allowance';
+import { queueNotice, takeAction } from './rent-steps';
+
+export { navNotice911Text } from './rent-steps';
 
 /**
  * The tenancy's side of rent: which charges fall due, when the balance is checked, and the walk up
@@ -41,7 +45,7 @@ export interface ArrearsEpisode {
   /** Each step taken, with what was done: who, what, when. */
   steps: Array<{ key: string; date: IsoDate; actions: LadderAction[] }>;
   plans: PaymentPlan[];
-  warning?: { sentDate: IsoDate; amountOre: number; earliestEvictionRequest: IsoDate; navNoticeDate?: IsoDate };
+  warning?: { sentDate: IsoDate; amountOre: number; earliestEvictionRequest: IsoDate; navNoticeDate?: IsoDate; /** Sent by registered post too (the clock counts from its receipt). */ postedDate?: IsoDate };
   committee?: { requestedDate: IsoDate; decision?: CommitteeDecision };
   evictionRequest?: { filedDate: IsoDate; byId: string; note?: string };
 }
@@ -70,6 +74,10 @@ export interface RentState {
   navNoticeRefusedDate?: IsoDate;
   /** Transporterklæring withdrawn: from this period the full rent falls on the tenant. */
   allowanceWithdrawnFrom?: string;
+  /** Allowance on its way (not the tenant's arrears): checked again the day after `lateAfter`. */
+  allowanceAwaited?: Array<{ period: string; lateAfter: IsoDate }>;
+  /** Months whose missing allowance the housing office was already asked to check. */
+  allowanceMissingReported?: string[];
 }
 
 /** What the rent check asks the ledger activity to do: post these charges, then report the balance. */
@@ -95,13 +103,14 @@ export interface PendingNotice {
   to: 'tenant' | Role;
   subject: string;
   body: string;
+  /** The role whose mailbox is given as the municipality's contact at the end of the notice. */
+  contactRole?: Role;
 }
 
 const PAST_EPISODES_KEPT = 24;
 const RENT_TASK = 'rent-';
 
 const monthlyRent = (state: TenancyState): number => currentLease(state)?.monthlyRentOre ?? state.monthlyRentOre ?? 0;
-const coLocated = (state: TenancyState): boolean => state.offers?.findLast((o) => o.answer === 'accepted')?.dwelling.coLocated ?? false;
 
 function daysInMonth(period: string): number {
   return Number(endOfMonth(`${period}-01`).slice(8, 10));
@@ -175,6 +184,7 @@ export function rentWakeDates(state: TenancyState): Array<{ date: IsoDate; reaso
       if (!i.result) dates.push({ date: addDays(i.dueDate, ladder.paymentPlan.toleranceDays + 1), reason: `Kontroll av avdrag ${formatKroner(i.amountOre)} forfalt ${i.dueDate}` });
     }
   }
+  for (const a of rent.allowanceAwaited ?? []) dates.push({ date: addDays(a.lateAfter, 1), reason: `Kontroll av bostøtte for ${a.period}` });
   const warning = rent.episode?.warning;
   if (warning && !rent.episode?.committee) dates.push({ date: warning.earliestEvictionRequest, reason: 'Ventetiden etter varsel om fravikelse er over' });
   return dates.filter((d) => !rent.lastCheck || compareDates(d.date, rent.lastCheck) > 0).sort((a, b) => compareDates(a.date, b.date));
@@ -197,7 +207,8 @@ export function rentLevel(state: TenancyState): number {
 }
 
 /** What the balance means: applied after every check. `posted` are the charges the activity wrote. */
-export function applyRentCheck(state: TenancyState, posted: RentCharge[], summary: LedgerSummary, now: number): void {
+export function applyRentCheck(state: TenancyState, posted: RentCharge[], ledgerSummary: LedgerSummary, now: number): void {
+  let summary = ledgerSummary;
   const rent = state.rent!;
   const today = osloDate(now);
   const { ladder } = rent;
@@ -220,6 +231,20 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
   };
   state.version++;
   sendSettlements(state, summary);
+  if (hasFeature(state, 'allowance-awaited')) {
+    summary = followAllowance(state, summary, now, today);
+    const { asOf: _a, ...figures } = rent.balance;
+    rent.balance = {
+      ...figures,
+      asOf: summary.asOf,
+      balanceOre: summary.balanceOre,
+      overdueOre: summary.overdueOre,
+      arrearsAgeDays: summary.arrearsAgeDays,
+      monthsInArrears: summary.monthsInArrears,
+    };
+    delete rent.balance.oldestUnpaidDueDate;
+    if (summary.oldestUnpaidDueDate) rent.balance.oldestUnpaidDueDate = summary.oldestUnpaidDueDate;
+  }
 
   // Cleared means nothing owed at all: old arrears paid with this month's rent on its due date
   // leave this month unpaid, and the episode (and any plan) goes on until that is paid too.
@@ -234,6 +259,58 @@ export function applyRentCheck(state: TenancyState, posted: RentCharge[], summar
     if (plan.status === 'active') return;
   }
   moveToStep(state, targetStep(state, summary, today), summary, now, today);
+}
+
+/**
+ * Under a transporterklæring the ladder sees only what the tenant owes: the allowance on its way is
+ * not arrears. An allowance missing past its payout date and grace becomes a task for the housing
+ * office (check the decision), once per month; one that arrives closes it. Returns the tenant's summary.
+ */
+function followAllowance(state: TenancyState, summary: LedgerSummary, now: number, today: IsoDate): LedgerSummary {
+  const rent = state.rent!;
+  const allowance = state.housingAllowance;
+  if (!allowance?.expected?.length || !(allowance.assignmentDeclarationSigned || rent.allowanceWithdrawnFrom)) {
+    rent.allowanceAwaited = undefined;
+    return summary;
+  }
+  const tenant = tenantSummary(summary, {
+    expectations: allowance.expected,
+    graceDays: rent.ladder.graceDays,
+    ...(rent.allowanceWithdrawnFrom ? { withdrawnFrom: rent.allowanceWithdrawnFrom } : {}),
+  });
+  const missing = new Set(tenant.awaited.filter((a) => a.missing).map((a) => a.period));
+  for (const task of state.tasks.filter((t) => t.id.startsWith(ALLOWANCE_TASK))) {
+    if (!missing.has(task.id.slice(ALLOWANCE_TASK.length))) closeTask(state, task.id);
+  }
+  const reported = (rent.allowanceMissingReported ??= []);
+  for (const a of tenant.awaited.filter((x) => x.missing && !reported.includes(x.period))) {
+    reported.push(a.period);
+    openTask(state, now, {
+      id: `${ALLOWANCE_TASK}${a.period}`,
+      kind: 'allowance_missing',
+      title: `Bostøtte for ${periodLabel(a.period)} (${formatKroner(a.expectedOre)}) er ikke kommet: sjekk vedtaket hos Husbanken og registrer det`,
+      role: 'housing_office',
+      dueDate: addBusinessDays(today, 3),
+    });
+    addEvent(state, now, {
+      kind: 'allowance_missing',
+      actorId: 'botrygg',
+      summary: `Bostøtte for ${periodLabel(a.period)} skulle vært utbetalt ${a.payoutDate} og er ikke kommet. Boligkontoret sjekker vedtaket; leietaker får ingen påminnelse for denne delen.`,
+      data: { period: a.period, expectedOre: a.expectedOre, payoutDate: a.payoutDate },
+    });
+  }
+  reported.splice(0, Math.max(0, reported.length - PAST_EPISODES_KEPT));
+  const waiting = tenant.awaited.filter((a) => !a.missing).map((a) => ({ period: a.period, lateAfter: a.lateAfter }));
+  // A difference that became the tenant's later than the rent's due date is checked after its own grace.
+  const original = new Map(summary.charges.map((c) => [c.period, c.dueDate]));
+  for (const c of tenant.summary.charges) {
+    if (c.outstandingOre > 0 && c.dueDate !== original.get(c.period) && compareDates(c.dueDate, today) >= 0) {
+      waiting.push({ period: c.period, lateAfter: addDays(c.dueDate, rent.ladder.graceDays) });
+    }
+  }
+  rent.allowanceAwaited = waiting.length ? waiting : undefined;
+  state.version++;
+  return tenant.summary;
 }
 
 function openEpisode(state: TenancyState, now: number, today: IsoDate, summary: LedgerSummary): ArrearsEpisode {
@@ -333,10 +410,6 @@ function moveToStep(state: TenancyState, target: number, summary: LedgerSummary,
   rent.step = rent.ladder.steps[target]!.key;
 }
 
-function contacted(episode: ArrearsEpisode, today: IsoDate): void {
-  episode.firstContactDate ??= today;
-}
-
 /** What became of a notice the workflow handed to the outbox, on the timeline. */
 export function recordNoticeOutcome(state: TenancyState, n: PendingNotice, status: 'sent' | 'queued' | 'no_recipient', now: number): void {
   const to = n.to === 'tenant' ? 'leietaker' : ROLE_LABELS[n.to];
@@ -355,121 +428,6 @@ export function recordNoticeOutcome(state: TenancyState, n: PendingNotice, statu
     ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
     dueDate: addBusinessDays(osloDate(now), 2),
   });
-}
-
-function queueNotice(state: TenancyState, notice: PendingNotice): void {
-  (state.unsentNotices ??= []).push(notice);
-  state.version++;
-}
-
-/** Each action returns one sentence for the timeline. */
-function takeAction(state: TenancyState, action: LadderAction, summary: LedgerSummary, now: number, today: IsoDate): string {
-  const rent = state.rent!;
-  const episode = rent.episode!;
-  const key = `${state.caseId}#rent#${episode.firstMissedDueDate}#${action}`;
-  const amount = formatKroner(summary.overdueOre);
-  const headOrWorker: Role = coLocated(state) ? 'department_head' : 'follow_up_worker';
-  switch (action) {
-    case 'remind_tenant':
-      contacted(episode, today);
-      queueNotice(state, {
-        key,
-        to: 'tenant',
-        subject: 'Påminnelse: husleien er ikke betalt',
-        body: [
-          `Vi har ikke mottatt hele husleien. Det som er forfalt er ${amount}, og den eldste ubetalte husleien forfalt ${summary.oldestUnpaidDueDate}.`,
-          `Betal så snart du kan, med KID ${rent.kid}. Har du betalt de siste dagene, kan du se bort fra denne påminnelsen.`,
-          'Hvis du ikke klarer å betale, ta kontakt med oss eller oppfølgeren din. Da finner vi en løsning sammen, for eksempel en betalingsordning.',
-        ].join('\n\n'),
-      });
-      return 'Påminnelse er sendt til leietaker.';
-    case 'inform_follow_up':
-      contacted(episode, today);
-      queueNotice(state, {
-        key,
-        to: headOrWorker,
-        subject: `Husleierestanse i sak ${state.caseId}`,
-        body: `Husleien i sak ${state.caseId} har vært ubetalt i ${summary.arrearsAgeDays} dager. Forfalt beløp er ${amount}. Boligtjenesten kaller inn til trepartsmøte.`,
-      });
-      openTask(state, now, {
-        id: 'rent-follow-up',
-        kind: 'rent_follow_up',
-        title: `Følg opp husleierestansen (${amount}) sammen med leietaker`,
-        role: headOrWorker,
-        ...(headOrWorker === 'follow_up_worker' && state.followUpWorkerId ? { assigneeId: state.followUpWorkerId } : {}),
-        dueDate: deadline(today, { weeks: 1 }),
-      });
-      return `${headOrWorker === 'department_head' ? 'Avdelingsleder' : 'Oppfølger'} er informert og har fått en oppgave.`;
-    case 'three_party_meeting':
-      openTask(state, now, {
-        id: 'rent-three-party-meeting',
-        kind: 'rent_three_party_meeting',
-        title: 'Kall inn til trepartsmøte om husleierestansen (leietaker, oppfølger, boligtjenesten)',
-        role: 'housing_officer',
-        ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
-        dueDate: deadline(today, { weeks: 2 }),
-      });
-      return 'Trepartsmøte skal kalles inn.';
-    case 'nav_contact':
-      contacted(episode, today);
-      openTask(state, now, {
-        id: 'rent-nav-contact',
-        kind: 'rent_nav_contact',
-        title: 'Kontakt NAV sammen med leietaker om økonomisk stønad og råd',
-        role: headOrWorker,
-        ...(headOrWorker === 'follow_up_worker' && state.followUpWorkerId ? { assigneeId: state.followUpWorkerId } : {}),
-        dueDate: deadline(today, { weeks: 1 }),
-      });
-      return 'NAV skal kontaktes om økonomisk hjelp og råd.';
-    case 'warning_4_18': {
-      // § 4-18: at the earliest on the due date; an eviction request at the earliest two weeks after
-      // it was sent, counted here from the assumed receipt, the later of the two readings.
-      const { waitDays, receiptDays } = rent.ladder.warning;
-      const earliest = deadline(addDays(today, receiptDays), { days: waitDays });
-      episode.warning = { sentDate: today, amountOre: summary.overdueOre, earliestEvictionRequest: earliest };
-      queueNotice(state, { key, to: 'tenant', subject: 'Varsel om tvangsfravikelse (tvangsfullbyrdelsesloven § 4-18)', body: warningLetter(state, summary, earliest) });
-      addRecord(state, { kind: 'rent_warning', key: episode.firstMissedDueDate, data: { ...episode.warning } });
-      openTask(state, now, {
-        id: 'rent-warning-letter',
-        kind: 'rent_warning_letter',
-        title: 'Send varselet etter § 4-18 også rekommandert per post, og noter datoen',
-        role: 'housing_officer',
-        ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
-        dueDate: deadline(today, { days: 2 }),
-      });
-      return `Varsel etter § 4-18 er sendt. Begjæring om fravikelse kan tidligst sendes ${earliest}.`;
-    }
-    case 'nav_notice_9_11': {
-      if (rent.navNoticeRefusedDate) return `Varsel til NAV etter § 9-11 er ikke sendt: leietaker har reservert seg skriftlig (${rent.navNoticeRefusedDate}).`;
-      const warning = episode.warning;
-      const navEarliest = deadline(today, { days: rent.ladder.warning.navWaitDays });
-      if (warning && compareDates(navEarliest, warning.earliestEvictionRequest) > 0) warning.earliestEvictionRequest = navEarliest;
-      if (warning) warning.navNoticeDate = today;
-      const body = `Husleieloven § 9-11: Leietaker i sak ${state.caseId} har ubetalt husleie på ${amount}, og leieforholdet kan føre til fravikelse. Utleier venter minst to uker før begjæring om fravikelse sendes. Leietaker har fått kopi av dette varselet.`;
-      queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body });
-      queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body });
-      return 'Varsel til NAV etter § 9-11 er sendt, med kopi til leietaker.';
-    }
-    case 'committee_decision':
-      episode.committee = { requestedDate: today };
-      openTask(state, now, {
-        id: 'rent-committee',
-        kind: 'committee_item',
-        title: `Boligutvalget må ta stilling til begjæring om fravikelse (restanse ${amount})`,
-        role: 'housing_office',
-        dueDate: deadline(today, { weeks: 2 }),
-      });
-      return 'Saken er satt opp for boligutvalget. Ingen begjæring om fravikelse sendes uten utvalgets vedtak.';
-  }
-}
-
-function warningLetter(state: TenancyState, summary: LedgerSummary, earliest: IsoDate): string {
-  return [
-    `Du skylder ${formatKroner(summary.overdueOre)} i husleie. Den eldste ubetalte husleien forfalt ${summary.oldestUnpaidDueDate}.`,
-    `Dette er et varsel etter tvangsfullbyrdelsesloven § 4-18. Hvis beløpet ikke er betalt innen to uker etter at du har mottatt varselet, kan kommunen begjære tvangsfravikelse (utkastelse) fra ${earliest} eller senere.`,
-    'Betaler du husleien, renter og kostnader før fravikelsen er gjennomført, stanser saken.',
-    `Betal med KID ${state.rent!.kid}. Ta kontakt med oss eller oppfølgeren din hvis du trenger hjelp, også om betalingsordning eller økonomisk hjelp fra NAV.`,
-  ].join('\n\n');
 }
 
 function checkInstalments(state: TenancyState, plan: PaymentPlan, overdueOre: number, now: number, today: IsoDate): void {

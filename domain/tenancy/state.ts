@@ -1,3 +1,4 @@
+import type { AllowanceExpectation } from '../rent/allowance';
 import type { AgreementParameters, AgreementRow, SituationKey } from '../agreement-template';
 import type { Application } from '../application';
 import { addDays, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
@@ -123,6 +124,8 @@ export interface VisitWindow {
   /** Exclusive: the window closes at the start of this day, Oslo time. */
   end: IsoDate;
   per: 'week' | 'month';
+  /** The window spans this many weeks or months («every second week»); 1 when absent. */
+  every?: number;
   required: number;
   visits: number;
 }
@@ -174,7 +177,13 @@ export interface TenancyState {
   leases?: Lease[];
   houseRules?: { language: string; reviewedDate: IsoDate };
   checklist?: { items: ChecklistItem[]; signedDate?: IsoDate };
-  housingAllowance?: { status: 'applied' | 'granted' | 'rejected' | 'not_applicable'; assignmentDeclarationSigned: boolean; date: IsoDate };
+  housingAllowance?: {
+    status: 'applied' | 'granted' | 'rejected' | 'not_applicable';
+    assignmentDeclarationSigned: boolean;
+    date: IsoDate;
+    /** The allowance decisions recorded, oldest first: what Husbanken is expected to pay each month. */
+    expected?: AllowanceExpectation[];
+  };
   followUpNeeded?: boolean;
   agreements?: AgreementVersion[];
   moveInDate?: IsoDate;
@@ -183,6 +192,10 @@ export interface TenancyState {
     declinedDate?: IsoDate;
     window?: VisitWindow;
     missedWindows: number;
+    /** First day of the unbroken run of missed windows, while one lasts (patched 'missed-visits-reach-housing-office'). */
+    missedSince?: IsoDate;
+    /** The run of missed windows was reported to the housing office. */
+    missedReported?: boolean;
     visits: Visit[];
   };
   renewal?: { assessmentOpened?: IsoDate; evaluationDone?: IsoDate };
@@ -199,6 +212,11 @@ export interface TenancyState {
   escalationLevel?: number;
   /** Set at the start of every run by `patched('rent-ledger')`: runs recorded before rent existed replay without it. */
   rentEnabled?: boolean;
+  /**
+   * Rule corrections switched on per run by `patched(id)` in the workflow: a run recorded before a
+   * correction replays with the old rule, and picks up the new one at its next continue-as-new.
+   */
+  features?: Partial<Record<TenancyFeature, boolean>>;
   rent?: RentState;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];
@@ -212,6 +230,16 @@ export interface TenancyState {
 }
 
 export const APPLIED_KEYS_KEPT = 500;
+
+/** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office'] as const;
+export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
+
+export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;
+
+/** Two weeks after `from`, on a business day (patched 'tenancy-deadlines-business-days'; plain days before it). */
+export const twoWeeksAfter = (state: Pick<TenancyState, 'features'>, from: IsoDate): IsoDate =>
+  hasFeature(state, 'tenancy-deadlines-business-days') ? deadline(from, { weeks: 2 }) : addDays(from, 14);
 
 /** The case's policy; settings added after the case started take their defaults. */
 export function policyOf(state: TenancyState): TenancyPolicy {
@@ -239,6 +267,8 @@ export function newTenancyState(input: {
     unsavedEvents: [],
     applied: {},
     appliedOrder: [],
+    // A new case follows today's rules; the workflow sets these again from patched() on every run.
+    features: Object.fromEntries(TENANCY_FEATURES.map((f) => [f, true])),
     ...(input.policy ? { policy: input.policy } : {}),
   };
   addEvent(state, now, {

@@ -1,6 +1,6 @@
-import { addBusinessDays, addDays, addMonths, compareDates, deadline, osloDate, osloInstant, type IsoDate } from '../calendar';
+import { addBusinessDays, addDays, addMonths, compareDates, daysBetween, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
 import { rentWakeDates } from './rent';
-import { activeAgreement, addEvent, currentLease, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
+import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
 /**
  * Everything that happens because time passes, derived from state alone: the workflow sleeps until
@@ -9,22 +9,38 @@ import { activeAgreement, addEvent, currentLease, markOverdueTasks, openTask, po
  */
 const startOfDay = (d: IsoDate) => osloInstant(d);
 
-function windowAfter(start: IsoDate, per: 'week' | 'month', required: number): VisitWindow {
-  return { start, end: per === 'week' ? addDays(start, 7) : addMonths(start, 1), per, required, visits: 0 };
+/** The next visit window; `every` weeks or months long (absent, and so unchanged, in agreements before it existed). */
+function windowAfter(start: IsoDate, per: 'week' | 'month', required: number, every?: number): VisitWindow {
+  const n = every ?? 1;
+  return { start, end: per === 'week' ? addDays(start, 7 * n) : addMonths(start, n), per, ...(n > 1 ? { every: n } : {}), required, visits: 0 };
 }
 
 /** Starts (or restarts) the visit windows at the agreed frequency from `from`. */
 export function startFollowUp(state: TenancyState, from: IsoDate): void {
   const agreement = activeAgreement(state);
   if (!state.followUp || !agreement) return;
-  state.followUp.window = windowAfter(from, agreement.visitFrequency.per, agreement.visitFrequency.times);
+  state.followUp.window = windowAfter(from, agreement.visitFrequency.per, agreement.visitFrequency.times, agreement.visitFrequency.every);
 }
 
 /** When the renewal assessment of the current lease starts (3 months before the end by default). */
 export function renewalStart(state: TenancyState): IsoDate | undefined {
   const lease = currentLease(state);
   if (!lease || state.phase !== 'follow_up' || state.ending || state.renewal?.assessmentOpened) return undefined;
-  return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
+  if (!hasFeature(state, 'renewal-from-last-day')) return addMonths(addDays(lease.endDate, 1), -policyOf(state).renewalNoticeMonths);
+  return renewalAssessmentDate(lease.endDate, policyOf(state).renewalNoticeMonths);
+}
+
+/** Domain-facts (leases): a time-limited lease nobody ended becomes open-ended three months after it expired. */
+export const openEndedFrom = (leaseEndDate: IsoDate): IsoDate => addMonths(addDays(leaseEndDate, 1), 3);
+
+/**
+ * The renewal assessment starts `months` before the lease's last day (30 April 2031 → 30 January
+ * 2031). A day that is not a business day moves to the business day before, so the housing officer
+ * keeps the full notice time: a lease not ended turns open-ended three months after it expires.
+ */
+export function renewalAssessmentDate(leaseEndDate: IsoDate, months: number): IsoDate {
+  const date = addMonths(leaseEndDate, -months);
+  return isBusinessDay(date) ? date : previousBusinessDay(date);
 }
 
 export interface PendingTimer {
@@ -105,11 +121,35 @@ function closeVisitWindows(state: TenancyState, now: number, today: IsoDate): vo
         assigneeId: state.followUpWorkerId,
         dueDate: addBusinessDays(today, policyOf(state).missedVisitFollowUpBusinessDays),
       });
+      if (hasFeature(state, 'missed-visits-reach-housing-office')) reportLongDeviation(state, w, now);
+    } else if (hasFeature(state, 'missed-visits-reach-housing-office')) {
+      followUp.missedSince = undefined;
+      followUp.missedReported = undefined;
     }
     const stop = followUp.status !== 'active' || (state.ending && compareDates(w.end, state.ending.moveOutDate) >= 0);
     // Rolling a window over changes nothing anyone reads, so it is not a new version to persist.
-    followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required);
+    followUp.window = stop ? undefined : windowAfter(w.end, w.per, w.required, w.every);
   }
+}
+
+/**
+ * Seed 000 («Oppfølger skal etter {deviationWeeks} uker med avvik gi beskjed til boligkontoret»):
+ * visits missed for the agreement's deviation period in a row reach the housing office, once per run.
+ */
+function reportLongDeviation(state: TenancyState, w: VisitWindow, now: number): void {
+  const followUp = state.followUp!;
+  followUp.missedSince ??= w.start;
+  const weeks = activeAgreement(state)?.deviationWeeks ?? 2;
+  if (followUp.missedReported || daysBetween(followUp.missedSince, w.end) < weeks * 7) return;
+  followUp.missedReported = true;
+  const summary = `Avtalte hjemmebesøk er ikke gjennomført siden ${followUp.missedSince} (${weeks} uker eller mer med avvik). Boligkontoret har fått beskjed.`;
+  addEvent(state, now, { kind: 'visit_deviation_reported', summary, data: { since: followUp.missedSince, weeks } });
+  (state.unsentNotices ??= []).push({
+    key: `${state.caseId}#visits-missed#${followUp.missedSince}`,
+    to: 'housing_office',
+    subject: `Avvik i oppfølgingen (sak ${state.caseId})`,
+    body: `Avtalte hjemmebesøk i sak ${state.caseId} er ikke gjennomført siden ${followUp.missedSince}, i ${weeks} uker eller mer. Oppfølgeren har fått oppgaver for hver periode.`,
+  });
 }
 
 function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate): void {
@@ -119,7 +159,9 @@ function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate)
   openTask(state, now, {
     id: 'renewal-assessment',
     kind: 'renewal_assessment',
-    title: `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt`,
+    title: hasFeature(state, 'renewal-from-last-day')
+      ? `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt. Uten avgjørelse blir leieforholdet tidsubestemt ${openEndedFrom(lease.endDate)}.`
+      : `Vurder fornyelse av leiekontrakten som utløper ${lease.endDate}: forny, overgang til eie, eller avslutt`,
     role: 'housing_officer',
     assigneeId: state.housingOfficerId,
     dueDate: due,

@@ -142,6 +142,15 @@ describe('API: incident reports from forms', () => {
     const view = await api.temporal.workflow.getHandle(tenancyWorkflowId(caseId)).query(tenancyStateQuery);
     expect(view.incidents).toHaveLength(1);
     expect(view.cautionFlag).toMatchObject({ incidentId: resend.body.incidentId });
+    // The flag shows on the case list and the work lists too, not only inside the case.
+    await expect.poll(async () => (await api.request('GET', '/api/tenancies', { token: TOKENS.officer })).body.cases.find((c: { caseId: string }) => c.caseId === caseId)?.caution, { timeout: 10_000 }).toBe(true);
+    const tasks = (await api.request('GET', '/api/tasks?role=housing_officer', { token: TOKENS.officer })).body.tasks as Array<{ caseId: string; caution: boolean }>;
+    expect(tasks.every((t) => typeof t.caution === 'boolean')).toBe(true);
+    const ofCase = tasks.filter((t) => t.caseId === caseId);
+    expect(ofCase.length).toBeGreaterThan(0);
+    expect(ofCase.every((t) => t.caution)).toBe(true);
+    const others = (await api.request('GET', '/api/tenancies', { token: TOKENS.officer })).body.cases.filter((c: { caseId: string }) => c.caseId !== caseId);
+    expect(others.some((c: { caution: boolean }) => c.caution === false)).toBe(true);
   });
 
   it('handles an incident under the agreement version signed when it was reported, while the case revises its agreement on a new template', async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_CHECKLIST_ITEMS } from '../../domain/tenancy/policy';
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { interview } from '../helpers/fixtures';
+import { renewalAssessmentDate } from '../../domain/tenancy/timers';
 
 export type StoryActor = 'officer' | 'followUpWorker';
 
@@ -123,11 +124,11 @@ export async function runFullTenancyStory(d: StoryDriver): Promise<{ view: Tenan
   expect(v.waitingFor.timers.map((t) => t.reason).filter((r) => !r.startsWith('Husleie'))).toEqual([
     `Besøksperioden ${leaseStart}–${addDays(addMonths(leaseStart, 1), -1)} avsluttes (0 av 1 besøk)`,
     'Årlig samtale om eid bolig',
-    `Vurdering av fornyelse starter (${addMonths(addDays(firstLeaseEnd, 1), -3)})`,
+    `Vurdering av fornyelse starter (${renewalAssessmentDate(firstLeaseEnd, 3)})`,
   ]);
 
   // Phase 3: monthly visits for three years, one month missed; yearly ownership dialogues.
-  const renewalStarts = addMonths(addDays(firstLeaseEnd, 1), -3);
+  const renewalStarts = renewalAssessmentDate(firstLeaseEnd, 3);
   const missedWindowStart = addMonths(leaseStart, 4);
   let month = 0;
   for (; compareDates(addMonths(leaseStart, month), renewalStarts) < 0; month++) {

@@ -68,6 +68,6 @@ describe('rent ladder: the § 4-18 warning posted as a letter', () => {
     const sent = state.rent!.episode!.warning!.sentDate;
     expect(rejectReason(state, posted(state, sent, addDays(sent, -1)), osloInstant(sent))).toBe('Mottaksdatoen kan ikke være før brevet ble sendt.');
     delete state.rent!.episode!.warning;
-    expect(rejectReason(state, posted(state, sent, sent), osloInstant(sent))).toBe('Saken har ikke noe varsel etter § 4-18 i denne restansesaken.');
+    expect(rejectReason(state, posted(state, sent, sent), osloInstant(sent))).toBe('Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.');
   });
 });

@@ -228,7 +228,11 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
       expect(await c.open()).toEqual(['assess-cancel:follow_up_worker', 'assess-meeting:housing_office']);
       await waitForMail(() => c.mailsFor('Andre oppholder seg i boligen'));
       await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-cancel'), decision: 'yes', note: 'Avtalen avlyst.' });
-      expect((await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-meeting'), decision: 'yes', note: 'Innkalles.' }, housingOffice)).status).toBe('closed');
+      // «Vurdere trepartssamtale» = yes calls the meeting: the incident stays open until it is held.
+      expect((await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-meeting'), decision: 'yes', note: 'Innkalles.' }, housingOffice)).status).toBe('open');
+      expect(await c.open()).toEqual(['meeting:housing_office']);
+      await c.act({ type: 'proposeMeeting', taskId: c.taskId('meeting'), proposedTimes: ['2026-12-10T09:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, housingOffice);
+      expect((await c.act({ type: 'recordMeetingOutcome', taskId: c.taskId('meeting'), outcome: 'kept', note: 'Besøksregler avtalt.' }, housingOffice)).status).toBe('closed');
     });
   });
 
@@ -272,8 +276,9 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
   it('neighbour complaint from the form: the follow-up worker is told, a three-party meeting is called and measures assessed', async () => {
     await withWorker('neighbour', async (tq) => {
       const c = await report(tq, 'neighbour_complaints', { channel: 'neighbour_form', complainant: 'Nabo i 2. etasje' });
-      expect(await c.open()).toEqual(['meeting:housing_office', 'assess-measures:housing_office']);
+      expect(await c.open()).toEqual(['tell-tenant:housing_office', 'meeting:housing_office', 'assess-measures:housing_office']);
       await waitForMail(() => c.mailsFor('Naboklage'));
+      await c.act({ type: 'completeMeasure', taskId: c.taskId('tell-tenant'), note: 'Brev sendt til leietaker.' }, housingOffice);
       expect(c.mailsFor('Naboklage')[0]!.to).toEqual([OPPFOLGING]);
       await c.act({ type: 'proposeMeeting', taskId: c.taskId('meeting'), proposedTimes: ['2026-12-10T09:00:00+01:00', '2026-12-11T13:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, housingOffice);
       await c.act({ type: 'recordMeetingOutcome', taskId: c.taskId('meeting'), outcome: 'kept', note: 'Leietaker informert om klagene.' }, housingOffice);
