@@ -41,6 +41,8 @@ export interface paths {
                                 closedReason: string | null;
                                 stateVersion: number;
                                 updatedAt: string;
+                                /** @description Forsiktighet: trusler eller våpen er meldt i saken */
+                                caution: boolean;
                             }[];
                             /** @description Finnes når det er flere rader: send den som «after» for neste side */
                             next?: string;
@@ -285,6 +287,8 @@ export interface paths {
                                 closedReason: string | null;
                                 stateVersion: number;
                                 updatedAt: string;
+                                /** @description Forsiktighet: trusler eller våpen er meldt i saken */
+                                caution: boolean;
                             };
                             /** @description Sakens tilstand slik arbeidsflyten sist skrev den (null hvis den ikke er skrevet ennå og arbeidsflyten ikke svarer) */
                             live: {
@@ -395,6 +399,7 @@ export interface paths {
                                 times: number;
                                 /** @enum {string} */
                                 per: "week" | "month";
+                                every?: number;
                             };
                             lockedDoorWaitMinutes: number;
                             /** @default 2 */
@@ -514,6 +519,8 @@ export interface paths {
                          * @example 2026-11-23
                          */
                         date: string;
+                        monthlyAllowanceOre?: number;
+                        fromPeriod?: string;
                     } | {
                         /** @constant */
                         type: "signAgreement";
@@ -895,6 +902,7 @@ export interface paths {
                                 dueDate: string;
                                 overdue: boolean;
                                 applicantName: string;
+                                caution: boolean;
                             }[];
                             /** @description Finnes når det er flere rader: send den som «after» for neste side */
                             next?: string;
