@@ -86,7 +86,7 @@ describe('API: letters', () => {
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body).toMatchObject({ status: 'sent', sentDate: today, trackingNumber: 'RR123456785NO', receiptDate: assumedReceiptDate(today, 3) });
     // The § 4-18 letter is told to the case's rent ladder; this case has no ladder warning, and says so in its own words.
-    expect(sent.body.caseUpdate).toBe('Saken har ikke noe varsel etter § 4-18 i denne restansesaken.');
+    expect(sent.body.caseUpdate).toBe('Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.');
     expect((await post(path, { sentDate: today, trackingNumber: 'RR123456785NO' }, headers)).status).toBe(200);
     expect((await post(path, { sentDate: today, trackingNumber: 'RR123456785NO' })).status).toBe(409);
     expect((await api.request('GET', `/api/letters/print-queue?municipality=${m}`, { token: T.office })).body.letters).toEqual([]);
@@ -94,7 +94,7 @@ describe('API: letters', () => {
     // Delivery recorded: the law's deadlines now run from the real receipt.
     const delivered = await post(`/api/tenancies/${caseId}/letters/${queued.letterId}/delivery`, { outcome: 'delivered', date: today });
     expect(delivered.body).toMatchObject({ status: 'delivered', deliveredDate: today, receiptDate: today });
-    expect(delivered.body.caseUpdate).toBe('Saken har ikke noe varsel etter § 4-18 i denne restansesaken.');
+    expect(delivered.body.caseUpdate).toBe('Det er ikke sendt noe varsel etter § 4-18 i denne restansesaken.');
   });
 
   it('e-mail says only that a letter is ready: no name, no content, no attachment', async () => {
