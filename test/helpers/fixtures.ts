@@ -1,4 +1,6 @@
+import { DEFAULT_TEMPLATE, fillAgreementRows, type SituationKey } from '../../domain/agreement-template';
 import type { Application } from '../../domain/application';
+import type { NewIncident } from '../../domain/incidents/incident';
 import type { Actor } from '../../domain/roles';
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
 import { sampleInterview } from '../../scripts/demo-data';
@@ -35,4 +37,20 @@ export function application(overrides: Partial<Application> = {}): Application {
 
 export function interview(date: string): Extract<CaseActionPayload, { type: 'recordInterview' }> {
   return sampleInterview(date, 2);
+}
+
+/** An incident under the default agreement (weekly visits, 30 minutes' wait, two weeks of deviation) in Tynset. */
+export function incidentInput(situation: SituationKey, reportedAt: number, report: Partial<NewIncident['report']> = {}): NewIncident {
+  return {
+    incidentId: `inc-${situation}`,
+    caseId: 'TYN-2027-AAAAAA',
+    municipality: 'tynset',
+    report: { situation, description: 'Meldt av nabo.', channel: 'neighbour_form', occurredAt: new Date(reportedAt).toISOString(), reportedBy: 'berit', reportedAt, ...report },
+    agreementVersion: 1,
+    row: fillAgreementRows(DEFAULT_TEMPLATE, [situation], { visitFrequency: { times: 1, per: 'week' }, lockedDoorWaitMinutes: 30, deviationWeeks: 2 }).find((r) => r.key === situation)!,
+    deviationWeeks: 2,
+    lockedDoorWaitMinutes: 30,
+    followUpWorkerId: 'ola.hansen',
+    coLocated: false,
+  };
 }

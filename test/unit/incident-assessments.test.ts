@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { osloInstant } from '../../domain/calendar';
-import { DEFAULT_TEMPLATE, fillAgreementRows, type SituationKey } from '../../domain/agreement-template';
+import type { SituationKey } from '../../domain/agreement-template';
 import { applyIncidentAction } from '../../domain/incidents/actions';
 import { newIncident } from '../../domain/incidents/incident';
-import { followUpWorker } from '../helpers/fixtures';
+import { followUpWorker, incidentInput } from '../helpers/fixtures';
 
 const housingOffice = { id: 'berit', roles: ['housing_office' as const], municipality: 'tynset' };
 
 function incident(situation: SituationKey, assessmentsAct = true) {
   const reportedAt = osloInstant('2027-05-03', '10:00');
   return newIncident(
-    {
-      incidentId: `inc-${situation}`,
-      caseId: 'TYN-2027-AAAAAA',
-      municipality: 'tynset',
-      report: { situation, description: 'Hemmelig fritekst fra rapporten.', channel: 'staff_app', occurredAt: new Date(reportedAt).toISOString(), reportedBy: 'ola.hansen', reportedAt },
-      agreementVersion: 1,
-      row: fillAgreementRows(DEFAULT_TEMPLATE, [situation], { visitFrequency: { times: 1, per: 'week' }, lockedDoorWaitMinutes: 30, deviationWeeks: 2 }).find((r) => r.key === situation)!,
-      deviationWeeks: 2,
-      lockedDoorWaitMinutes: 30,
-      followUpWorkerId: 'ola.hansen',
-      coLocated: false,
-    },
+    incidentInput(situation, reportedAt, { description: 'Hemmelig fritekst fra rapporten.', channel: 'staff_app', reportedBy: 'ola.hansen' }),
     reportedAt,
     { businessDays: true, assessmentsAct, tenantTold: true, noFreeTextInMail: assessmentsAct },
   );

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { osloInstant } from '../../domain/calendar';
-import { markOverdueIncidentTasks, newIncident, nextIncidentWake, type NewIncident } from '../../domain/incidents/incident';
-import { DEFAULT_TEMPLATE, fillAgreementRows, type SituationKey } from '../../domain/agreement-template';
+import { markOverdueIncidentTasks, newIncident, nextIncidentWake } from '../../domain/incidents/incident';
+import type { SituationKey } from '../../domain/agreement-template';
+import { incidentInput } from '../helpers/fixtures';
 
 function incident(situation: SituationKey, reportedDate: string, businessDays = true) {
   const reportedAt = osloInstant(reportedDate, '10:00');
-  const input: NewIncident = {
-    incidentId: `inc-${situation}`,
-    caseId: 'TYN-2027-AAAAAA',
-    municipality: 'tynset',
-    report: { situation, description: 'Meldt av nabo.', channel: 'neighbour_form', occurredAt: new Date(reportedAt).toISOString(), reportedBy: 'berit', reportedAt },
-    agreementVersion: 1,
-    row: fillAgreementRows(DEFAULT_TEMPLATE, [situation], { visitFrequency: { times: 1, per: 'week' }, lockedDoorWaitMinutes: 30, deviationWeeks: 2 }).find((r) => r.key === situation)!,
-    deviationWeeks: 2,
-    lockedDoorWaitMinutes: 30,
-    followUpWorkerId: 'ola.hansen',
-    coLocated: false,
-  };
-  return newIncident(input, reportedAt, { businessDays });
+  return newIncident(incidentInput(situation, reportedAt), reportedAt, { businessDays });
 }
 const due = (s: ReturnType<typeof incident>, id: string) => s.tasks.find((t) => t.id.endsWith(`-${id}`))!.dueDate;
 
