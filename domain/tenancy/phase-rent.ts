@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { rentPayloads } from '../schemas/case-actions';
-import { addDays, compareDates, deadline } from '../calendar';
+import { compareDates, deadline } from '../calendar';
 import { formatKroner } from '../rent/ledger';
 import { nextPeriod, rentPeriod } from '../rent/schedule';
 import type { ActionRule } from './rule';
