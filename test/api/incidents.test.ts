@@ -10,7 +10,7 @@ import { createLogger } from '../../platform/logger';
 import { createSmtpMailer, type Mailer } from '../../platform/mailer';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { tenancyStateQuery } from '../../workflows/messages';
-import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
 import { application } from '../helpers/fixtures';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
 
@@ -46,13 +46,7 @@ describe('API: incident reports from forms', () => {
     return res.body.caseId;
   }
 
-  async function run(caseId: string, steps: Step[]) {
-    for (const { as, payload } of steps) {
-      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
-      const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? TOKENS.followUpWorker : TOKENS.officer, body, headers: { 'Idempotency-Key': randomUUID() } });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
-  }
+  const run = (caseId: string, steps: Step[]) => runSteps(api, caseId, steps);
 
   const complaint = (text: string) => ({
     situation: 'neighbour_complaints',

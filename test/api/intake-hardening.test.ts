@@ -9,7 +9,7 @@ import { tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { caseActionUpdate, reportIncidentUpdate, tenancyStateQuery } from '../../workflows/messages';
-import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
 import { application, followUpWorker } from '../helpers/fixtures';
 import { freePort } from '../../platform/free-port';
 
@@ -40,13 +40,7 @@ describe('API: forms, idempotency keys and payments files under misuse', () => {
     expect(res.status).toBe(201);
     return res.body.caseId;
   }
-  async function run(caseId: string, steps: Step[]): Promise<void> {
-    for (const { as, payload } of steps) {
-      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
-      const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? TOKENS.followUpWorker : TOKENS.officer, body, headers: { 'Idempotency-Key': randomUUID() } });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
-  }
+  const run = (caseId: string, steps: Step[]) => runSteps(api, caseId, steps);
   const report = (description: string) => ({ situation: 'untidy_home', description, channel: 'staff_app', occurredAt: new Date().toISOString() });
   const file = (caseId: string, key: string, body: unknown) => api.request('POST', `/api/tenancies/${caseId}/incidents`, { token: TOKENS.intake, body, headers: { 'Idempotency-Key': key } });
   const act = (caseId: string, key: string, body: unknown, token: string = TOKENS.followUpWorker) =>

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
-import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
 import { camt054File, ocr, ocrGiroFile, type OcrPayment } from '../helpers/bank-files';
 import { application } from '../helpers/fixtures';
 
@@ -30,11 +30,7 @@ describe('API: bank files and the work list of unmatched payments', () => {
     expect(res.status).toBe(201);
     const caseId: string = res.body.caseId;
     const steps: Step[] = [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)];
-    for (const { as, payload } of steps) {
-      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
-      const r = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? TOKENS.followUpWorker : TOKENS.officer, body, headers: { 'Idempotency-Key': randomUUID() } });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-    }
+    await runSteps(api, caseId, steps);
     await expect.poll(async () => (await rentOf(caseId)).summary?.chargedOre ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
     return { caseId, kid: (await rentOf(caseId)).kid };
   }

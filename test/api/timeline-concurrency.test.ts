@@ -6,7 +6,7 @@ import { caseEvents, formSubmissions } from '../../db/schema';
 import { createLogger } from '../../platform/logger';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn } from '../../scripts/demo-data';
-import { startApiHarness, type ApiHarness } from '../helpers/api';
+import { runSteps, startApiHarness, type ApiHarness } from '../helpers/api';
 import { application } from '../helpers/fixtures';
 
 /** Issue 10, item 4: no timeline line is lost when updates on one case overlap. */
@@ -25,11 +25,7 @@ describe('API: the case timeline under concurrent updates', () => {
     const { receivedDate: _r, ...form } = application();
     const created = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
     const caseId: string = created.body.caseId;
-    for (const { as, payload } of [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)]) {
-      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
-      const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? 'dev-oppfolger' : undefined, body, headers: { 'Idempotency-Key': randomUUID() } });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
+    await runSteps(api, caseId, [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)]);
     const pending = () => api.database.db.select().from(formSubmissions).where(and(eq(formSubmissions.caseId, caseId), eq(formSubmissions.status, 'pending')));
     const reports = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>

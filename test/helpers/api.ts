@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { inject } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { expect, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import { createApp, type AppDeps } from '../../api/app';
 import { parseApiTokens } from '../../config/api-tokens';
@@ -11,6 +12,7 @@ import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mailer';
+import type { Step } from '../../scripts/demo-data';
 import { openTestDatabase } from './database';
 import { taskQueueFor, workflowBundle } from './temporal';
 
@@ -108,4 +110,18 @@ export async function startApiHarness(
       await database.close();
     },
   };
+}
+
+/** A demo step as the API takes it: a dwelling is offered by its ID in the register. */
+export function stepBody(payload: Step['payload']): unknown {
+  return payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
+}
+
+/** Takes a case through demo steps over HTTP, each by the role the step names, each step accepted. */
+export async function runSteps(api: Pick<ApiHarness, 'request'>, caseId: string, steps: Step[], tokens: { officer: string; followUpWorker: string } = TOKENS): Promise<void> {
+  for (const { as, payload } of steps) {
+    const token = as === 'followUpWorker' ? tokens.followUpWorker : tokens.officer;
+    const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token, body: stepBody(payload), headers: { 'Idempotency-Key': randomUUID() } });
+    expect(res.status, `${payload.type}: ${JSON.stringify(res.body)}`).toBe(200);
+  }
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
-import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screenshot, tabTo } from '../helpers/chromium';
 import { application } from '../helpers/fixtures';
 
@@ -27,13 +27,7 @@ describe('staff web app in Chromium', () => {
     return res.body.caseId;
   }
 
-  async function run(caseId: string, steps: Step[]) {
-    for (const { as, payload } of steps) {
-      const body = payload.type === 'offerDwelling' ? { type: 'offerDwelling', dwellingId: payload.dwelling.id } : payload;
-      const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: as === 'followUpWorker' ? TOKENS.followUpWorker : TOKENS.officer, body, headers: { 'Idempotency-Key': randomUUID() } });
-      expect(res.status, JSON.stringify(res.body)).toBe(200);
-    }
-  }
+  const run = (caseId: string, steps: Step[]) => runSteps(api, caseId, steps);
 
   beforeAll(async () => {
     await ensureWebBuild({ say: () => {} });
