@@ -116,6 +116,8 @@ async function baseEnv(dir: string, apiPort: number, runId: string): Promise<Nod
     HOST: '127.0.0.1',
     API_TOKENS: `${FORM_TOKEN}:skjema:intake:tynset`,
     SUBMISSION_RELAY_INTERVAL_MS: '1000',
+    // The embedded OpenID provider on any free port: a fixed one collides with anything else listening there.
+    OIDC_DEV_PORT: '0',
   };
   // Notices wait in the outbox: the harness is about forms, not mail.
   delete env.SMTP_HOST;
