@@ -30,7 +30,7 @@ import { workflowNow } from './clock';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
 import { incidentWorkflow } from './incident';
 import { setIdempotentUpdateHandler } from './idempotent-update';
-import { mail, records, writeUnsavedEvents } from './timeline';
+import { forgetWritten, mail, records, writeUnsavedEvents } from './timeline';
 import { caseActionUpdate, incidentOutcomeSignal, rentLedgerChangedSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
 
 export interface TenancyWorkflowInput {
@@ -151,7 +151,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       const unsavedRecords = state.unsavedRecords ?? [];
       const sentEvents = new Set(events.map((e) => e.seq));
       await records.persistTenancy({ workflowId, caseId, events, records: unsavedRecords, view: toView(state) });
-      state.unsavedEvents = state.unsavedEvents.filter((e) => !sentEvents.has(e.seq));
+      forgetWritten(state, sentEvents);
       state.unsavedRecords = (state.unsavedRecords ?? []).filter((r) => !unsavedRecords.includes(r));
     } else {
       await writeUnsavedEvents(state, caseId, workflowId);

@@ -43,6 +43,10 @@ export async function writeUnsavedEvents(state: { unsavedEvents: CaseEvent[] }, 
   // replay with the old reading.
   const sent = patched('timeline-keeps-lines-added-in-flight') ? new Set(events.map((e) => e.seq)) : undefined;
   await records.appendCaseEvents({ caseId, workflowId, events });
-  const written = sent ?? new Set(events.map((e) => e.seq));
-  state.unsavedEvents = state.unsavedEvents.filter((e) => !written.has(e.seq));
+  forgetWritten(state, sent ?? new Set(events.map((e) => e.seq)));
+}
+
+/** Forgets the lines a write sent; lines added while it was in flight stay for the next write. */
+export function forgetWritten(state: { unsavedEvents: CaseEvent[] }, sent: ReadonlySet<number>): void {
+  state.unsavedEvents = state.unsavedEvents.filter((e) => !sent.has(e.seq));
 }

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, tenancies } from '../../db/schema';
 import { addDays, isBusinessDay, osloDate } from '../../domain/calendar';
-import { startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
+import { readBody, startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
 import { application } from '../helpers/fixtures';
 
 /**
@@ -48,14 +48,7 @@ describe('API edge: malformed input, headers and limits', () => {
       headers: { authorization: `Bearer ${init.token ?? TOKENS.admin}`, ...(init.headers ?? {}) },
       body: init.body as RequestInit['body'],
     });
-    const text = await res.text();
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body, headers: res.headers };
+    return { status: res.status, body: await readBody(res), headers: res.headers };
   };
 
   /** Every route that takes a body, from the OpenAPI document, with its path parameters filled in. */

@@ -10,7 +10,7 @@ import { createLogger } from '../../platform/logger';
 import { createSmtpMailer, type Mailer } from '../../platform/mailer';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { tenancyStateQuery } from '../../workflows/messages';
-import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
 import { application } from '../helpers/fixtures';
 import { startSmtpServer, type ReceivedMail, type SmtpHarness } from '../helpers/smtp';
 
@@ -39,12 +39,6 @@ describe('API: incident reports from forms', () => {
     await smtp?.stop();
   });
 
-  async function newCase(): Promise<string> {
-    const { receivedDate: _r, ...form } = application();
-    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
-    expect(res.status).toBe(201);
-    return res.body.caseId;
-  }
 
   const run = (caseId: string, steps: Step[]) => runSteps(api, caseId, steps);
 
@@ -59,7 +53,7 @@ describe('API: incident reports from forms', () => {
     api.request('POST', `/api/tenancies/${caseId}/incidents`, { token, body, headers: { 'Idempotency-Key': key } });
 
   it('keeps a complaint filed before move-in, then files neighbour complaints that call three-party meetings and escalate when repeated', async () => {
-    const caseId = await newCase();
+    const caseId = await newCase(api);
     await run(caseId, allocated(today, DEMO_DWELLINGS[1]!));
 
     // Before move-in the case cannot take it yet: kept, the sender told, and delivered later.
@@ -113,7 +107,7 @@ describe('API: incident reports from forms', () => {
   });
 
   it('applies once, after the worker comes back, a report sent while the worker was down; a threat sets the caution flag', async () => {
-    const caseId = await newCase();
+    const caseId = await newCase(api);
     await run(caseId, [...allocated(today, DEMO_DWELLINGS[2]!), ...movedIn(today)]);
     await api.stopWorker();
     const key = `form-${randomUUID()}`;

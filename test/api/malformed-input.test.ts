@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, isBusinessDay, osloDate } from '../../domain/calendar';
-import { startApiHarness, type ApiHarness } from '../helpers/api';
+import { readBody, startApiHarness, type ApiHarness } from '../helpers/api';
 import { application } from '../helpers/fixtures';
 import { looksNorwegian, operationsOf, requestFor, type GeneratedRequest, type Operation } from '../helpers/malformed';
 
@@ -108,14 +108,7 @@ describe('API: generated malformed input (fast-check over the OpenAPI document)'
 
   async function send(r: GeneratedRequest) {
     const res = await fetch(`${api.baseUrl}${r.path}`, { method: r.method, headers: r.headers, body: r.body as RequestInit['body'] });
-    const text = await res.text();
-    let body: any;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = text;
-    }
-    return { status: res.status, body };
+    return { status: res.status, body: await readBody(res) };
   }
 
   it(`${RUNS} generated requests: no 5xx, Norwegian 4xx, defective writes refused, no state change`, { timeout: Math.max(60_000, RUNS * 200) }, async () => {

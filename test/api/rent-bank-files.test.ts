@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
-import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
 import { camt054File, ocr, ocrGiroFile, type OcrPayment } from '../helpers/bank-files';
-import { application } from '../helpers/fixtures';
 
 const OFFICE = 'dev-bankfiler-kontor';
 const OFFICE_ELSEWHERE = 'dev-bankfiler-kontor-os';
@@ -25,10 +24,7 @@ describe('API: bank files and the work list of unmatched payments', () => {
   });
 
   async function movedInCase(): Promise<{ caseId: string; kid: string }> {
-    const { receivedDate: _r, ...form } = application();
-    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
-    expect(res.status).toBe(201);
-    const caseId: string = res.body.caseId;
+    const caseId = await newCase(api);
     const steps: Step[] = [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)];
     await runSteps(api, caseId, steps);
     await expect.poll(async () => (await rentOf(caseId)).summary?.chargedOre ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);

@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
-import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
-import { application } from '../helpers/fixtures';
+import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
 
 /** The finance system's side of rent, over HTTP against the dev server and PostgreSQL. */
 describe('API: rent payments', () => {
@@ -21,10 +20,7 @@ describe('API: rent payments', () => {
   });
 
   async function movedInCase(): Promise<string> {
-    const { receivedDate: _r, ...form } = application();
-    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
-    expect(res.status).toBe(201);
-    const caseId: string = res.body.caseId;
+    const caseId = await newCase(api);
     const steps: Step[] = [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)];
     await runSteps(api, caseId, steps);
     return caseId;

@@ -12,7 +12,9 @@ import { DEVELOPMENT_TOKENS } from '../../config/env';
 import type { DatabaseHandle } from '../../db/client';
 import { createLogger, type Logger } from '../../platform/logger';
 import type { Mailer } from '../../platform/mailer';
+import type { Application } from '../../domain/application';
 import type { Step } from '../../scripts/demo-data';
+import { application } from './fixtures';
 import { openTestDatabase } from './database';
 import { taskQueueFor, workflowBundle } from './temporal';
 
@@ -124,4 +126,22 @@ export async function runSteps(api: Pick<ApiHarness, 'request'>, caseId: string,
     const res = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token, body: stepBody(payload), headers: { 'Idempotency-Key': randomUUID() } });
     expect(res.status, `${payload.type}: ${JSON.stringify(res.body)}`).toBe(200);
   }
+}
+
+/** A response body as JSON when it is JSON, else as text (a refusal from the edge may be either). */
+export async function readBody(res: Response): Promise<any> {
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+/** Files an application as a form would (the server sets the received date) and returns the new case's ID. */
+export async function newCase(api: Pick<ApiHarness, 'request'>, overrides: Partial<Application> = {}): Promise<string> {
+  const { receivedDate: _r, ...form } = application(overrides);
+  const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.caseId;
 }

@@ -4,9 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
-import { startApiHarness, TOKENS, type ApiHarness, runSteps } from '../helpers/api';
+import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screenshot, tabTo } from '../helpers/chromium';
-import { application } from '../helpers/fixtures';
 
 /**
  * The staff app in Debian's Chromium against the real stack: the API serving the built app, a real
@@ -20,12 +19,7 @@ describe('staff web app in Chromium', () => {
   const names = { visit: `Vera Besøk ${tag}`, caution: `Tor Varsel ${tag}`, applicant: `Siri Søker ${tag}` };
   const cases = { visit: '', caution: '', applicant: '' };
 
-  async function newCase(name: string): Promise<string> {
-    const { receivedDate: _r, ...form } = application({ applicant: { name } });
-    const res = await api.request('POST', '/api/tenancies', { body: form, headers: { 'Idempotency-Key': randomUUID() } });
-    expect(res.status).toBe(201);
-    return res.body.caseId;
-  }
+  const newCaseFor = (name: string) => newCase(api, { applicant: { name } });
 
   const run = (caseId: string, steps: Step[]) => runSteps(api, caseId, steps);
 
@@ -33,7 +27,7 @@ describe('staff web app in Chromium', () => {
     await ensureWebBuild({ say: () => {} });
     api = await startApiHarness('web app', { webDir: WEB_DIST });
     for (const dwelling of DEMO_DWELLINGS) await api.request('PUT', '/api/dwellings', { body: { ...dwelling, municipality: 'tynset' } });
-    [cases.visit, cases.caution, cases.applicant] = await Promise.all([newCase(names.visit), newCase(names.caution), newCase(names.applicant)]);
+    [cases.visit, cases.caution, cases.applicant] = await Promise.all([newCaseFor(names.visit), newCaseFor(names.caution), newCaseFor(names.applicant)]);
     // The visited tenant's agreement has the optional drug-use row, whose «Vurdere …» measure is the follow-up worker's.
     const withDrugUseRow = movedIn(today).map((step) =>
       step.payload.type === 'createAgreement' ? { ...step, payload: { ...step.payload, terms: { ...step.payload.terms, optionalRows: [...step.payload.terms.optionalRows, 'drug_use' as const] } } } : step,

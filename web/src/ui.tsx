@@ -24,6 +24,17 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T;
 }
 
 /** The page's one h1, focused after navigation so a screen reader announces the new page. */
+/** The way back from a page that could not be shown: to the person's own tasks. */
+export function HomeLink() {
+  return (
+    <Paragraph>
+      <Link href="/" asChild>
+        <DsLink>Gå til mine oppgaver</DsLink>
+      </Link>
+    </Paragraph>
+  );
+}
+
 export function PageHeading({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const [location] = useLocation();
@@ -127,11 +138,7 @@ export class PageErrorBoundary extends Component<{ children: ReactNode; resetKey
           Noe gikk galt på denne siden
         </Heading>
         <ErrorAlert>Siden kunne ikke vises. Last siden på nytt, eller gå tilbake til oppgavene dine.</ErrorAlert>
-        <Paragraph>
-          <Link href="/" asChild>
-            <DsLink>Gå til mine oppgaver</DsLink>
-          </Link>
-        </Paragraph>
+        <HomeLink />
       </div>
     );
   }
