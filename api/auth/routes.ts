@@ -132,29 +132,34 @@ export function authRouter(auth: Auth): Router {
   });
 
   router.post('/auth/logout', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res, next) => {
+    // The staff app asks for JSON and opens the address itself: a form post that redirects to the
+    // provider's origin would be stopped by the CSP's `form-action 'self'`.
+    const wantsJson = req.accepts(['html', 'json']) === 'json';
+    const leaveTo = (url: string) => (wantsJson ? void res.status(200).setHeader('cache-control', 'no-store').json({ redirect: url }) : res.redirect(303, url));
     try {
       const cookie = readCookie(req, sessionCookieName(settings));
       const session = cookie ? await findSession(db, settings, cookie) : undefined;
       if (!session || 'ended' in session) {
         clearSessionCookie(res, settings);
-        return res.redirect(303, '/auth/logged-out');
+        return leaveTo('/auth/logged-out');
       }
       const presented = req.header('x-csrf-token') ?? (typeof req.body?.csrfToken === 'string' ? req.body.csrfToken : undefined);
       req.actor = session.actor;
       if (!presented || !sameSecret(presented, session.csrfToken)) {
         await audit(db, req, 'denied', null, 403);
+        if (wantsJson) return void res.status(403).json({ error: 'Utloggingen ble avvist: forespørselen mangler gyldig CSRF-token. Last siden på nytt og prøv igjen.' });
         return sendPage(res, 403, 'Utloggingen ble avvist', 'Forespørselen mangler gyldig CSRF-token. Last siden på nytt og prøv igjen.');
       }
       await endSession(db, session.id);
       await audit(db, req, 'write', null, 200);
       clearSessionCookie(res, settings);
       const provider = auth.hasProvider ? await auth.provider().catch(() => undefined) : undefined;
-      if (!provider?.config.serverMetadata().end_session_endpoint) return res.redirect(303, '/auth/logged-out');
+      if (!provider?.config.serverMetadata().end_session_endpoint) return leaveTo('/auth/logged-out');
       const endSessionUrl = oidc.buildEndSessionUrl(provider.config, {
         post_logout_redirect_uri: provider.settings.postLogoutRedirectUri,
         ...(session.idToken ? { id_token_hint: session.idToken } : { client_id: provider.settings.clientId }),
       });
-      res.redirect(303, endSessionUrl.href);
+      leaveTo(endSessionUrl.href);
     } catch (err) {
       next(err);
     }

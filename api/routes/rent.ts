@@ -174,7 +174,8 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
           kid: view.rent?.kid ?? null,
           summary,
           settlements: summary.charges.map(settlementOf),
-          ladder: view.rent ? { version: view.rent.ladder.version, step: view.rent.step ?? null, episode: view.rent.episode ?? null, pastEpisodes: view.rent.pastEpisodes } : null,
+          // The case's own ladder version (steps, days, waits), so the staff app can say what comes next and when.
+          ladder: view.rent ? { version: view.rent.ladder.version, definition: view.rent.ladder, step: view.rent.step ?? null, episode: view.rent.episode ?? null, pastEpisodes: view.rent.pastEpisodes } : null,
           entries,
         },
       };

@@ -1,24 +1,35 @@
-import { Redirect, Route, Switch } from 'wouter';
-import { useSession } from './auth';
+import { Redirect, Route, Switch, useLocation } from 'wouter';
+import { useSession, useSessionChecked } from './auth';
 import { CaseList } from './pages/case-list';
 import { CasePage } from './pages/case-page';
+import { Login } from './pages/login';
 import { MyTasks } from './pages/my-tasks';
 import { NotFound } from './pages/not-found';
-import { PickUser } from './pages/pick-user';
 import { WorkList } from './pages/work-list';
-import { Layout } from './ui';
+import { HousingOfficeRoutes } from './housing-office-routes';
+import { Layout, Loading } from './ui';
 
 export function App() {
   const session = useSession();
+  const checked = useSessionChecked();
+  const [location] = useLocation();
+  if (!checked) {
+    return (
+      <Layout>
+        <Loading what="innloggingen" />
+      </Layout>
+    );
+  }
   return (
     <Layout>
       <Switch>
-        <Route path="/velg-bruker" component={PickUser} />
-        {!session && <Redirect to="/velg-bruker" />}
+        <Route path="/logg-inn" component={Login} />
+        {!session && <Redirect to={`/logg-inn${location === '/' ? '' : `?til=${encodeURIComponent(location)}`}`} />}
         <Route path="/" component={MyTasks} />
         <Route path="/arbeidsliste" component={WorkList} />
         <Route path="/saker" component={CaseList} />
         <Route path="/saker/:caseId">{(params) => <CasePage caseId={params.caseId} />}</Route>
+        {HousingOfficeRoutes()}
         <Route component={NotFound} />
       </Switch>
     </Layout>

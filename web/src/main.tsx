@@ -8,9 +8,13 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { checkSession } from './auth';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
   </StrictMode>,
 );
+
+// Who the session cookie belongs to, if anyone: the app shows a spinner until the server answers.
+void checkSession();

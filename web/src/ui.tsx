@@ -1,7 +1,8 @@
-import { Alert, Heading, Link as DsLink, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link as DsLink, Paragraph, SkipLink, Spinner } from '@digdir/designsystemet-react';
 import { Component, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { hasRole, signOut, useSession } from './auth';
+import { hasRole, logOut, signOut, useSession } from './auth';
+import { HousingOfficeNav } from './housing-office-nav';
 import { roleLabel } from './format';
 
 /** Loads on mount and when `deps` change; `reload` after an action. */
@@ -60,7 +61,7 @@ export function ErrorAlert({ children }: { children: ReactNode }) {
   );
 }
 
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
   const current = location === href;
   return (
@@ -99,17 +100,24 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                   </>
                 )}
+                <HousingOfficeNav NavLink={NavLink} />
               </ul>
             </nav>
           )}
           {session && (
             <div className="who">
               <Paragraph data-size="sm">
-                {session.userId} ({session.roles.map(roleLabel).join(', ')})
+                {session.name ?? session.userId} ({session.roles.map(roleLabel).join(', ')})
               </Paragraph>
-              <Link href="/velg-bruker" asChild>
-                <DsLink onClick={() => signOut()}>Bytt bruker</DsLink>
-              </Link>
+              {session.mode === 'cookie' ? (
+                <Button variant="tertiary" data-size="sm" onClick={() => void logOut()}>
+                  Logg ut
+                </Button>
+              ) : (
+                <Link href="/logg-inn" asChild>
+                  <DsLink onClick={() => signOut()}>Bytt bruker</DsLink>
+                </Link>
+              )}
             </div>
           )}
         </div>

@@ -7,11 +7,11 @@ export const api = createClient<paths>({ baseUrl: '' });
 
 api.use({
   onRequest({ request }) {
-    for (const [k, v] of Object.entries(authHeaders())) request.headers.set(k, v);
+    for (const [k, v] of Object.entries(authHeaders(request.method))) request.headers.set(k, v);
     return request;
   },
   onResponse({ response }) {
-    // An expired or unknown sign-in: back to choosing a user rather than a page of errors.
+    // An expired or unknown sign-in: back to the login page rather than a page of errors.
     if (response.status === 401) signOut();
     return response;
   },

@@ -7,6 +7,7 @@ import { asLive, offeredForms, type CaseResponse, type LiveCase } from '../live'
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../ui';
 import { CaseForms } from './case-forms';
 import { IncidentSection } from './incident-section';
+import { RentAccountLink } from './housing-office/rent-account';
 
 /** Threats or weapons: shown before anything else on every page of the case. */
 export function CautionFlag({ live }: { live: LiveCase | null }) {
@@ -59,6 +60,7 @@ export function CasePage({ caseId }: { caseId: string }) {
             <Tag data-color="accent">{live?.phaseLabel ?? PHASE_LABELS[data.case.phase] ?? data.case.phase}</Tag>
             {data.case.status === 'closed' && <Tag data-color="neutral">Avsluttet{data.case.closedReason ? `: ${data.case.closedReason}` : ''}</Tag>}
             {live?.monthlyRentOre !== undefined && <Paragraph data-size="sm">Husleie {formatKroner(live.monthlyRentOre)} i måneden</Paragraph>}
+            {live?.moveInDate && <RentAccountLink caseId={caseId} />}
           </div>
           <WaitingFor live={live} />
           <div role="status" className="last-step" ref={lastStep} tabIndex={-1}>
