@@ -27,9 +27,18 @@ export interface IdentityHarness {
   close(): Promise<void>;
 }
 
-export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?: number; secureCookies?: boolean } = {}): Promise<IdentityHarness> {
+export async function startIdentityHarness(
+  opts: {
+    idleMs?: number;
+    absoluteMs?: number;
+    secureCookies?: boolean;
+    /** Serve the built staff app at `/` (browser tests). */ webDir?: string;
+    /** Accept the development tokens (default); false is a server with real login only. */ devTokens?: boolean;
+  } = {},
+): Promise<IdentityHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'identity-test' });
-  const config = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0' });
+  const loaded = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0' });
+  const config = opts.devTokens === false ? { ...loaded, apiTokens: [] } : loaded;
   const database = await openTestDatabase();
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection, namespace: 'default' });
@@ -39,7 +48,7 @@ export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?:
     apiTokens: config.apiTokens,
     session: { idleMs: opts.idleMs ?? 30 * 60_000, absoluteMs: opts.absoluteMs ?? 10 * 3_600_000, secureCookies: opts.secureCookies ?? false },
   });
-  const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: 'identity-test' }, database, temporal, logger, auth });
+  const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: 'identity-test' }, database, temporal, logger, auth, ...(opts.webDir ? { webDir: opts.webDir } : {}) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -50,7 +50,7 @@ describe('staff web app in Chromium', () => {
   /** Chooses the user in "Velg bruker" by keyboard alone (Tab to the button, Enter). */
   async function signInAs(page: Page, userId: string) {
     await page.goto(`${api.baseUrl}/`);
-    await expect.poll(() => page.url()).toMatch(/\/velg-bruker$/);
+    await expect.poll(() => page.url()).toMatch(/\/logg-inn$/);
     const button = page.getByRole('button', { name: `Fortsett som ${userId}` });
     await button.waitFor();
     await expectNoAxeViolations(page, 'Velg bruker');
