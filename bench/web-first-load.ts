@@ -11,7 +11,7 @@ export interface FirstLoad {
 
 /**
  * The staff app's first load in Debian's Chromium, cold (a new browser context each time, so no cache):
- * from navigation until the page's content is on screen. The "Velg bruker" page reads no case data and
+ * from navigation until the page's content is on screen. The "Logg inn" page (with the picker) reads no case data and
  * is the baseline; the work lists read the seeded read model. Skipped without Chromium.
  */
 export async function measureFirstLoads(base: string, runs = 7): Promise<FirstLoad[] | undefined> {
@@ -36,7 +36,7 @@ export async function measureFirstLoads(base: string, runs = 7): Promise<FirstLo
   };
   try {
     return [
-      await load('baseline: Velg bruker (no case data)', '/velg-bruker', 'Fortsett som ola.hansen'),
+      await load('baseline: Logg inn with the picker (no case data)', '/logg-inn', 'Fortsett som ola.hansen'),
       await load('Arbeidsliste, boligkonsulent', '/arbeidsliste', 'åpne oppgaver, \\d+ forfalt', session('dev-boligkonsulent', 'kari.nordmann', ['housing_officer'])),
       await load('Mine oppgaver, oppfølger', '/', 'åpne oppgaver|ingen åpne oppgaver', session('dev-oppfolger', 'ola.hansen', ['follow_up_worker'])),
     ];
