@@ -5,7 +5,7 @@ import { addDays, osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn } from '../../scripts/demo-data';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
 import { startApiHarness, type ApiHarness, newCase, runSteps } from '../helpers/api';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screenshot } from '../helpers/chromium';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screenshot, tabTo } from '../helpers/chromium';
 
 /**
  * The housing office's pages in Chromium against the real stack (API serving the built app, a worker
@@ -58,12 +58,27 @@ describe('housing office pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /Husleiekonto for Rita Restanse/ }).waitFor();
     await expect.poll(() => page.locator('.ladder-step').textContent()).toMatch(/Saken står på trinnet/);
     expect(await page.locator('.ladder-next').textContent()).toMatch(/Hva skjer videre/);
-    const before = await rentOf(caseId);
-    expect(before.summary.overdueOre).toBeGreaterThan(0);
-    expect(await page.locator('.rent-overdue').textContent()).toBe(formatKr(before.summary.overdueOre));
+    const before0 = await rentOf(caseId);
+    expect(before0.summary.overdueOre).toBeGreaterThan(0);
+    expect(await page.locator('.rent-overdue').textContent()).toBe(formatKr(before0.summary.overdueOre));
     await expectNoAxeViolations(page, 'husleiekonto på stigen');
     await screenshot(page, 'boligkontor-husleiekonto');
 
+    // A payment plan, sent by keyboard: the ladder holds while it is kept, and the page says so.
+    const plan = page.getByRole('form', { name: 'Avtal en betalingsordning' });
+    await plan.getByLabel('Antall avdrag').fill('2');
+    await plan.getByLabel('Beløp for hvert avdrag (kr)').fill('1000');
+    expect(await plan.locator('.plan-preview').textContent()).toMatch(/2 avdrag på 1\u00a0000\u00a0kr, til sammen 2\u00a0000\u00a0kr/);
+    await tabTo(page, plan.getByRole('button', { name: 'Avtal betalingsordningen' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Betalingsordning avtalt: 2 avdrag/);
+    expect(await page.evaluate('document.activeElement?.className')).toContain('last-step');
+    await expect.poll(() => page.locator('.ladder-next').textContent()).toMatch(/Betalingsordningen holder stigen .* Neste avdrag er 1\u00a0000\u00a0kr innen/);
+    expect(await page.getByRole('heading', { name: /Betalingsordning avtalt .*: Gjelder/ }).count()).toBe(1);
+    expect(await page.getByRole('form', { name: 'Avtal en betalingsordning' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'husleiekonto med betalingsordning');
+
+    const before = await rentOf(caseId);
     await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Innbetalinger' }).click();
     await page.getByRole('heading', { level: 1, name: 'Innbetalinger' }).waitFor();
     await expectNoAxeViolations(page, 'Innbetalinger');

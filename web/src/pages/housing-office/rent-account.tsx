@@ -4,8 +4,12 @@ import { api, errorText } from '../../api/client';
 import { formatDate, formatKroner } from '../../format';
 import { asLive, type CaseResponse } from '../../live';
 import { ENTRY_KIND_LABELS, LADDER_ACTION_LABELS, nextOnLadder, type EpisodeView, type LadderStepDef, type SummaryView } from '../../rent-account';
+import { useEffect, useRef, useState } from 'react';
+import { hasRole, useSession } from '../../auth';
+import { humanDates } from '../../format';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
 import { CautionFlag } from '../case-page';
+import { PaymentPlanForm } from './payment-plan-form';
 
 interface RentResponse {
   caseId: string;
@@ -27,6 +31,14 @@ export function RentAccount({ caseId }: { caseId: string }) {
     return { rent: rent.data as unknown as RentResponse, tenancy: tenancy.data as CaseResponse | undefined };
   }, [caseId]);
   const live = loaded.data?.tenancy ? asLive(loaded.data.tenancy.live) : null;
+  const session = useSession();
+  const canAgreePlan = hasRole(session, 'housing_officer', 'housing_office', 'follow_up_worker');
+  const [message, setMessage] = useState<{ text: string; seq: number } | null>(null);
+  const lastStep = useRef<HTMLDivElement>(null);
+  // The plan form goes away once a plan is active: keyboard focus goes to the case's answer.
+  useEffect(() => {
+    if (message) lastStep.current?.focus();
+  }, [message]);
   const name = loaded.data?.tenancy?.case.applicantName;
   return (
     <div className="stack">
@@ -39,9 +51,32 @@ export function RentAccount({ caseId }: { caseId: string }) {
       </Paragraph>
       {loaded.loading && !loaded.data && <Loading what="husleiekontoen" />}
       {loaded.error && <ErrorAlert>{loaded.error}</ErrorAlert>}
+      <div role="status" className="last-step" ref={lastStep} tabIndex={-1}>
+        {message && (
+          <Alert data-color="success">
+            <Paragraph>{humanDates(message.text)}</Paragraph>
+          </Alert>
+        )}
+      </div>
       {loaded.data && <Account rent={loaded.data.rent} />}
+      {loaded.data && canAgreePlan && planOffered(loaded.data.rent) && (
+        <PaymentPlanForm
+          caseId={caseId}
+          overdueOre={loaded.data.rent.summary.overdueOre}
+          onDone={(text) => {
+            setMessage((m) => ({ text, seq: (m?.seq ?? 0) + 1 }));
+            loaded.reload();
+          }}
+        />
+      )}
     </div>
   );
+}
+
+/** A plan is offered while something is overdue on an open episode and no plan is active (the case decides in the end). */
+function planOffered(rent: RentResponse): boolean {
+  const episode = rent.ladder?.episode;
+  return rent.summary.overdueOre > 0 && !!episode && !episode.plans.some((p) => p.status === 'active');
 }
 
 function Account({ rent }: { rent: RentResponse }) {
