@@ -13,6 +13,9 @@ import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screen
  * rent account and the ladder, the rent figures, the dwelling register, template and policy.
  */
 const OFFICE = { token: 'web-boligkontoret', userId: 'liv.haugen', roles: ['housing_office', 'housing_officer'], municipality: 'tynset' };
+// The register, template and policy are changed in a municipality of the test's own: the run's database is shared.
+const OWN = { ...OFFICE, token: 'web-boligkontoret-egen', municipality: `web-${randomUUID().slice(0, 6)}` };
+const tokenLine = (o: typeof OFFICE) => `${o.token}:${o.userId}:${o.roles.join('+')}:${o.municipality}`;
 
 describe('housing office pages in Chromium', () => {
   let api: ApiHarness;
@@ -27,7 +30,7 @@ describe('housing office pages in Chromium', () => {
 
   beforeAll(async () => {
     await ensureWebBuild({ say: () => {} });
-    api = await startApiHarness('web housing office', { webDir: WEB_DIST, extraTokens: `${OFFICE.token}:${OFFICE.userId}:${OFFICE.roles.join('+')}:${OFFICE.municipality}` });
+    api = await startApiHarness('web housing office', { webDir: WEB_DIST, extraTokens: [OFFICE, OWN].map(tokenLine).join(',') });
     for (const dwelling of DEMO_DWELLINGS) await api.request('PUT', '/api/dwellings', { body: { ...dwelling, municipality: 'tynset' } });
     caseId = await newCase(api, { applicant: { name: `Rita Restanse ${randomUUID().slice(0, 4)}` } });
     await runSteps(api, caseId, [...allocated(movedInOn, DEMO_DWELLINGS[1]!), ...movedIn(movedInOn)]);
@@ -43,9 +46,9 @@ describe('housing office pages in Chromium', () => {
   });
 
   /** The housing office signed in (a development token, as "velg bruker" stores it). */
-  async function officePage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-    await context.addInitScript(`sessionStorage.setItem('botrygg.session', ${JSON.stringify(JSON.stringify({ ...OFFICE, mode: 'token' }))})`);
+  async function officePage(who: typeof OFFICE = OFFICE): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+    await context.addInitScript(`sessionStorage.setItem('botrygg.session', ${JSON.stringify(JSON.stringify({ ...who, mode: 'token' }))})`);
     return context.newPage();
   }
 
@@ -136,7 +139,7 @@ describe('housing office pages in Chromium', () => {
   });
 
   it('shows the rent figures as the API gives them, the dwelling register, and the template and policy (policy saved)', { timeout: 120_000 }, async () => {
-    const page = await officePage();
+    let page = await officePage();
     await page.goto(`${api.baseUrl}/husleietall`);
     await page.getByRole('heading', { level: 1, name: 'Husleietall' }).waitFor();
     const figures = (await api.request('GET', '/api/rent/figures', { token: OFFICE.token })).body;
@@ -145,20 +148,32 @@ describe('housing office pages in Chromium', () => {
     expect(await stepTable.getByRole('row').filter({ hasText: 'Ingen restanse' }).textContent()).toContain(String(figures.perStep.none));
     await expectNoAxeViolations(page, 'Husleietall');
     await screenshot(page, 'boligkontor-husleietall');
+    await page.context().close();
 
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Boliger' }).click();
+    page = await officePage(OWN);
+    await page.goto(`${api.baseUrl}/boliger`);
     await page.getByRole('heading', { level: 1, name: 'Boliger' }).waitFor();
+    await page.getByText('Boligregisteret er tomt.').waitFor();
+    await expectNoAxeViolations(page, 'Boliger, tomt register');
+    const add = page.getByRole('form', { name: 'Legg til en bolig' });
+    for (const [label, value] of [['Bolig-ID', 'B-1'], ['Adresse', 'Fjellveien 2'], ['Størrelse (m²)', '55'], ['Antall rom', '2'], ['Etasje', '1'], ['Husleie i måneden (kr)', '8 500']]) await add.getByLabel(label!, { exact: true }).fill(value!);
+    await add.getByLabel('Tilgjengelig for rullestol').check();
+    await add.getByRole('button', { name: 'Legg til boligen' }).click();
+    await page.getByText('Boligen i Fjellveien 2 er lagret.').waitFor();
     const register = page.getByRole('list', { name: 'Boliger' });
-    await register.getByRole('heading', { name: DEMO_DWELLINGS[0]!.address }).waitFor();
+    await register.getByRole('heading', { name: 'Fjellveien 2' }).waitFor();
+    expect(await register.textContent()).toMatch(/2 rom, 55 m², 1\. etasje, tilgjengelig for rullestol\. Husleie 8\u00a0500\u00a0kr i måneden/);
     await expectNoAxeViolations(page, 'Boliger');
-    // Edit one dwelling's rent; the register keeps its ID.
-    await register.getByRole('button', { name: `Endre ${DEMO_DWELLINGS[0]!.address}` }).click();
-    const edit = page.getByRole('form', { name: `Endre ${DEMO_DWELLINGS[0]!.address}` });
+    // Edit its rent; the register keeps its ID.
+    await register.getByRole('button', { name: 'Endre Fjellveien 2' }).click();
+    const edit = page.getByRole('form', { name: 'Endre Fjellveien 2' });
     await edit.getByLabel('Husleie i måneden (kr)').fill('9 100');
     await edit.getByRole('button', { name: 'Lagre endringene' }).click();
-    await page.getByText(`Boligen i ${DEMO_DWELLINGS[0]!.address} er lagret.`).waitFor();
-    const saved = (await api.request('GET', '/api/dwellings', { token: OFFICE.token })).body.dwellings.find((d: { id: string }) => d.id === DEMO_DWELLINGS[0]!.id);
-    expect(saved.monthlyRentOre).toBe(910_000);
+    // The list is read again after the save: the new rent shows there.
+    await expect.poll(() => register.textContent()).toMatch(/Husleie 9\u00a0100\u00a0kr/);
+    expect(await page.getByRole('form', { name: 'Endre Fjellveien 2' }).count()).toBe(0);
+    const saved = (await api.request('GET', `/api/dwellings?municipality=${OWN.municipality}`, { token: OWN.token })).body.dwellings;
+    expect(saved).toEqual([{ id: 'B-1', address: 'Fjellveien 2', sizeSqm: 55, rooms: 2, floor: 1, accessible: true, coLocated: false, monthlyRentOre: 910_000 }]);
     // A refused save shows the API's own Norwegian words.
     await page.getByRole('form', { name: 'Legg til en bolig' }).getByLabel('Bolig-ID').fill('X');
     await page.getByRole('form', { name: 'Legg til en bolig' }).getByLabel('Adresse').fill('Ab');
@@ -176,8 +191,27 @@ describe('housing office pages in Chromium', () => {
     await page.getByLabel('Svarfrist på tilbud om bolig (dager)').fill('21');
     await page.getByRole('button', { name: 'Lagre retningslinjene' }).click();
     await page.getByText('Retningslinjene er lagret.', { exact: false }).waitFor();
-    const policy = (await api.request('GET', '/api/municipalities/tynset/policy', { token: OFFICE.token })).body;
+    const policy = (await api.request('GET', `/api/municipalities/${OWN.municipality}/policy`, { token: OWN.token })).body;
     expect(policy.overrides).toMatchObject({ offerAnswerDays: 21 });
+
+    // A new template version: one situation reworded. Too short a text is refused in the API's words.
+    const current = (await api.request('GET', `/api/municipalities/${OWN.municipality}/agreement-template`, { token: OWN.token })).body;
+    await page.getByRole('button', { name: 'Lag en ny versjon av malen' }).click();
+    const editor = page.getByRole('form', { name: 'Ny versjon av malen' });
+    const first = editor.getByRole('group', { name: 'Situasjon 1', exact: true }).getByLabel('Situasjonen', { exact: true });
+    await first.fill('x');
+    await editor.getByRole('button', { name: `Publiser versjon ${current.version + 1}` }).click();
+    await expect.poll(() => editor.getByRole('alert').textContent()).toMatch(/\S/);
+    expect((await api.request('GET', `/api/municipalities/${OWN.municipality}/agreement-template`, { token: OWN.token })).body.version).toBe(current.version);
+    await expectNoAxeViolations(page, 'malredigering');
+    await first.fill('Leiligheten skal holdes ryddig og trygg.');
+    await editor.getByRole('button', { name: `Publiser versjon ${current.version + 1}` }).click();
+    await page.getByText(`Versjon ${current.version + 1} av malen er publisert.`).waitFor();
+    const next = (await api.request('GET', `/api/municipalities/${OWN.municipality}/agreement-template`, { token: OWN.token })).body;
+    expect(next.version).toBe(current.version + 1);
+    expect(next.rows[0].situation).toBe('Leiligheten skal holdes ryddig og trygg.');
+    expect(next.rows.slice(1)).toEqual(current.rows.slice(1));
+    await page.getByRole('heading', { name: `Mal for oppfølgingsavtale, versjon ${current.version + 1}` }).waitFor();
     await page.setViewportSize({ width: 320, height: 640 });
     await expectNoHorizontalScroll(page, 'Avtalemal 320');
     await page.context().close();

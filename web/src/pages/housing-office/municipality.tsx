@@ -4,6 +4,7 @@ import { api, errorText } from '../../api/client';
 import { hasRole, useSession } from '../../auth';
 import { roleLabel } from '../../format';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
+import { TemplateEditor, type TemplateRow } from './template-editor';
 
 type NumberRule = 'leaseYears' | 'renewalNoticeMonths' | 'ownershipDialogueMonths' | 'interviewWithinWeeks' | 'decisionWithinWeeks' | 'offerAnswerDays' | 'moveInTasksWithinWeeks' | 'missedVisitFollowUpBusinessDays' | 'complaintsBeforeEscalation' | 'complaintWindowDays';
 
@@ -27,12 +28,6 @@ interface PolicyResponse {
   effective: Record<string, unknown> & { checklistItems?: Array<{ id: string; label: string }> };
 }
 
-interface TemplateRow {
-  key: string;
-  situation: string;
-  optional: boolean;
-  measures: Array<{ text: string; responsible: string[]; assessment?: boolean }>;
-}
 
 /** The municipality's follow-up agreement template and its rules for new cases. */
 export function Municipality() {
@@ -57,7 +52,7 @@ export function Municipality() {
       {data.data && (
         <>
           <PolicySection municipality={municipality} policy={data.data.policy} canEdit={canEdit} onSaved={data.reload} />
-          <TemplateSection template={data.data.template} />
+          <TemplateSection municipality={municipality} template={data.data.template} canEdit={canEdit} onPublished={data.reload} />
         </>
       )}
     </div>
@@ -140,13 +135,39 @@ function PolicySection({ municipality, policy, canEdit, onSaved }: { municipalit
   );
 }
 
-function TemplateSection({ template }: { template: { version: number; rows: TemplateRow[] } }) {
+function TemplateSection({ municipality, template, canEdit, onPublished }: { municipality: string; template: { version: number; rows: TemplateRow[] }; canEdit: boolean; onPublished: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const [published, setPublished] = useState<number | null>(null);
   return (
     <section aria-labelledby="avtalemal" className="stack">
       <Heading level={2} data-size="sm" id="avtalemal">
         Mal for oppfølgingsavtale, versjon {template.version}
       </Heading>
       <Paragraph>Hver avtale er en kopi av malen. En ny versjon når en løpende avtale først når avtalen revideres og signeres på nytt.</Paragraph>
+      {published !== null && (
+        <Alert data-color="success" role="status">
+          <Paragraph>Versjon {published} av malen er publisert. Nye avtaler lages fra den.</Paragraph>
+        </Alert>
+      )}
+      {canEdit && !editing && (
+        <div>
+          <Button variant="secondary" onClick={() => setEditing(true)}>
+            Lag en ny versjon av malen
+          </Button>
+        </div>
+      )}
+      {editing && (
+        <TemplateEditor
+          municipality={municipality}
+          template={template}
+          onCancel={() => setEditing(false)}
+          onPublished={(version) => {
+            setPublished(version);
+            setEditing(false);
+            onPublished();
+          }}
+        />
+      )}
       <ol className="plain-list template-rows">
         {template.rows.map((row) => (
           <li key={row.key}>
