@@ -148,6 +148,8 @@ describe('housing office pages in Chromium', () => {
     expect(await stepTable.getByRole('row').filter({ hasText: 'Ingen restanse' }).textContent()).toContain(String(figures.perStep.none));
     await expectNoAxeViolations(page, 'Husleietall');
     await screenshot(page, 'boligkontor-husleietall');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page, 'Husleietall 320');
     await page.context().close();
 
     page = await officePage(OWN);

@@ -80,6 +80,10 @@ describe('staff app sign-in in Chromium', () => {
     const withoutToken = await page.evaluate(`fetch('/api/dwellings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' }).then((r) => r.status)`);
     expect(withoutToken).toBe(403);
 
+    // Signed in, the login page sends one straight on.
+    await page.goto(`${h.baseUrl}/logg-inn?til=%2Fboliger`);
+    await page.getByRole('heading', { level: 1, name: 'Boliger' }).waitFor();
+
     // Logg ut: the session ends here and at the provider, and the browser comes back to Botrygg.
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.waitForURL(`${h.baseUrl}/auth/logged-out`);

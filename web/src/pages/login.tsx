@@ -1,7 +1,7 @@
 import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useLocation, useSearch } from 'wouter';
+import { Redirect, useLocation, useSearch } from 'wouter';
 import { api } from '../api/client';
-import { loginUrl, signIn } from '../auth';
+import { loginUrl, signIn, useSession } from '../auth';
 import { roleLabel } from '../format';
 import { ErrorAlert, PageHeading, useLoad } from '../ui';
 
@@ -14,10 +14,13 @@ export function Login() {
   const [, navigate] = useLocation();
   const search = useSearch();
   const returnTo = new URLSearchParams(search).get('til') ?? '/';
+  const session = useSession();
   const users = useLoad(async () => {
     const { data } = await api.GET('/api/dev-users');
     return (data?.users ?? []).filter((u) => !u.roles.includes('intake'));
   }, []);
+  // Already signed in (the back button, an old bookmark): straight on.
+  if (session?.mode === 'cookie') return <Redirect to={returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/'} />;
   return (
     <div className="stack">
       <PageHeading>Logg inn</PageHeading>
