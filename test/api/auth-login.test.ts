@@ -137,6 +137,25 @@ describe('staff login with OpenID Connect against the embedded provider', () => 
     expect(again.url).toMatch(/\/interaction\//);
   });
 
+  it('tells the staff app where to go on logout when it asks for JSON (a redirected form post would break its CSP)', async () => {
+    const browser = new Browser();
+    const { page } = await login(browser, h.baseUrl, 'tynset-boligkontoret');
+    const { csrfToken } = JSON.parse(page.text);
+    const json = { accept: 'application/json' };
+    const refused = await browser.go(`${h.baseUrl}/auth/logout`, { method: 'POST', headers: json });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.text).error).toMatch(/CSRF-token/);
+    expect((await me(browser)).status).toBe(200);
+
+    const res = await browser.go(`${h.baseUrl}/auth/logout`, { method: 'POST', headers: { ...json, 'x-csrf-token': csrfToken } });
+    expect(res.status).toBe(200);
+    expect(browser.hops).toHaveLength(1);
+    const endSession = new URL(JSON.parse(res.text).redirect);
+    expect(endSession.origin + endSession.pathname).toBe(`${h.dev.issuer}/session/end`);
+    expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(`${h.baseUrl}/auth/logged-out`);
+    expect((await me(browser)).status).toBe(401);
+  });
+
   it('shows a Norwegian page and starts no session for a user whose groups map to no role', async () => {
     h.users.push({ username: 'uten-rolle', name: 'Uten Rolle', sub: 'sub-uten-rolle', groups: ['gruppe-som-ikke-er-koblet'] });
     const browser = new Browser();
