@@ -132,6 +132,7 @@ describe('housing office pages in Chromium', () => {
     await expect.poll(() => page.locator('.ladder-step').textContent()).toBe('Saken står ikke på restansestigen.');
     expect(await page.locator('.rent-overdue').textContent()).toBe('0\u00a0kr');
     expect(await page.locator('.ledger').textContent()).toMatch(/Innbetaling/);
+    expect(await page.locator('.ledger').textContent()).toMatch(/Husleie for [a-zæøå]+ \d{4}/);
     await expectNoAxeViolations(page, 'husleiekonto etter betaling');
     await page.setViewportSize({ width: 320, height: 640 });
     await expectNoHorizontalScroll(page, 'husleiekonto 320');

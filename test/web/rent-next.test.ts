@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RENT_LADDER } from '../../domain/rent/ladder';
-import { addDaysIso, nextOnLadder, type EpisodeView, type SummaryView } from '../../web/src/rent-account';
+import { addDaysIso, formatPeriod, nextOnLadder, type EpisodeView, type SummaryView } from '../../web/src/rent-account';
 
 /** What the rent account page says comes next on the ladder, from the case's own ladder version. */
 describe('the rent account’s next step', () => {
@@ -27,6 +27,11 @@ describe('the rent account’s next step', () => {
   it('holds the ladder under an active payment plan and names the next unpaid instalment', () => {
     const plan = { agreedDate: '2027-03-20', arrearsAtAgreementOre: 900_000, status: 'active' as const, instalments: [{ dueDate: '2027-04-05', amountOre: 300_000, result: 'kept' as const }, { dueDate: '2027-05-05', amountOre: 300_000 }] };
     expect(nextOnLadder(steps, 'follow_up', episode({ plans: [plan] }), summary({ overdueOre: 600_000, oldestUnpaidDueDate: '2027-03-01' }))).toMatchObject({ kind: 'plan', next: { dueDate: '2027-05-05', amountOre: 300_000 } });
+  });
+
+  it('writes a rent month as «januar 2027»', () => {
+    expect(formatPeriod('2027-01')).toBe('januar 2027');
+    expect(formatPeriod('2026-12')).toBe('desember 2026');
   });
 
   it('adds calendar days across months and years', () => {

@@ -91,3 +91,11 @@ export function nextOnLadder(steps: LadderStepDef[], current: string | null, epi
   const date = step.fromDay !== undefined && summary.oldestUnpaidDueDate ? addDaysIso(summary.oldestUnpaidDueDate, step.fromDay) : undefined;
   return { kind: 'step', step, ...(date ? { date } : {}), earlierIfOverMonth: step.moreThanMonthsOfRent !== undefined };
 }
+
+const MONTHS = ['januar', 'februar', 'mars', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'desember'];
+
+/** A rent month `2027-01` as «januar 2027». */
+export function formatPeriod(period: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  return m ? `${MONTHS[Number(m[2]) - 1]} ${m[1]}` : period;
+}

@@ -3,6 +3,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { api, errorText, newIdempotencyKey } from '../../api/client';
 import { formatDate, formatDateTime, formatKroner } from '../../format';
+import { formatPeriod } from '../../rent-account';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
 
 interface FileError {
@@ -217,7 +218,7 @@ function UnmatchedCard({ item, onMatched }: { item: UnmatchedItem; onMatched: (m
       </Heading>
       <Paragraph>{item.reason}</Paragraph>
       <Paragraph data-size="sm" className="meta">
-        {p?.type === 'housing_allowance' ? `Bostøtte${p.period ? ` for ${p.period}` : ''}. ` : ''}
+        {p?.type === 'housing_allowance' ? `Bostøtte${p.period ? ` for ${formatPeriod(p.period)}` : ''}. ` : ''}
         {p?.kid ? `KID ${p.kid}. ` : ''}
         Fra {item.filename}, linje {item.line}
         {item.element ? ` (${item.element})` : ''}, lest inn {formatDateTime(item.importedAt)}.

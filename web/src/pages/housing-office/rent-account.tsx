@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { api, errorText } from '../../api/client';
 import { formatDate, formatKroner } from '../../format';
 import { asLive, type CaseResponse } from '../../live';
-import { ENTRY_KIND_LABELS, LADDER_ACTION_LABELS, nextOnLadder, type EpisodeView, type LadderStepDef, type SummaryView } from '../../rent-account';
+import { ENTRY_KIND_LABELS, formatPeriod, LADDER_ACTION_LABELS, nextOnLadder, type EpisodeView, type LadderStepDef, type SummaryView } from '../../rent-account';
 import { useEffect, useRef, useState } from 'react';
 import { hasRole, useSession } from '../../auth';
 import { humanDates } from '../../format';
@@ -166,7 +166,7 @@ function Account({ rent }: { rent: RentResponse }) {
                   <Table.Cell>{formatDate(e.date)}</Table.Cell>
                   <Table.Cell>
                     {ENTRY_KIND_LABELS[e.kind] ?? e.kind}
-                    {e.period ? ` for ${e.period}` : ''}
+                    {e.period ? ` for ${formatPeriod(e.period)}` : ''}
                   </Table.Cell>
                   <Table.Cell className="amount">{e.kind === 'charge' ? formatKroner(e.amountOre) : formatKroner(-e.amountOre)}</Table.Cell>
                 </Table.Row>

@@ -55,7 +55,7 @@ export function RentFigures() {
             <dt>Leieforhold med restanse</dt>
             <dd>{f.tenanciesInArrears}</dd>
             <dt>Tid fra første ubetalte husleie til første kontakt</dt>
-            <dd>{f.daysToFirstContact.episodes ? `median ${f.daysToFirstContact.median} dager, lengst ${f.daysToFirstContact.max} dager (${f.daysToFirstContact.episodes} tilfeller)` : 'Ingen tilfeller ennå'}</dd>
+            <dd>{f.daysToFirstContact.episodes ? `median ${f.daysToFirstContact.median} dager, lengst ${f.daysToFirstContact.max} dager (${f.daysToFirstContact.episodes} ${f.daysToFirstContact.episodes === 1 ? 'tilfelle' : 'tilfeller'})` : 'Ingen tilfeller ennå'}</dd>
           </dl>
           <FigureTable
             title="Saker per trinn på restansestigen"
