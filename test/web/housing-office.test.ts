@@ -104,7 +104,10 @@ describe('housing office pages in Chromium', () => {
     const unknownKid = '00000000000000000000';
     const good = ['transaksjonsid;dato;beløp;kid', `${randomUUID()};${today};${kroner(owed)};${kid}`, `${randomUUID()};${today};1 234,00;${unknownKid}`].join('\n');
     await page.getByLabel('Innbetalingsfil', { exact: true }).setInputFiles({ name: 'innbetalinger.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-    await page.getByRole('button', { name: 'Les inn filen' }).click();
+    // By keyboard: the file field and the button are reached with Tab.
+    await page.getByLabel('Innbetalingsfil', { exact: true }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Les inn filen' }), 3);
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.import-outcome').textContent()).toMatch(/1 innbetalinger er ført, 1 fant ikke leieforhold/);
     const workList = page.getByRole('list', { name: 'Innbetalinger uten sak' });
     const item = workList.getByRole('listitem').filter({ hasText: `KID ${unknownKid}` });
@@ -118,7 +121,8 @@ describe('housing office pages in Chromium', () => {
     // The work list: matched to the case by hand, with a reason; it leaves the list.
     await item.getByLabel('Saksnummer').fill(caseId);
     await item.getByLabel('Hvorfor hører innbetalingen til denne saken?').fill('Leietaker ringte: skrev feil KID.');
-    await item.getByRole('button', { name: 'Før på saken' }).click();
+    await tabTo(page, item.getByRole('button', { name: 'Før på saken' }), 5);
+    await page.keyboard.press('Enter');
     await page.getByText('Innbetalingen er ført på saken.').waitFor();
     await expect.poll(() => workList.getByRole('listitem').filter({ hasText: `KID ${unknownKid}` }).count()).toBe(0);
     const after = await rentOf(caseId);
