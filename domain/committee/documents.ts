@@ -162,6 +162,13 @@ function indented(s: string, prefix: string): string {
 /** Where a member finds the case; the staff app's address is not configured yet, so the API's path. */
 export const caseLink = (caseId: string): string => `/api/tenancies/${caseId}`;
 
+/** Where a member finds the meeting and its agenda, behind login; the only thing about the cases a mail may carry. */
+export const meetingLink = (committeeId: string, meetingId: string): string =>
+  `/api/committees/${encodeURIComponent(committeeId)}/meetings/${encodeURIComponent(meetingId)}`;
+
+/** 'én sak' / '3 saker': the count is all a mail says about the agenda. */
+export const itemCount = (n: number): string => (n === 1 ? 'én sak' : `${n} saker`);
+
 export function agendaText(r: {
   committeeName: string;
   date: IsoDate;
