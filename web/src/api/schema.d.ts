@@ -2817,6 +2817,144 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tenancies/{caseId}/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Én hendelse i sin helhet: meldingen, stegene, tiltakene med vurderinger og notater, trepartssamtalene */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hendelsen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            caseId: string;
+                            situation: string;
+                            status: string;
+                            agreementVersion: number | null;
+                            agreementRow: {
+                                key: string;
+                                situation: string;
+                                measures: string[];
+                            } | null;
+                            escalations: number;
+                            report: {
+                                description: string;
+                                channel: string;
+                                occurredAt: string;
+                                damage: boolean | null;
+                                othersStaying: boolean | null;
+                                complainant: string | null;
+                                reportedBy: string;
+                                reportedAt: string;
+                            };
+                            steps: {
+                                at: string;
+                                byId: string;
+                                text: string;
+                            }[];
+                            tasks: {
+                                id: string;
+                                title: string;
+                                role: string;
+                                assigneeId: string | null;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                overdue: boolean;
+                                assessment: boolean;
+                                decision: ("yes" | "no") | null;
+                                note: string | null;
+                                doneAt: string | null;
+                                doneBy: string | null;
+                            }[];
+                            meetings: {
+                                taskId: string;
+                                proposedTimes: string[];
+                                participants: string[];
+                                outcome: string | null;
+                                note: string | null;
+                            }[];
+                            timers: {
+                                id: string;
+                                at: string;
+                                fired: boolean;
+                            }[];
+                            revisionRequested: boolean;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke hendelsen i denne saken */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tenancies/{caseId}/incidents/{incidentId}/actions": {
         parameters: {
             query?: never;
