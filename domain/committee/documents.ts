@@ -54,6 +54,8 @@ export interface AgendaItem {
   caseId?: string;
   title: string;
   why: string;
+  /** Why the committee may see the case: the tenant's consent or a legal basis (items about a case only). */
+  basis?: string;
   source: 'auto' | 'secretary';
 }
 
@@ -199,6 +201,7 @@ export function agendaText(r: {
     lines.push(`${number}. ${oneLine(item.title)}`);
     if (item.caseId !== undefined) lines.push(`${indent}Sak: ${oneLine(item.caseId)}`);
     lines.push(`${indent}Hvorfor: ${indented(item.why, indent + '         ')}`);
+    if (item.basis !== undefined) lines.push(`${indent}Grunnlag: ${oneLine(item.basis)}`);
     if (item.caseId !== undefined) lines.push(`${indent}Lenke: ${r.caseLink(item.caseId)}`);
   }
   return lines.join('\n') + '\n';
@@ -284,6 +287,7 @@ export function minutesHtml(r: MeetingRecord & { caseLink: (caseId: string) => s
         `<h3>Sak ${number}: ${e(item.title)}</h3>`,
         item.caseId !== undefined ? `<p><span class="label">Saksnummer:</span> ${caseReference(item.caseId)}</p>` : '',
         `<p class="text"><span class="label">Hvorfor saken er på sakslisten:</span> ${e(item.why)}</p>`,
+        item.basis !== undefined ? `<p><span class="label">Grunnlag:</span> ${e(item.basis)}</p>` : '',
         decisions.length === 0 ? '<p><em>Ingen beslutning ført i referatet.</em></p>' : decisions.map((d) => decisionHtml(d, item)).join(''),
         `</section>`,
       ].join('');

@@ -44,9 +44,9 @@ describe('API: the housing committee over HTTP', () => {
   const key = () => ({ 'Idempotency-Key': `bu-${randomUUID()}` });
 
   it('creates a committee, keeps member history, holds a meeting and prints escaped minutes; refuses a follow-up worker', { timeout: 60_000 }, async () => {
-    // The first meeting: a business day at least five days ahead.
+    // The first meeting: a business day at least five days ahead; the next one too (it is invited, then cancelled).
     let firstDate = addDays(osloDate(await env.currentTimeMs()), 5);
-    while (!isBusinessDay(firstDate)) firstDate = addDays(firstDate, 1);
+    while (!isBusinessDay(firstDate) || !isBusinessDay(addDays(firstDate, 14))) firstDate = addDays(firstDate, 1);
     const committeeId = `${MUNICIPALITY}-boligutvalg`;
     const body = {
       id: committeeId,

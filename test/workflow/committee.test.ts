@@ -107,7 +107,9 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
         args: [{ caseId, application: application({ municipality, receivedDate: today, applicant: { name } }) }],
       });
       watched.push(handle.workflowId);
-      for (const { as, payload } of steps) {
+      // Seed 002: the committee sees a case only with the tenant's consent (or a legal basis).
+      const consent: Step = { payload: { type: 'recordConsent', date: today, scope: ['housing_office', 'follow_up_service', 'nav', 'committee'] } };
+      for (const { as, payload } of [consent, ...steps]) {
         await handle.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: as === 'followUpWorker' ? followUpWorker : officer, payload }] });
       }
       return { caseId, handle };
@@ -120,6 +122,14 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
       { as: 'followUpWorker', payload: { type: 'declineFollowUp', date: today, note: 'Ønsker å klare seg selv.' } },
     ]);
     const late = await startCase('Tor Haugen', []);
+    // Nobody has acted on this one either, but the tenant has not consented: the committee never sees it.
+    const withoutConsent = testCaseId();
+    const privateCase = await env.client.workflow.start(tenancyWorkflow, {
+      workflowId: tenancyWorkflowId(withoutConsent),
+      taskQueue: ctx.taskQueue,
+      args: [{ caseId: withoutConsent, application: application({ municipality, receivedDate: today, applicant: { name: 'Anne Uten Samtykke' } }) }],
+    });
+    watched.push(privateCase.workflowId);
 
     // The committee: five members, every 14 days on the holiday's weekday at 09:00, started as the API does.
     const settings: CommitteeSettings = {
@@ -193,6 +203,9 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
       expect.arrayContaining([`application_waiting:${waiting.caseId}`, `follow_up_declined:${declined.caseId}`, `deadline_missed:${late.caseId}`]),
     );
     expect(agenda1).not.toContain(`application_waiting:${late.caseId}`);
+    expect(agenda1.filter((id) => id.endsWith(withoutConsent))).toEqual([]);
+    // Each item says why the committee may see the case.
+    expect((await meetingRow(m1))!.agenda.every((i) => i.basis === `Samtykke til samarbeid og informasjonsutveksling (${today}).`)).toBe(true);
     expect((await meetingRow(m1))!.status).toBe('agenda_sent');
     const invitationText = invitations1[0]!.text!;
 
