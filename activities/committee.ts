@@ -9,7 +9,7 @@ import { committeeDecisions, committeeMeetings } from '../db/schema-committee';
 import type { NotificationAttachment } from '../db/schema-notifications';
 import { osloInstant, type IsoDate } from '../domain/calendar';
 import { buildAgenda, type AgendaContext } from '../domain/committee/agenda';
-import { agendaText, caseLink, norwegianDate, type AgendaItem, type Member } from '../domain/committee/documents';
+import { itemCount, meetingLink, norwegianDate, type AgendaItem, type Member } from '../domain/committee/documents';
 import { meetingInvitation } from '../domain/committee/ics';
 import type { CommitteeEffectInput, DecisionRow, MeetingRow } from '../domain/committee/state';
 import { tenancyWorkflowId } from '../domain/ids';
@@ -65,6 +65,12 @@ export interface DeliverDecisionInput {
 export type DeliveryOutcome = { status: 'delivered'; message: string } | { status: 'rejected'; error: string };
 
 const ICS_FILENAME = 'boligutvalg.ics';
+
+/** What a mail says about the agenda: the number of items and the link to read them in Botrygg. */
+function agendaPointer(committeeId: string, meetingId: string, items: number): string {
+  const count = items === 0 ? 'Sakslisten har ingen saker.' : `Sakslisten har ${itemCount(items)}.`;
+  return `${count} Les den i Botrygg (krever innlogging):\n${meetingLink(committeeId, meetingId)}`;
+}
 
 /** The committee's I/O: members as of a time, the agenda from live cases, invitations, minutes, decisions to cases. */
 export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { db: Database; temporal: Client; mailer?: Mailer; mailFrom?: string }) {
@@ -128,7 +134,9 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
       if (members.length === 0) return { members, sent: 0, queued: 0, failed: [] };
       const { meeting, committeeName, location } = input;
       const cancel = input.kind === 'cancel';
-      const agenda = agendaText({ committeeName, date: meeting.date, time: meeting.time, location, items: input.items, caseLink });
+      // Mail leaves Botrygg and sits in inboxes and on phones: it says how many items and where to read
+      // them behind login, never a name, an incident or the secretary's free text (the reason for a move).
+      const agenda = agendaPointer(input.committeeId, meeting.id, input.items.length);
       const previous = input.previous;
       const duration = meeting.endsAt - meeting.startsAt;
       // A cancellation names the slot the calendars hold, which may differ from where the cycle put it.
@@ -143,7 +151,7 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
               method: cancel ? 'CANCEL' : 'REQUEST',
               summary: `Møte i ${committeeName}`,
               // Names stay out of calendars, which are often shared; the agenda is in the e-mail and in Botrygg.
-              description: `Sakslisten (${input.items.length} ${input.items.length === 1 ? 'sak' : 'saker'}) er sendt på e-post og ligger i Botrygg. Møte-ID: ${meeting.id}.`,
+              description: `Sakslisten (${itemCount(input.items.length)}) ligger i Botrygg: ${meetingLink(input.committeeId, meeting.id)} (krever innlogging). Møte-ID: ${meeting.id}.`,
               location,
               startsAt,
               endsAt: startsAt + duration,
@@ -152,7 +160,6 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
               attendees: members.map((m) => ({ name: m.name, email: m.email })),
             });
       const attachments = ics ? [{ filename: ICS_FILENAME, contentType: `text/calendar; method=${cancel ? 'CANCEL' : 'REQUEST'}; charset=UTF-8`, content: ics }] : [];
-      const reason = meeting.note ? ` Grunn: ${meeting.note}.` : '';
       let subject: string;
       let body: string;
       let segment: string;
@@ -160,36 +167,60 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
         case 'agenda':
           segment = 'agenda';
           subject = `Saksliste: ${committeeName} ${when(meeting.date, meeting.time)}`;
-          body = `Her er sakslisten til møtet i ${committeeName}. Kalenderinvitasjonen er vedlagt.\n\n${agenda}`;
+          body = `Her er sakslisten til møtet i ${committeeName} ${when(meeting.date, meeting.time)}, ${location}. Kalenderinvitasjonen er vedlagt.\n\n${agenda}`;
           break;
         case 'final':
           segment = 'agenda-final';
           subject = `Endelig saksliste: ${committeeName} ${when(meeting.date, meeting.time)}`;
-          body = `Sakslisten er endret siden den ble sendt ut. Dette er den endelige sakslisten.\n\n${agenda}`;
+          body = `Sakslisten til møtet i ${committeeName} ${when(meeting.date, meeting.time)} er endret siden den ble sendt ut. Den endelige sakslisten ligger i Botrygg.\n\n${agenda}`;
           break;
         case 'update':
           segment = `update-${input.sequence}`;
           subject = `Møtet er flyttet: ${committeeName} ${when(meeting.date, meeting.time)}`;
-          body = `${previous ? `Møtet i ${committeeName} ${when(previous.date, previous.time)} er flyttet til ${when(meeting.date, meeting.time)}.` : `Møtet i ${committeeName} holdes ${when(meeting.date, meeting.time)}.`}${reason} Den oppdaterte kalenderinvitasjonen er vedlagt.\n\n${agenda}`;
+          body = `${previous ? `Møtet i ${committeeName} ${when(previous.date, previous.time)} er flyttet til ${when(meeting.date, meeting.time)}.` : `Møtet i ${committeeName} holdes ${when(meeting.date, meeting.time)}.`} Den oppdaterte kalenderinvitasjonen er vedlagt.\n\n${agenda}`;
           break;
         case 'cancel':
           segment = `cancel-${input.sequence}`;
           subject = `Avlyst: ${committeeName} ${when(previous?.date ?? meeting.date, previous?.time ?? meeting.time)}`;
-          body = `Møtet i ${committeeName} ${when(previous?.date ?? meeting.date, previous?.time ?? meeting.time)} er avlyst.${reason} Avlysningen er vedlagt, så møtet forsvinner fra kalenderen.`;
+          body = `Møtet i ${committeeName} ${when(previous?.date ?? meeting.date, previous?.time ?? meeting.time)} er avlyst. Avlysningen er vedlagt, så møtet forsvinner fra kalenderen.`;
           break;
       }
       const result = await sendToMembers(members, (m) => `${input.workflowId}#${meeting.id}#${segment}#${m.id}`, { subject, body, attachments });
       return { members, ...result };
     },
 
+    /**
+     * Asks the secretary (the chair when the committee has none) to move a regular meeting off a public
+     * holiday, weeks before any invitation would go out: nobody is invited to the holiday itself.
+     */
+    async askToMoveHolidayMeeting(input: {
+      workflowId: string;
+      committeeId: string;
+      committeeName: string;
+      meeting: { id: string; date: IsoDate; time: string };
+      holiday: string;
+      at: number;
+    }): Promise<{ sent: number; queued: number; failed: string[] }> {
+      const members = await membersAsOf(db, input.committeeId, new Date(input.at));
+      const secretaries = members.filter((m) => m.role === 'secretary');
+      const recipients = secretaries.length ? secretaries : members.filter((m) => m.role === 'chair').slice(0, 1);
+      const { meeting, committeeName } = input;
+      return sendToMembers(recipients, (m) => `${input.workflowId}#${meeting.id}#holiday#${m.id}`, {
+        subject: `Flytt møtet: ${committeeName} ${norwegianDate(meeting.date)} er ${input.holiday.toLowerCase()}`,
+        body:
+          `Det faste møtet i ${committeeName} ${when(meeting.date, meeting.time)} faller på ${input.holiday.toLowerCase()}, og blir ikke holdt den dagen. ` +
+          `Medlemmene får ingen innkalling til helligdagen.\n\nFlytt eller avlys møtet i Botrygg (krever innlogging), så går innkallingen ut som vanlig før den nye dagen:\n` +
+          `${meetingLink(input.committeeId, meeting.id)}`,
+      });
+    },
+
     /** The reminder on the meeting day, 07:00, to every current member. */
     async sendDayOfReminder(input: Omit<SendAgendaInput, 'kind' | 'sequence' | 'previous'>): Promise<SendResult> {
       const members = await membersAsOf(db, input.committeeId, new Date(input.at));
       const { meeting, committeeName, location } = input;
-      const n = input.items.length;
       const result = await sendToMembers(members, (m) => `${input.workflowId}#${meeting.id}#dayof#${m.id}`, {
         subject: `I dag: ${committeeName} kl. ${meeting.time}`,
-        body: `Påminnelse: ${committeeName} har møte i dag, ${when(meeting.date, meeting.time)}, ${location}. Sakslisten har ${n === 1 ? 'én sak' : `${n} saker`}.\n\n${agendaText({ committeeName, date: meeting.date, time: meeting.time, location, items: input.items, caseLink })}`,
+        body: `Påminnelse: ${committeeName} har møte i dag, ${when(meeting.date, meeting.time)}, ${location}.\n\n${agendaPointer(input.committeeId, meeting.id, input.items.length)}`,
       });
       return { members, ...result };
     },

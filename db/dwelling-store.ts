@@ -7,12 +7,19 @@ import { dwellings } from './schema';
 export async function findDwelling(db: Database, municipality: string, id: string): Promise<Dwelling | undefined> {
   const [row] = await db.select().from(dwellings).where(and(eq(dwellings.municipality, municipality), eq(dwellings.dwellingId, id)));
   if (!row) return undefined;
-  const { dwellingId, municipality: _m, updatedAt: _u, ...rest } = row;
-  return { id: dwellingId, ...rest };
+  return dwellingOfRow(row);
+}
+
+/** A register row as the domain's dwelling: columns never filled in are left out, not null. */
+export function dwellingOfRow(row: typeof dwellings.$inferSelect): Dwelling {
+  const { dwellingId, municipality: _m, updatedAt: _u, location, ownership, ...rest } = row;
+  return { id: dwellingId, ...rest, ...(location !== null ? { location } : {}), ...(ownership !== null ? { ownership } : {}) };
 }
 
 export async function saveDwelling(db: Database, municipality: string, dwelling: Dwelling): Promise<void> {
-  const { id, ...rest } = dwelling;
+  const { id, ...given } = dwelling;
+  // A field left out of an update is cleared, as a PUT replaces the entry.
+  const rest = { ...given, location: given.location ?? null, ownership: given.ownership ?? null };
   await db
     .insert(dwellings)
     .values({ municipality, dwellingId: id, ...rest })

@@ -187,6 +187,10 @@ export const dwellings = pgTable(
     accessible: boolean('accessible').notNull(),
     coLocated: boolean('co_located').notNull(),
     monthlyRentOre: integer('monthly_rent_ore').notNull(),
+    /** Beliggenhet, the municipality's name for the area. Null for rows registered before it was asked. */
+    location: text('location'),
+    /** 'municipal' | 'housing_cooperative' | 'section'; null for rows registered before it was asked. */
+    ownership: text('ownership', { enum: ['municipal', 'housing_cooperative', 'section'] }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.municipality, t.dwellingId] })],

@@ -40,6 +40,11 @@ const FIELD_LABELS: Record<string, string> = {
   'Idempotency-Key': 'Idempotency-Key',
   caseId: 'saksnummer',
   type: 'handling',
+  location: 'beliggenhet',
+  ownership: 'eierform',
+  scope: 'omfang',
+  authorisation: 'fullmakt',
+  method: 'betalingsmåte',
 };
 
 export function fieldName(path: PropertyKey[]): string {

@@ -14,9 +14,9 @@ const officer: Actor = { id: 'kari.nordmann', roles: ['housing_officer'], munici
 const followUpWorker: Actor = { id: 'ola.hansen', roles: ['follow_up_worker'], municipality: 'tynset' };
 
 export const DEMO_DWELLINGS: Dwelling[] = [
-  { id: 'TYN-0107', address: 'Parkvegen 3A', sizeSqm: 34, rooms: 1, floor: 2, accessible: false, coLocated: false, monthlyRentOre: 780_000 },
-  { id: 'TYN-0212', address: 'Storgata 12B', sizeSqm: 58, rooms: 2, floor: 1, accessible: true, coLocated: false, monthlyRentOre: 915_000 },
-  { id: 'TYN-0304', address: 'Kirkegata 4, leil. 3', sizeSqm: 41, rooms: 2, floor: 0, accessible: true, coLocated: true, monthlyRentOre: 840_000 },
+  { id: 'TYN-0107', address: 'Parkvegen 3A', sizeSqm: 34, rooms: 1, floor: 2, accessible: false, coLocated: false, monthlyRentOre: 780_000, location: 'Tynset sentrum', ownership: 'housing_cooperative' },
+  { id: 'TYN-0212', address: 'Storgata 12B', sizeSqm: 58, rooms: 2, floor: 1, accessible: true, coLocated: false, monthlyRentOre: 915_000, location: 'Tynset sentrum', ownership: 'municipal' },
+  { id: 'TYN-0304', address: 'Kirkegata 4, leil. 3', sizeSqm: 41, rooms: 2, floor: 0, accessible: true, coLocated: true, monthlyRentOre: 840_000, location: 'Tynset sentrum', ownership: 'section' },
 ];
 
 export type Step = { as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload };

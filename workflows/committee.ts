@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ActivityFailure, allHandlersFinished, condition, continueAsNew, log, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyAddAgendaItem,
   applyDecisionDone,
@@ -37,6 +37,7 @@ import {
   recordBegun,
   recordDayOfSent,
   recordDelivery,
+  recordHolidayNoticeSent,
   recordInvitationSent,
   retryLater,
   toCommitteeView,
@@ -45,6 +46,7 @@ import {
   type CommitteeSettings,
   type CommitteeState,
   type Step,
+  unmovedHoliday,
 } from '../domain/committee/state';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
@@ -86,6 +88,8 @@ export async function committeeWorkflow(input: CommitteeWorkflowInput): Promise<
   const { workflowId } = workflowInfo();
   const state = input.carried ?? newCommitteeState(input.settings, workflowNow());
   const { committeeId, municipality } = state.settings;
+  // Runs from before the rule invited to meetings on public holidays; they replay that way.
+  if (patched('committee-holiday-meetings')) state.holidayRule = true;
 
   setHandler(committeeStateQuery, () => toCommitteeView(state, workflowNow()));
 
@@ -155,6 +159,14 @@ export async function committeeWorkflow(input: CommitteeWorkflowInput): Promise<
     // Steps a worker outage pushed past the meeting's start are recorded, not mailed: too late to help.
     const tooLate = workflowNow() >= meeting.startsAt;
     switch (step.kind) {
+      case 'holidayNotice': {
+        const holiday = unmovedHoliday(meeting);
+        if (holiday !== undefined && !tooLate) {
+          await mail.askToMoveHolidayMeeting({ workflowId, committeeId, committeeName: state.settings.name, meeting: { id: meeting.id, date: meeting.date, time: meeting.time }, holiday, at: workflowNow() });
+        }
+        recordHolidayNoticeSent(state, meeting.id);
+        return;
+      }
       case 'invite': {
         const t = track(state, meeting);
         if (!t.agendaFinal) await buildAgenda(meeting, false);

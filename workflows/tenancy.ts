@@ -66,6 +66,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     'ownership-start-up-loan-task': patched('ownership-start-up-loan-task'),
     'tenancy-deadlines-business-days': patched('tenancy-deadlines-business-days'),
     'missed-visits-reach-housing-office': patched('missed-visits-reach-housing-office'),
+    'dwelling-fit-full-interview': patched('dwelling-fit-full-interview'),
   };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });

@@ -25,6 +25,8 @@ import {
 import { holidayConflicts, meetingById, meetingsBetween, type Meeting } from '../../domain/committee/cycle';
 import type { AgendaItem } from '../../domain/committee/documents';
 import type { CommitteeSettings, CommitteeView } from '../../domain/committee/state';
+import { committeeBasis } from '../../domain/tenancy/arrangements';
+import type { TenancyView } from '../../domain/tenancy/view';
 import { COMMITTEE_ID_PATTERN, committeeWorkflowId } from '../../domain/ids';
 import type { Actor, Role } from '../../domain/roles';
 import type { Logger } from '../../platform/logger';
@@ -443,15 +445,23 @@ export function registerCommitteeRoutes(routes: ApiRoutes, deps: CommitteeRouteD
     },
     async ({ req, actor, params, headers, body }) => {
       const row = await loadCommittee(actor, params.committeeId);
+      let basis: string | undefined;
       if (body.caseId) {
-        const [tenancy] = await db.select({ municipality: tenancies.municipality }).from(tenancies).where(eq(tenancies.caseId, body.caseId));
+        const [tenancy] = await db.select({ municipality: tenancies.municipality, snapshot: tenancies.snapshot }).from(tenancies).where(eq(tenancies.caseId, body.caseId));
         if (!tenancy) throw new HttpError(404, 'Fant ikke saken.');
         if (tenancy.municipality !== row.municipality) {
           await audit(db, req, 'denied', body.caseId, 403);
           throw new HttpError(403, 'Saken hører til en annen kommune enn boligutvalget.');
         }
+        // Seed 002: the committee sees a case only with the tenant's consent or a recorded legal basis.
+        basis = committeeBasis((tenancy.snapshot ?? {}) as TenancyView, osloDate(Date.now()));
+        if (!basis) {
+          await audit(db, req, 'denied', body.caseId, 409);
+          throw new HttpError(409, 'Boligutvalget kan ikke se denne saken: leietaker har ikke samtykket til at utvalget får opplysninger, og det er ikke registrert hjemmel.');
+        }
       }
-      const result = await update(params.committeeId, addAgendaItemUpdate, { idempotencyKey: headers['Idempotency-Key'], actor, payload: { ...body, meetingId: params.meetingId } });
+      const payload = { ...body, meetingId: params.meetingId, ...(basis ? { basis } : {}) };
+      const result = await update(params.committeeId, addAgendaItemUpdate, { idempotencyKey: headers['Idempotency-Key'], actor, payload });
       await auditCases(db, req, 'write', [body.caseId], 201);
       return { status: 201, body: result };
     },

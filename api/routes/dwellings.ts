@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { saveDwelling } from '../../db/dwelling-store';
+import { dwellingOfRow, saveDwelling } from '../../db/dwelling-store';
 import { dwellings } from '../../db/schema';
 import { municipalityCode } from '../../domain/schemas/common';
 import { Dwelling } from '../../domain/schemas/dwelling';
@@ -45,7 +45,7 @@ export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database
       const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
       if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
       const rows = await db.select().from(dwellings).where(eq(dwellings.municipality, municipality)).orderBy(asc(dwellings.address));
-      return { status: 200, body: { dwellings: rows.map(({ dwellingId, municipality: _m, updatedAt: _u, ...rest }) => ({ id: dwellingId, ...rest })) } };
+      return { status: 200, body: { dwellings: rows.map(dwellingOfRow) } };
     },
   );
 }

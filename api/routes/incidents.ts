@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { incidents } from '../../db/schema';
 import { IdempotencyKey } from '../../domain/schemas/common';
@@ -28,6 +28,92 @@ const IncidentSummary = z.object({
   reportedAt: z.string(),
   openTasks: z.array(z.object({ id: z.string(), title: z.string(), role: z.string(), dueDate: z.string(), assessment: z.boolean() })),
 });
+
+const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** One incident in full: the report, every step, task (with assessments and notes), meeting and timer. */
+const IncidentDetail = z.object({
+  incidentId: z.string(),
+  caseId: z.string(),
+  situation: z.string(),
+  status: z.string(),
+  agreementVersion: z.int().nullable(),
+  agreementRow: z.object({ key: z.string(), situation: z.string(), measures: z.array(z.string()) }).nullable(),
+  escalations: z.int(),
+  report: z.object({
+    description: z.string(),
+    channel: z.string(),
+    occurredAt: z.string(),
+    damage: z.boolean().nullable(),
+    othersStaying: z.boolean().nullable(),
+    complainant: z.string().nullable(),
+    reportedBy: z.string(),
+    reportedAt: z.string(),
+  }),
+  steps: z.array(z.object({ at: z.string(), byId: z.string(), text: z.string() })),
+  tasks: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      role: z.string(),
+      assigneeId: z.string().nullable(),
+      dueDate: z.string(),
+      status: z.enum(['open', 'done']),
+      overdue: z.boolean(),
+      assessment: z.boolean(),
+      decision: z.enum(['yes', 'no']).nullable(),
+      note: z.string().nullable(),
+      doneAt: z.string().nullable(),
+      doneBy: z.string().nullable(),
+    }),
+  ),
+  meetings: z.array(
+    z.object({ taskId: z.string(), proposedTimes: z.array(z.string()), participants: z.array(z.string()), outcome: z.string().nullable(), note: z.string().nullable() }),
+  ),
+  timers: z.array(z.object({ id: z.string(), at: z.string(), fired: z.boolean() })),
+  revisionRequested: z.boolean(),
+});
+
+function incidentDetail(r: typeof incidents.$inferSelect): z.infer<typeof IncidentDetail> {
+  const v = r.snapshot as IncidentView;
+  return {
+    incidentId: r.incidentId,
+    caseId: r.caseId,
+    situation: r.situation,
+    status: r.status,
+    agreementVersion: r.agreementVersion,
+    agreementRow: v.row ? { key: v.row.key, situation: v.row.situation, measures: v.row.measures.map((m) => m.text) } : null,
+    escalations: r.escalations,
+    report: {
+      description: v.report.description,
+      channel: v.report.channel,
+      occurredAt: v.report.occurredAt,
+      damage: v.report.damage ?? null,
+      othersStaying: v.report.othersStaying ?? null,
+      complainant: v.report.complainant ?? null,
+      reportedBy: v.report.reportedBy,
+      reportedAt: iso(v.report.reportedAt)!,
+    },
+    steps: v.steps.map((s) => ({ at: iso(s.at)!, byId: s.byId, text: s.text })),
+    tasks: v.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      role: t.role,
+      assigneeId: t.assigneeId ?? null,
+      dueDate: t.dueDate,
+      status: t.status,
+      overdue: t.overdue ?? false,
+      assessment: t.assessment,
+      decision: t.decision ?? null,
+      note: t.note ?? null,
+      doneAt: iso(t.doneAt),
+      doneBy: t.doneBy ?? null,
+    })),
+    meetings: v.meetings.map((m) => ({ taskId: m.taskId, proposedTimes: m.proposedTimes, participants: m.participants, outcome: m.outcome ?? null, note: m.note ?? null })),
+    timers: v.timers.map((t) => ({ id: t.id, at: iso(t.at)!, fired: t.fired })),
+    revisionRequested: v.revisionRequested ?? false,
+  };
+}
 
 export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { temporal: Client }): void {
   const { db, temporal } = deps;
@@ -92,6 +178,32 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
           }),
         },
       };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/tenancies/:caseId/incidents/:incidentId',
+      summary: 'Én hendelse i sin helhet: meldingen, stegene, tiltakene med vurderinger og notater, trepartssamtalene',
+      tag: 'Hendelser',
+      roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'department_head', 'administrative_officer'],
+      params: IncidentParams,
+      responses: {
+        200: { description: 'Hendelsen', schema: IncidentDetail },
+        404: { description: 'Fant ikke hendelsen i denne saken' },
+      },
+    },
+    async ({ req, actor, params }) => {
+      // The co-located unit's staff act on incidents in their unit's cases, so they read them too.
+      const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) => worksInUnitOf(db, actor, c));
+      const [incident] = await db.select().from(incidents).where(and(eq(incidents.caseId, row.caseId), eq(incidents.incidentId, params.incidentId)));
+      if (!incident) {
+        await audit(db, req, 'read', row.caseId, 404);
+        throw new HttpError(404, 'Fant ikke hendelsen i denne saken.');
+      }
+      await audit(db, req, 'read', row.caseId, 200);
+      return { status: 200, body: incidentDetail(incident) };
     },
   );
 

@@ -22,6 +22,8 @@ import { afterKey, NextCursor, PageQuery } from '../paging';
 import { claimIdempotencyKey } from '../idempotency-keys';
 import type { ApiRoutes } from '../routes';
 import { receiveApplication, type IntakeDeps } from '../tenancy-intake';
+import { CaseArrangements, caseArrangements } from '../case-arrangements';
+import { osloDate } from '../../domain/calendar';
 
 export interface TenancyRouteDeps extends IntakeDeps {
   db: Database;
@@ -58,6 +60,7 @@ const CaseResponse = z.object({
   live: z.record(z.string(), z.unknown()).nullable().meta({ description: 'Sakens tilstand slik arbeidsflyten sist skrev den (null hvis den ikke er skrevet ennå og arbeidsflyten ikke svarer)' }),
   source: z.enum(['read_model', 'workflow']),
   liveError: z.string().optional(),
+  arrangements: CaseArrangements.nullable().meta({ description: 'Kartleggingen, samtykke eller hjemmel, betalingsmåte og fullmakt (null før arbeidsflyten har skrevet saken)' }),
   timeline: z.array(TimelineEntry),
 });
 
@@ -196,6 +199,7 @@ export function registerTenancyRoutes(routes: ApiRoutes, deps: TenancyRouteDeps)
           live,
           source: fromWorkflow && !liveError ? 'workflow' : 'read_model',
           ...(liveError ? { liveError } : {}),
+          arrangements: live ? caseArrangements(live, osloDate(Date.now())) : null,
           timeline: timeline.map((t) => ({ ...t, at: t.at.toISOString() })),
         },
       };

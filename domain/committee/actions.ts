@@ -183,7 +183,15 @@ export function rejectAddAgendaItem(state: CommitteeState, { actor, payload: p }
 
 export function applyAddAgendaItem(state: CommitteeState, { idempotencyKey, payload: p }: CommitteeAction<AddAgendaItemPayload>): CommitteeActionResult {
   const t = track(state, currentMeeting(state, p.meetingId)!);
-  const item: AgendaItem = { id: `secretary:${t.nextSecretaryItem++}`, reason: 'secretary', ...(p.caseId ? { caseId: p.caseId } : {}), title: p.title, why: p.why, source: 'secretary' };
+  const item: AgendaItem = {
+    id: `secretary:${t.nextSecretaryItem++}`,
+    reason: 'secretary',
+    ...(p.caseId ? { caseId: p.caseId } : {}),
+    title: p.title,
+    why: p.why,
+    ...(p.basis ? { basis: p.basis } : {}),
+    source: 'secretary',
+  };
   t.secretaryItems.push(item);
   markMeetingUnsaved(state, t.id);
   return result(state, idempotencyKey, `«${p.title}» er satt på sakslisten til møtet ${when(t)}.`, { meetingId: t.id, itemId: item.id });

@@ -2,6 +2,7 @@ import { addMonths, compareDates, type IsoDate } from '../calendar';
 import { formatKroner } from '../dwelling';
 import { stepIndex } from '../rent/ladder';
 import { ROLE_LABELS } from '../roles';
+import { committeeBasis } from '../tenancy/arrangements';
 import type { TenancyView } from '../tenancy/view';
 import { AGENDA_REASON_ORDER, type AgendaItem, type AgendaReason } from './documents';
 
@@ -11,7 +12,8 @@ import { AGENDA_REASON_ORDER, type AgendaItem, type AgendaReason } from './docum
  * the same cases and dates always give the same agenda.
  *
  * The members have need-to-know, so a title names the applicant; health details never appear, only
- * what the case record says happened and when.
+ * what the case record says happened and when. A case reaches the committee only with the tenant's
+ * consent naming the committee, or a recorded legal basis (seed 002), and each item says which.
  */
 
 /** A decision from earlier minutes that is not yet reported done. */
@@ -51,8 +53,9 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
   const since = ctx.since ?? ctx.previousMeetingDate;
   const isSince = (d: IsoDate | undefined) => d !== undefined && (since === undefined || compareDates(d, since) >= 0);
   const items: AgendaItem[] = [];
+  const basisOf = (c: TenancyView) => committeeBasis(c, ctx.meetingDate);
   const add = (reason: AgendaReason, c: TenancyView, title: string, why: string) =>
-    items.push({ id: `${reason}:${c.caseId}`, reason, caseId: c.caseId, title: `${applicantName(c)}: ${title}`, why, source: 'auto' });
+    items.push({ id: `${reason}:${c.caseId}`, reason, caseId: c.caseId, title: `${applicantName(c)}: ${title}`, why, basis: basisOf(c)!, source: 'auto' });
 
   // One view per case (the newest, should a list ever hold two), in case-ID order.
   const byCase = new Map<string, TenancyView>();
@@ -60,7 +63,7 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
     const seen = byCase.get(c.caseId);
     if (!seen || (c.version ?? 0) > (seen.version ?? 0)) byCase.set(c.caseId, c);
   }
-  const active = [...byCase.values()].filter((c) => c.status === 'active').sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+  const active = [...byCase.values()].filter((c) => c.status === 'active' && basisOf(c) !== undefined).sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
 
   for (const c of active) {
     const tasks = c.tasks ?? [];
@@ -151,11 +154,14 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
       .map((d) => `Utvalget besluttet ${d.meetingDate}: «${d.text}». Fristen ${d.deadline} er passert uten at beslutningen er meldt utført.${d.responsibleName ? ` Ansvarlig: ${d.responsibleName}.` : ''}`)
       .join(' ');
     const c = first.caseId ? byCase.get(first.caseId) : undefined;
-    const subject = c ? applicantName(c) : (first.itemTitle ?? first.caseId ?? 'Tidligere sak');
+    const basis = c ? basisOf(c) : undefined;
+    // Without consent or a legal basis any more, the committee follows up its own decision by case ID only.
+    const subject = c && basis ? applicantName(c) : first.caseId ?? first.itemTitle ?? 'Tidligere sak';
     items.push({
       id: `decision_follow_up:${key}`,
       reason: 'decision_follow_up',
       ...(first.caseId ? { caseId: first.caseId } : {}),
+      ...(first.caseId ? { basis: basis ?? 'Mangler samtykke eller hjemmel: bare utvalgets egen beslutning vises.' } : {}),
       title: `${subject}: oppfølging av ${decisions.length === 1 ? 'beslutning' : 'beslutninger'} fra ${first.meetingDate}`,
       why,
       source: 'auto',

@@ -54,6 +54,8 @@ export interface AgendaItem {
   caseId?: string;
   title: string;
   why: string;
+  /** Why the committee may see the case: the tenant's consent or a legal basis (items about a case only). */
+  basis?: string;
   source: 'auto' | 'secretary';
 }
 
@@ -162,6 +164,13 @@ function indented(s: string, prefix: string): string {
 /** Where a member finds the case; the staff app's address is not configured yet, so the API's path. */
 export const caseLink = (caseId: string): string => `/api/tenancies/${caseId}`;
 
+/** Where a member finds the meeting and its agenda, behind login; the only thing about the cases a mail may carry. */
+export const meetingLink = (committeeId: string, meetingId: string): string =>
+  `/api/committees/${encodeURIComponent(committeeId)}/meetings/${encodeURIComponent(meetingId)}`;
+
+/** 'én sak' / '3 saker': the count is all a mail says about the agenda. */
+export const itemCount = (n: number): string => (n === 1 ? 'én sak' : `${n} saker`);
+
 export function agendaText(r: {
   committeeName: string;
   date: IsoDate;
@@ -192,6 +201,7 @@ export function agendaText(r: {
     lines.push(`${number}. ${oneLine(item.title)}`);
     if (item.caseId !== undefined) lines.push(`${indent}Sak: ${oneLine(item.caseId)}`);
     lines.push(`${indent}Hvorfor: ${indented(item.why, indent + '         ')}`);
+    if (item.basis !== undefined) lines.push(`${indent}Grunnlag: ${oneLine(item.basis)}`);
     if (item.caseId !== undefined) lines.push(`${indent}Lenke: ${r.caseLink(item.caseId)}`);
   }
   return lines.join('\n') + '\n';
@@ -277,6 +287,7 @@ export function minutesHtml(r: MeetingRecord & { caseLink: (caseId: string) => s
         `<h3>Sak ${number}: ${e(item.title)}</h3>`,
         item.caseId !== undefined ? `<p><span class="label">Saksnummer:</span> ${caseReference(item.caseId)}</p>` : '',
         `<p class="text"><span class="label">Hvorfor saken er på sakslisten:</span> ${e(item.why)}</p>`,
+        item.basis !== undefined ? `<p><span class="label">Grunnlag:</span> ${e(item.basis)}</p>` : '',
         decisions.length === 0 ? '<p><em>Ingen beslutning ført i referatet.</em></p>' : decisions.map((d) => decisionHtml(d, item)).join(''),
         `</section>`,
       ].join('');

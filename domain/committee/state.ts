@@ -1,5 +1,5 @@
 import { rememberResult as remember } from '../applied-results';
-import { addDays, osloDate, osloInstant, type IsoDate } from '../calendar';
+import { addDays, norwegianPublicHolidays, osloDate, osloInstant, type IsoDate } from '../calendar';
 import type { CommitteeEffect } from '../tenancy/phase-committee';
 import { composeAgenda, type AgendaContext, type OpenDecision } from './agenda';
 import { meetingById, meetingsBetween, nextMeeting, type ExtraMeeting, type Meeting, type MeetingCycle, type OccurrenceChange } from './cycle';
@@ -60,6 +60,8 @@ export interface TrackedMeeting extends Meeting {
   /** Who received the invitation: the attendance list of the minutes. */
   invitedMembers?: Member[];
   dayOfSent?: boolean;
+  /** The secretary has been asked to move this meeting off a public holiday. */
+  holidayNoticeSent?: boolean;
   begun?: boolean;
   minutes?: MinutesState;
 }
@@ -102,6 +104,12 @@ export interface CommitteeState {
   unsavedDecisions: Record<string, number>;
   applied: Record<string, unknown>;
   appliedOrder: string[];
+  /**
+   * Patched 'committee-holiday-meetings': a regular meeting on a public holiday is not held there. The
+   * secretary is asked in time to move it, and no invitation goes out for the holiday. Runs started
+   * before the patch keep inviting as they did, so their histories replay.
+   */
+  holidayRule?: boolean;
 }
 
 export const DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 2000;
@@ -277,7 +285,8 @@ export function meetingStatus(t: TrackedMeeting): 'scheduled' | 'agenda_sent' | 
 export function meetingsInPlay(state: CommitteeState, now: number): Meeting[] {
   const { cycle, reminderDaysBefore, agendaCutoffDays } = state.settings;
   const from = state.begunThrough + 1;
-  const lead = (Math.max(reminderDaysBefore, agendaCutoffDays) + 2) * DAY;
+  // The holiday notice comes weeks before the invitation, so the window reaches that far too.
+  const lead = (Math.max(reminderDaysBefore, agendaCutoffDays) + (state.holidayRule ? HOLIDAY_NOTICE_DAYS : 0) + 2) * DAY;
   const found = new Map<string, Meeting>();
   for (const m of meetingsBetween(cycle, state.changes, state.extras, from, Math.max(now, from) + lead)) found.set(m.id, m);
   try {
@@ -298,7 +307,7 @@ export function meetingsInPlay(state: CommitteeState, now: number): Meeting[] {
 // Steps: what the workflow does next, and when
 // ---------------------------------------------------------------------------
 
-export type StepKind = 'invite' | 'finalAgenda' | 'update' | 'dayOf' | 'begin' | 'deliver';
+export type StepKind = 'holidayNotice' | 'invite' | 'finalAgenda' | 'update' | 'dayOf' | 'begin' | 'deliver';
 
 export interface Step {
   at: number;
@@ -307,7 +316,19 @@ export interface Step {
   itemId?: string;
 }
 
-const STEP_ORDER: Record<StepKind, number> = { update: 0, invite: 1, finalAgenda: 2, dayOf: 3, begin: 4, deliver: 5 };
+const STEP_ORDER: Record<StepKind, number> = { update: 0, holidayNotice: 1, invite: 2, finalAgenda: 3, dayOf: 4, begin: 5, deliver: 6 };
+
+/**
+ * Days before the invitation would go out that the secretary is asked to move a meeting off a public
+ * holiday: two weeks leaves time to find a day the members can meet, book a room and still invite as usual.
+ */
+export const HOLIDAY_NOTICE_DAYS = 14;
+
+/** The holiday's name when `m` is a regular occurrence still on its regular date and that date is a public holiday. */
+export function unmovedHoliday(m: Meeting): string | undefined {
+  if (m.kind !== 'regular' || m.status !== 'scheduled' || m.regularDate === undefined || m.date !== m.regularDate) return undefined;
+  return norwegianPublicHolidays(Number(m.date.slice(0, 4))).get(m.date);
+}
 
 export const stepKey = (s: Pick<Step, 'kind' | 'meetingId' | 'itemId'>) => `${s.kind}:${s.meetingId}${s.itemId ? `:${s.itemId}` : ''}`;
 
@@ -334,6 +355,13 @@ export function pendingSteps(state: CommitteeState, now: number): Step[] {
       steps.push({ at: 0, kind: 'update', meetingId: m.id });
     }
     if (m.status === 'cancelled') continue;
+    // Not held on a public holiday: ask the secretary to move it, invite nobody to the holiday. If the
+    // secretary does nothing, the day passes as 'begun' so the cycle goes on.
+    if (state.holidayRule && !inv && unmovedHoliday(m) !== undefined) {
+      if (!t?.holidayNoticeSent) steps.push({ at: beforeMeeting(m, reminderDaysBefore + HOLIDAY_NOTICE_DAYS), kind: 'holidayNotice', meetingId: m.id });
+      steps.push({ at: m.startsAt, kind: 'begin', meetingId: m.id });
+      continue;
+    }
     if (!inv) steps.push({ at: beforeMeeting(m, reminderDaysBefore), kind: 'invite', meetingId: m.id });
     if (!t?.agendaFinal) steps.push({ at: beforeMeeting(m, agendaCutoffDays), kind: 'finalAgenda', meetingId: m.id });
     if (!t?.dayOfSent) steps.push({ at: dayOfReminderAt(m), kind: 'dayOf', meetingId: m.id });
@@ -461,6 +489,14 @@ export function recordDayOfSent(state: CommitteeState, meetingId: string): void 
   state.version++;
 }
 
+export function recordHolidayNoticeSent(state: CommitteeState, meetingId: string): void {
+  const m = currentMeeting(state, meetingId);
+  if (!m) return;
+  track(state, m).holidayNoticeSent = true;
+  clearBackoff(state, { kind: 'holidayNotice', meetingId });
+  markMeetingUnsaved(state, meetingId);
+}
+
 export function recordBegun(state: CommitteeState, meetingId: string): void {
   const m = currentMeeting(state, meetingId);
   if (!m) return;
@@ -528,6 +564,7 @@ export function compactForNewRun(state: CommitteeState): CommitteeState {
 // ---------------------------------------------------------------------------
 
 const STEP_LABELS: Record<StepKind, string> = {
+  holidayNotice: 'Sekretæren blir bedt om å flytte møtet fra en helligdag',
   invite: 'Sakslisten og kalenderinvitasjonen sendes til medlemmene',
   finalAgenda: 'Sakslisten låses',
   update: 'Oppdatert kalenderinvitasjon sendes',

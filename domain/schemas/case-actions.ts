@@ -24,6 +24,13 @@ export const MappingInterviewPayload = z.strictObject({
   rentPaymentArrangement: z.boolean(),
   needsAccessibleDwelling: z.boolean().optional(),
   monthlyIncomeOre: z.int().min(0).max(100_000_000).optional(),
+  /** Seed 002: «Kan søker skaffe seg egen bolig ved bostøtte/lån/tilskudd fra Husbanken?» – the allowance and grant part. */
+  couldGetHousingAllowanceOrGrant: z.boolean().optional(),
+  /** Debt or payment remarks: they weigh on a start-up loan and on whether a payment arrangement is needed. */
+  hasDebtOrPaymentRemarks: z.boolean().optional(),
+  /** Where the applicant wants to live and where not (beliggenhet: near school or work, away from a drug milieu). */
+  preferredLocations: z.array(z.string().trim().min(2).max(100)).max(10).optional(),
+  locationsToAvoid: z.array(z.string().trim().min(2).max(100)).max(10).optional(),
   notes: z.string().max(4000).optional(),
 });
 
@@ -153,6 +160,42 @@ export const rentPayloads = [
 
 
 /**
+ * Seed 002's agreement: cooperation and information sharing between the services (consent, or a
+ * recorded legal basis instead), and the authorisation (fullmakt) for how the rent is paid.
+ */
+export const CONSENT_PARTIES = ['housing_office', 'follow_up_service', 'nav', 'health_services', 'committee'] as const;
+export const PAYMENT_METHODS = ['avtalegiro', 'efaktura', 'online_bank', 'nav_direct', 'wage_deduction'] as const;
+
+export const arrangementPayloads = [
+  z.strictObject({
+    type: z.literal('recordConsent'),
+    date: isoDate,
+    /** The services that may cooperate and share information about the tenant; `committee` lets boligutvalget see the case. */
+    scope: z
+      .array(z.enum(CONSENT_PARTIES))
+      .min(1)
+      .max(CONSENT_PARTIES.length)
+      .refine((a) => new Set(a).size === a.length, 'Hver tjeneste kan bare stå én gang.'),
+    validUntil: isoDate.optional(),
+  }),
+  z.strictObject({ type: z.literal('withdrawConsent'), date: isoDate }),
+  z.strictObject({
+    type: z.literal('recordLegalBasis'),
+    date: isoDate,
+    /** The provision that allows sharing without consent, e.g. «Vedtak om helse- og omsorgstjenester, jf. hol. § 3-2». */
+    basis: z.string().trim().min(5).max(300),
+  }),
+  z.strictObject({
+    type: z.literal('recordPaymentArrangement'),
+    date: isoDate,
+    method: z.enum(PAYMENT_METHODS),
+    /** The fullmakt: to NAV (rent paid from benefits) or to the employer (deducted from wages). */
+    authorisation: z.strictObject({ grantedTo: z.enum(['nav', 'employer']), signedDate: isoDate, validUntil: isoDate.optional() }).optional(),
+  }),
+  z.strictObject({ type: z.literal('withdrawPaymentAuthorisation'), date: isoDate }),
+] as const;
+
+/**
  * What a decision of the housing committee (boligutvalget) does to the case it concerns. The
  * committee's workflow delivers each decision as this one action, keyed by meeting and item, so a
  * redelivery changes nothing and the decision shows on the case's timeline.
@@ -187,7 +230,7 @@ export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
  * Staff actions on a tenancy. The API validates the shape with these schemas; the workflow's
  * update validator checks that the action is allowed now (`rejectReason`) before anything changes.
  */
-export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads]);
+export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads, ...arrangementPayloads]);
 
 export type CaseActionPayload = z.infer<typeof CaseActionPayload>;
 export type MappingInterviewPayload = z.infer<typeof MappingInterviewPayload>;

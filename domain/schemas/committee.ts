@@ -82,7 +82,8 @@ export const ChangeOccurrencePayload = OccurrenceChangeSchema;
 export type ChangeOccurrencePayload = z.infer<typeof OccurrenceChangeSchema>;
 export const CallExtraMeetingPayload = ExtraMeetingSchema;
 export type CallExtraMeetingPayload = z.infer<typeof ExtraMeetingSchema>;
-export type AddAgendaItemPayload = z.infer<typeof AddAgendaItemBody> & { meetingId: string };
+/** `basis` is set by the API from the case (consent or legal basis), never by the client. */
+export type AddAgendaItemPayload = z.infer<typeof AddAgendaItemBody> & { meetingId: string; basis?: string };
 export type RemoveAgendaItemPayload = { meetingId: string; itemId: string };
 export type RecordMinutesPayload = z.infer<typeof MinutesBody> & { meetingId: string };
 export type MarkDecisionDonePayload = z.infer<typeof DecisionDoneBody> & { meetingId: string; itemId: string };

@@ -2,6 +2,7 @@ import type { CaseActionPayload } from '../schemas/case-actions';
 import { osloDate } from '../calendar';
 import type { Actor } from '../roles';
 import { allocationRules } from './phase-allocation';
+import { arrangementRules } from './arrangements';
 import { followUpRules } from './phase-follow-up';
 import { moveInRules } from './phase-move-in';
 import { committeeRules } from './phase-committee';
@@ -12,7 +13,7 @@ import { rememberResult, type TenancyState } from './state';
 export type { CaseActionPayload } from '../schemas/case-actions';
 export type CaseActionType = CaseActionPayload['type'];
 
-const RULES = { ...allocationRules, ...moveInRules, ...followUpRules, ...rentRules, ...committeeRules } as { [T in CaseActionType]: ActionRule<Extract<CaseActionPayload, { type: T }>> };
+const RULES = { ...allocationRules, ...moveInRules, ...followUpRules, ...rentRules, ...committeeRules, ...arrangementRules } as { [T in CaseActionType]: ActionRule<Extract<CaseActionPayload, { type: T }>> };
 
 export const CASE_ACTION_TYPES = Object.keys(RULES) as CaseActionType[];
 

@@ -4,7 +4,7 @@ import { dwellingFitWarnings, formatKroner } from '../dwelling';
 import type { allocationPayloads } from '../schemas/case-actions';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
-import { addEvent, addRecord, closeTask, openTask, policyOf, twoWeeksAfter, type TenancyState } from './state';
+import { addEvent, addRecord, closeTask, hasFeature, openTask, policyOf, twoWeeksAfter, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
 
@@ -116,7 +116,9 @@ export const allocationRules: {
     },
     apply(state, { dwelling }, { now, today, actor }) {
       const householdSize = 1 + state.application.householdMembers.length;
-      const warnings = dwellingFitWarnings(dwelling, state.interviews.at(-1), householdSize, policyOf(state).maxRentShareOfIncome);
+      const warnings = dwellingFitWarnings(dwelling, state.interviews.at(-1), householdSize, policyOf(state).maxRentShareOfIncome, {
+        fullInterview: hasFeature(state, 'dwelling-fit-full-interview'),
+      });
       const offer = { seq: (state.offers?.length ?? 0) + 1, dwelling, offeredDate: today, warnings };
       (state.offers ??= []).push(offer);
       closeTask(state, 'offer-dwelling');

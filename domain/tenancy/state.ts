@@ -60,7 +60,32 @@ export interface MappingInterview {
   needsAccessibleDwelling?: boolean;
   /** Net monthly household income in øre, for the rent-versus-economy check. */
   monthlyIncomeOre?: number;
+  couldGetHousingAllowanceOrGrant?: boolean;
+  hasDebtOrPaymentRemarks?: boolean;
+  preferredLocations?: string[];
+  locationsToAvoid?: string[];
   notes?: string;
+}
+
+export type ConsentParty = 'housing_office' | 'follow_up_service' | 'nav' | 'health_services' | 'committee';
+export type PaymentMethod = 'avtalegiro' | 'efaktura' | 'online_bank' | 'nav_direct' | 'wage_deduction';
+
+/** Consent to cooperation and information sharing between the services (seed 002), withdrawable. */
+export interface Consent {
+  status: 'given' | 'withdrawn';
+  scope: ConsentParty[];
+  date: IsoDate;
+  validUntil?: IsoDate;
+  recordedBy: string;
+  withdrawnDate?: IsoDate;
+}
+
+/** How the tenant pays the rent, and the fullmakt that lets NAV or the employer pay it. */
+export interface PaymentArrangement {
+  method: PaymentMethod;
+  date: IsoDate;
+  recordedBy: string;
+  authorisation?: { grantedTo: 'nav' | 'employer'; signedDate: IsoDate; validUntil?: IsoDate; withdrawnDate?: IsoDate };
 }
 
 /** Vedtak: the formal decision on the application. */
@@ -151,7 +176,7 @@ export interface Ending {
 export interface CaseRecord {
   kind:
     | 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue'
-    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request';
+    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'consent' | 'legal_basis' | 'payment_arrangement';
   key: string;
   data: Record<string, unknown>;
 }
@@ -202,6 +227,10 @@ export interface TenancyState {
   evaluations?: Array<{ date: IsoDate; outcome: 'kept' | 'revised'; note?: string; byId: string }>;
   nextOwnershipDialogue?: IsoDate;
   ending?: Ending;
+  consent?: Consent;
+  /** A legal basis for sharing without consent (the committee may then see the case too). */
+  legalBasis?: { basis: string; date: IsoDate; recordedBy: string };
+  payment?: PaymentArrangement;
   /** Records not yet confirmed written to the database. */
   unsavedRecords?: CaseRecord[];
   incidents?: Array<{ incidentId: string; workflowId: string; situation: SituationKey; reportedAt: number; status: 'open' | 'closed' | 'withdrawn' }>;
@@ -232,7 +261,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'dwelling-fit-full-interview'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;

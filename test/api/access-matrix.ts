@@ -101,6 +101,12 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   },
   { route: 'GET /api/tenancies/:caseId/incidents', scope: 'case', ok: 200, allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M } },
   {
+    route: 'GET /api/tenancies/:caseId/incidents/:incidentId',
+    scope: 'case',
+    ok: 200,
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, department_head: UNIT, administrative_officer: UNIT, admin: M },
+  },
+  {
     route: 'POST /api/tenancies/:caseId/incidents/:incidentId/actions',
     scope: 'case',
     ok: 200,

@@ -14,11 +14,12 @@ import { createTimeSkippingEnv } from '../helpers/temporal';
  * meeting days away can be held (and its minutes printed) within the test.
  */
 const MUNICIPALITY = `bu-api-${randomUUID().slice(0, 6)}`;
-const TOKENS_HERE = { office: 'bu-kontor-1', secretary: 'bu-sekretaer-1', worker: 'bu-oppfolger-1' };
+const TOKENS_HERE = { office: 'bu-kontor-1', secretary: 'bu-sekretaer-1', worker: 'bu-oppfolger-1', officer: 'bu-konsulent-1' };
 const EXTRA_TOKENS = [
   `${TOKENS_HERE.office}:berit.boligkontor:housing_office:${MUNICIPALITY}`,
   `${TOKENS_HERE.secretary}:siri.service:committee_member:${MUNICIPALITY}`,
   `${TOKENS_HERE.worker}:ola.hansen:follow_up_worker:${MUNICIPALITY}`,
+  `${TOKENS_HERE.officer}:kari.nordmann:housing_officer:${MUNICIPALITY}`,
 ].join(',');
 
 const members = [
@@ -44,9 +45,9 @@ describe('API: the housing committee over HTTP', () => {
   const key = () => ({ 'Idempotency-Key': `bu-${randomUUID()}` });
 
   it('creates a committee, keeps member history, holds a meeting and prints escaped minutes; refuses a follow-up worker', { timeout: 60_000 }, async () => {
-    // The first meeting: a business day at least five days ahead.
+    // The first meeting: a business day at least five days ahead; the next one too (it is invited, then cancelled).
     let firstDate = addDays(osloDate(await env.currentTimeMs()), 5);
-    while (!isBusinessDay(firstDate)) firstDate = addDays(firstDate, 1);
+    while (!isBusinessDay(firstDate) || !isBusinessDay(addDays(firstDate, 14))) firstDate = addDays(firstDate, 1);
     const committeeId = `${MUNICIPALITY}-boligutvalg`;
     const body = {
       id: committeeId,
@@ -116,6 +117,36 @@ describe('API: the housing committee over HTTP', () => {
     expect(outside.status).toBe(403);
     expect(outside.body.error).toBe('Saken hører til en annen kommune enn boligutvalget.');
 
+    // Consent (seed 002): the committee sees a case of its own municipality only with the tenant's
+    // consent or a legal basis; then the item says which.
+    const own = await api.request('POST', '/api/tenancies', {
+      token: TOKENS_HERE.officer,
+      headers: key(),
+      body: { ...form, municipality: MUNICIPALITY, applicant: { name: 'Siv Samtykke' } },
+    });
+    expect(own.status, JSON.stringify(own.body)).toBe(201);
+    const caseItem = () =>
+      api.request('POST', `/api/committees/${committeeId}/meetings/${meetingId}/agenda-items`, {
+        token: TOKENS_HERE.secretary,
+        headers: key(),
+        body: { title: 'Husleie og oppfølging', why: 'NAV ber om å drøfte saken.', caseId: own.body.caseId },
+      });
+    const withoutConsent = await caseItem();
+    expect(withoutConsent.status).toBe(409);
+    expect(withoutConsent.body.error).toMatch(/^Boligutvalget kan ikke se denne saken: leietaker har ikke samtykket/);
+    const today = osloDate(await env.currentTimeMs());
+    const consented = await api.request('POST', `/api/tenancies/${own.body.caseId}/actions`, {
+      token: TOKENS_HERE.officer,
+      headers: key(),
+      body: { type: 'recordConsent', date: today, scope: ['nav', 'committee'] },
+    });
+    expect(consented.status, JSON.stringify(consented.body)).toBe(200);
+    await expect.poll(async () => (await caseItem()).status, { timeout: 10_000 }).toBe(201);
+    const withCase = (await api.request('GET', `/api/committees/${committeeId}/meetings/${meetingId}`, { token: TOKENS_HERE.secretary })).body.agenda.find(
+      (i: { caseId?: string }) => i.caseId === own.body.caseId,
+    );
+    expect(withCase).toMatchObject({ source: 'secretary', basis: `Samtykke til samarbeid og informasjonsutveksling (${today}).` });
+
     let saturday = firstDate;
     while (new Date(`${saturday}T12:00:00Z`).getUTCDay() !== 6) saturday = addDays(saturday, 1);
     const refused = await api.request('POST', `/api/committees/${committeeId}/occurrence-changes`, {
@@ -138,7 +169,7 @@ describe('API: the housing committee over HTTP', () => {
     await env.sleep(osloInstant(firstDate, '11:00') - (await env.currentTimeMs()));
     const meeting = await api.request('GET', `/api/committees/${committeeId}/meetings/${meetingId}`, { token: TOKENS_HERE.secretary });
     expect(meeting.status).toBe(200);
-    expect(meeting.body).toMatchObject({ id: meetingId, status: 'agenda_sent', agenda: [expect.objectContaining({ id: 'secretary:1', source: 'secretary' })] });
+    expect(meeting.body).toMatchObject({ id: meetingId, status: 'agenda_sent', agenda: expect.arrayContaining([expect.objectContaining({ id: 'secretary:1', source: 'secretary' })]) });
     const taken = await api.request('POST', `/api/committees/${committeeId}/meetings/${meetingId}/minutes`, { token: TOKENS_HERE.secretary, headers: key(), body: minutes });
     expect(taken.status, JSON.stringify(taken.body)).toBe(200);
     expect(taken.body.message).toBe('Referatet er ført med én beslutning.');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
-import { formSubmissions, incidents } from '../../db/schema';
+import { auditLog, formSubmissions, incidents } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { EscalationLevelKey } from '../../domain/search-attributes';
@@ -104,6 +104,51 @@ describe('API: incident reports from forms', () => {
       ['neighbour_complaints', 'open'],
       ['neighbour_complaints', 'open'],
     ]);
+  });
+
+  it("An incident's own steps, notes and assessments are readable through the API (issue 11), audit-logged, to those who may see the case", async () => {
+    const caseId = await newCase(api);
+    await run(caseId, [...allocated(today, DEMO_DWELLINGS[1]!), ...movedIn(today)]);
+    const report = (situation: string, description: string) => ({ situation, description, channel: 'staff_app', occurredAt: new Date().toISOString() });
+    const untidy = await file(caseId, `form-${randomUUID()}`, report('untidy_home', 'Søppel i gangen og oppvask i stua'), TOKENS.followUpWorker);
+    // Drug use is an optional row this agreement left out: the housing office assesses what to do.
+    const drugs = await file(caseId, `form-${randomUUID()}`, report('drug_use', 'Ruset under besøket'), TOKENS.followUpWorker);
+    expect([untidy.status, drugs.status]).toEqual([201, 201]);
+    const act = (incidentId: string, body: unknown, token: string) =>
+      api.request('POST', `/api/tenancies/${caseId}/incidents/${incidentId}/actions`, { token, body, headers: { 'Idempotency-Key': randomUUID() } });
+    const a: string = untidy.body.incidentId;
+    const b: string = drugs.body.incidentId;
+    expect((await act(a, { type: 'recordStep', text: 'Ringte leietaker, avtalte rydding fredag.' }, TOKENS.followUpWorker)).status).toBe(200);
+    expect((await act(a, { type: 'completeMeasure', taskId: `${a}-motivate`, note: 'Gikk gjennom husordensreglene sammen.' }, TOKENS.followUpWorker)).status).toBe(200);
+    expect((await act(b, { type: 'recordAssessment', taskId: `${b}-assess`, decision: 'no', note: 'Følges opp ved neste hjemmebesøk.' }, TOKENS.officer)).status).toBe(200);
+
+    const detail = async (incidentId: string) => (await api.request('GET', `/api/tenancies/${caseId}/incidents/${incidentId}`, { token: TOKENS.followUpWorker })).body;
+    await expect.poll(async () => (await detail(a)).steps?.length, { timeout: 10_000 }).toBe(1);
+    const gotA = await detail(a);
+    expect(gotA).toMatchObject({
+      incidentId: a,
+      caseId,
+      situation: 'untidy_home',
+      status: 'open',
+      report: { description: 'Søppel i gangen og oppvask i stua', channel: 'staff_app', reportedBy: expect.any(String) },
+      steps: [{ text: 'Ringte leietaker, avtalte rydding fredag.', byId: expect.any(String), at: expect.any(String) }],
+      agreementRow: { key: 'untidy_home', measures: expect.arrayContaining([expect.stringContaining('motivere')]) },
+    });
+    expect(gotA.tasks.find((t: { id: string }) => t.id === `${a}-motivate`)).toMatchObject({ status: 'done', note: 'Gikk gjennom husordensreglene sammen.', doneAt: expect.any(String) });
+    expect(gotA.timers.map((t: { id: string }) => t.id)).toContain('deviation-deadline');
+    await expect.poll(async () => (await detail(b)).tasks?.find((t: { id: string }) => t.id === `${b}-assess`)?.status, { timeout: 10_000 }).toBe('done');
+    expect((await detail(b)).tasks.find((t: { id: string }) => t.id === `${b}-assess`)).toMatchObject({ assessment: true, decision: 'no', note: 'Følges opp ved neste hjemmebesøk.', doneBy: 'kari.nordmann' });
+    // The summary list shows only what is open; the detail shows what was done and why.
+    const listed = (await api.request('GET', `/api/tenancies/${caseId}/incidents`, { token: TOKENS.followUpWorker })).body.incidents.find((i: { incidentId: string }) => i.incidentId === a);
+    expect(listed.openTasks.map((t: { id: string }) => t.id)).not.toContain(`${a}-motivate`);
+
+    // The read is audit-logged with the case ID; another case's incident number answers 404, a form client 403.
+    const reads = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'read')));
+    expect(reads.some((r) => r.route.includes('/incidents/:incidentId'))).toBe(true);
+    const otherCase = await newCase(api);
+    expect((await api.request('GET', `/api/tenancies/${otherCase}/incidents/${otherCase}-H1`)).status).toBe(404);
+    expect((await api.request('GET', `/api/tenancies/${caseId}/incidents/${a}`, { token: TOKENS.intake })).status).toBe(403);
+    expect((await api.request('GET', `/api/tenancies/${caseId}/incidents/ikke-et-nummer`)).status).toBe(400);
   });
 
   it('applies once, after the worker comes back, a report sent while the worker was down; a threat sets the caution flag', async () => {

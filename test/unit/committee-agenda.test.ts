@@ -15,10 +15,13 @@ const worker: Actor = { id: 'ola.hansen', roles: ['follow_up_worker'], municipal
 const DAY = '2026-11-02';
 const now = osloInstant(DAY, '10:00');
 
-/** A case driven through the real case rules, as its workflow would. */
-function caseAfter(caseId: string, name: string, steps: Array<{ as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload }>): TenancyView {
+/** The tenant's consent naming the committee: without it (or a legal basis) the committee never sees the case. */
+const CONSENT: CaseActionPayload = { type: 'recordConsent', date: DAY, scope: ['housing_office', 'follow_up_service', 'nav', 'committee'] };
+
+/** A case driven through the real case rules, as its workflow would; with the committee's consent unless told otherwise. */
+function caseAfter(caseId: string, name: string, steps: Array<{ as?: 'officer' | 'followUpWorker'; payload: CaseActionPayload }>, consent = true): TenancyView {
   const state = newTenancyState({ caseId, application: application({ applicant: { name }, receivedDate: DAY }), now });
-  steps.forEach(({ as, payload }, i) => {
+  [...(consent ? [{ payload: CONSENT }] : []), ...steps].forEach(({ as, payload }, i) => {
     const action = { idempotencyKey: `${caseId}-${i}`, actor: as === 'followUpWorker' ? worker : officer, payload };
     const reason = rejectReason(state, action, now);
     if (reason) throw new Error(`${payload.type}: ${reason}`);
@@ -180,5 +183,37 @@ describe('buildAgenda: which live cases the committee looks at, and why', () => 
     ];
     const own = [{ id: 'secretary:1', reason: 'secretary' as const, title: 'Nøkkelrutiner', why: 'Eget punkt', source: 'secretary' as const }];
     expect(composeAgenda(built, own, ['b:2']).map((i) => i.id)).toEqual(['a:1', 'secretary:1']);
+  });
+});
+
+describe('Consent (seed 002): the committee sees a case only with consent or a recorded legal basis, and the agenda says which', () => {
+  const waiting = [{ payload: interview(DAY) }];
+
+  it('leaves out a case without consent, a case whose consent does not name the committee, and one whose consent is withdrawn', () => {
+    const none = caseAfter('TYN-2026-NNNNNN', 'Uten Samtykke', waiting, false);
+    const notCommittee = caseAfter('TYN-2026-PPPPPP', 'Bare Nav', [{ payload: { type: 'recordConsent', date: DAY, scope: ['housing_office', 'nav'] } }, ...waiting], false);
+    const withdrawn = caseAfter('TYN-2026-QQQQQQ', 'Trakk Tilbake', [...waiting, { payload: { type: 'withdrawConsent', date: DAY } }]);
+    const expired = caseAfter('TYN-2026-RRRRRR', 'Utløpt Samtykke', [{ payload: { type: 'recordConsent', date: DAY, scope: ['committee'], validUntil: '2026-11-10' } }, ...waiting], false);
+    const given = caseAfter('TYN-2026-AAAAAA', 'Ingrid Bakken', waiting);
+    const items = buildAgenda([none, notCommittee, withdrawn, expired, given], ctx());
+    expect(items.map((i) => i.id)).toEqual(['application_waiting:TYN-2026-AAAAAA']);
+    expect(items[0]!.basis).toBe(`Samtykke til samarbeid og informasjonsutveksling (${DAY}).`);
+    const text = agendaText({ committeeName: 'Boligutvalget', date: '2026-11-19', time: '09:00', location: 'Rådhuset', items, caseLink: (id) => `/api/tenancies/${id}` });
+    expect(text).toContain(`Grunnlag: Samtykke til samarbeid og informasjonsutveksling (${DAY}).`);
+    for (const name of ['Uten Samtykke', 'Bare Nav', 'Trakk Tilbake', 'Utløpt Samtykke']) expect(text).not.toContain(name);
+  });
+
+  it('shows a case with a recorded legal basis, naming the basis', () => {
+    const basis = 'Vedtak om helse- og omsorgstjenester, jf. helse- og omsorgstjenesteloven § 3-2';
+    const c = caseAfter('TYN-2026-BBBBBB', 'Per Hjemmel', [{ payload: { type: 'recordLegalBasis', date: DAY, basis } }, ...waiting], false);
+    expect(buildAgenda([c], ctx())[0]).toMatchObject({ id: 'application_waiting:TYN-2026-BBBBBB', basis: `Hjemmel: ${basis} (registrert ${DAY}).` });
+  });
+
+  it("follows up the committee's own decision on a case whose consent was withdrawn by case ID, without the name", () => {
+    const withdrawn = caseAfter('TYN-2026-SSSSSS', 'Trakk Tilbake', [...waiting, { payload: { type: 'withdrawConsent', date: DAY } }]);
+    const decision: OpenDecision = { meetingId: 'm-2026-11-05', meetingDate: '2026-11-05', itemId: 'application_waiting:TYN-2026-SSSSSS', caseId: 'TYN-2026-SSSSSS', text: 'Kartlegg på nytt.', deadline: '2026-11-12' };
+    const [item] = buildAgenda([withdrawn], ctx({ openDecisions: [decision] }));
+    expect(item).toMatchObject({ id: 'decision_follow_up:TYN-2026-SSSSSS', title: 'TYN-2026-SSSSSS: oppfølging av beslutning fra 2026-11-05', basis: expect.stringContaining('Mangler samtykke') });
+    expect(JSON.stringify(item)).not.toContain('Trakk Tilbake');
   });
 });

@@ -202,3 +202,37 @@ describe('committee state: timers derived from the cycle and what was done', () 
     expect(pendingSteps(carried, carried.begunThrough)[0]).toMatchObject({ kind: 'invite', meetingId: `m-${d}` });
   });
 });
+
+describe('A regular committee meeting that falls on a public holiday is not held on that day', () => {
+  // 2027-03-25 is Maundy Thursday (skjærtorsdag), a regular date of the Thursday cycle.
+  const holidayMeeting = 'm-2027-03-25';
+  const early = at('2027-03-07', '10:00');
+
+  it('asks the secretary two weeks before the invitation would go out, and invites nobody to the holiday', () => {
+    const state: CommitteeState = { ...newCommitteeState(settings, early), holidayRule: true };
+    const steps = pendingSteps(state, early).filter((s) => s.meetingId === holidayMeeting);
+    expect(steps.map((s) => [s.kind, s.at])).toEqual([
+      ['holidayNotice', at('2027-03-08', '08:00')],
+      ['begin', at('2027-03-25', '09:00')],
+    ]);
+    // The meeting before it, on a working day, is invited as usual.
+    expect(pendingSteps(state, early).filter((s) => s.meetingId === 'm-2027-03-11').map((s) => s.kind)).toEqual(['invite', 'finalAgenda', 'dayOf', 'begin']);
+  });
+
+  it('once moved to a working day, the meeting is invited to its new day as usual', () => {
+    const state: CommitteeState = { ...newCommitteeState(settings, early), holidayRule: true };
+    applyOccurrenceChange(state, act({ regularDate: '2027-03-25', action: 'move', date: '2027-03-23', reason: 'Skjærtorsdag' }));
+    const steps = pendingSteps(state, early).filter((s) => s.meetingId === holidayMeeting);
+    expect(steps.map((s) => [s.kind, s.at])).toEqual([
+      ['invite', at('2027-03-20', '08:00')],
+      ['finalAgenda', at('2027-03-21', '08:00')],
+      ['dayOf', at('2027-03-23', '07:00')],
+      ['begin', at('2027-03-23', '09:00')],
+    ]);
+  });
+
+  it('runs started before the rule (no holidayRule in their state) keep inviting to the holiday, so they replay', () => {
+    const state = newCommitteeState(settings, at('2027-03-21', '10:00'));
+    expect(pendingSteps(state, at('2027-03-21', '10:00')).filter((s) => s.meetingId === holidayMeeting).map((s) => s.kind)).toEqual(['invite', 'finalAgenda', 'dayOf', 'begin']);
+  });
+});

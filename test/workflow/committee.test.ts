@@ -107,7 +107,9 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
         args: [{ caseId, application: application({ municipality, receivedDate: today, applicant: { name } }) }],
       });
       watched.push(handle.workflowId);
-      for (const { as, payload } of steps) {
+      // Seed 002: the committee sees a case only with the tenant's consent (or a legal basis).
+      const consent: Step = { payload: { type: 'recordConsent', date: today, scope: ['housing_office', 'follow_up_service', 'nav', 'committee'] } };
+      for (const { as, payload } of [consent, ...steps]) {
         await handle.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: as === 'followUpWorker' ? followUpWorker : officer, payload }] });
       }
       return { caseId, handle };
@@ -120,6 +122,14 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
       { as: 'followUpWorker', payload: { type: 'declineFollowUp', date: today, note: 'Ønsker å klare seg selv.' } },
     ]);
     const late = await startCase('Tor Haugen', []);
+    // Nobody has acted on this one either, but the tenant has not consented: the committee never sees it.
+    const withoutConsent = testCaseId();
+    const privateCase = await env.client.workflow.start(tenancyWorkflow, {
+      workflowId: tenancyWorkflowId(withoutConsent),
+      taskQueue: ctx.taskQueue,
+      args: [{ caseId: withoutConsent, application: application({ municipality, receivedDate: today, applicant: { name: 'Anne Uten Samtykke' } }) }],
+    });
+    watched.push(privateCase.workflowId);
 
     // The committee: five members, every 14 days on the holiday's weekday at 09:00, started as the API does.
     const settings: CommitteeSettings = {
@@ -171,19 +181,40 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
       expect(cal).toContain(`DTSTART;TZID=Europe/Oslo:${compact(first)}T090000`);
       expect(cal.split('\r\n').filter((l) => l.startsWith('ATTENDEE'))).toHaveLength(5);
       expect(cal).not.toContain('Ingrid Bakken');
-      expect(mail.text).toContain('Ingrid Bakken: venter på tildeling av bolig');
+      expect(cal).toContain(`/api/committees/${committeeId}/meetings/${m1}`);
     }
+    // Agenda and reminder mails carry no names, no incident details and no free text: a link to the
+    // meeting in Botrygg (behind login) and the number of items.
+    const agendaItems1 = (await meetingRow(m1))!.agenda;
+    for (const mail of invitations1) {
+      expect(mail.text).toContain(`Sakslisten har ${agendaItems1.length} saker. Les den i Botrygg (krever innlogging):\n/api/committees/${committeeId}/meetings/${m1}`);
+      for (const name of ['Ingrid Bakken', 'Maria Lunde', 'Tor Haugen', 'venter på tildeling', 'Ønsker å klare seg selv', 'takket nei']) expect(mail.text).not.toContain(name);
+      for (const item of agendaItems1) expect(mail.text).not.toContain(item.caseId!);
+    }
+    // Seed 002's rule for holidays: the regular meeting two weeks on falls on a public holiday. Its
+    // secretary is asked now, two weeks before its invitation would go out, to move it.
+    await expect.poll(() => received.filter((m) => m.subject?.startsWith('Flytt møtet:')).length, { timeout: 15_000 }).toBe(1);
+    const holidayNotices = received.filter((m) => m.subject?.startsWith('Flytt møtet:'));
+    expect(holidayNotices.map((m) => m.to)).toEqual([['siri.moen@tynset.kommune.no']]);
+    expect(holidayNotices[0]!.subject).toBe(`Flytt møtet: Boligutvalget i Tynset ${norwegianDate(holiday)} er ${holidayName.toLowerCase()}`);
+    expect(holidayNotices[0]!.text).toContain(`/api/committees/${committeeId}/meetings/m-${holiday}`);
     const agenda1 = await agendaIds(m1);
     expect(agenda1).toEqual(
       expect.arrayContaining([`application_waiting:${waiting.caseId}`, `follow_up_declined:${declined.caseId}`, `deadline_missed:${late.caseId}`]),
     );
     expect(agenda1).not.toContain(`application_waiting:${late.caseId}`);
+    expect(agenda1.filter((id) => id.endsWith(withoutConsent))).toEqual([]);
+    // Each item says why the committee may see the case.
+    expect((await meetingRow(m1))!.agenda.every((i) => i.basis === `Samtykke til samarbeid og informasjonsutveksling (${today}).`)).toBe(true);
     expect((await meetingRow(m1))!.status).toBe('agenda_sent');
     const invitationText = invitations1[0]!.text!;
 
     // The meeting day, 07:00: a reminder to each member.
     await sleepUntil(first, '07:30');
-    await expectMails('I dag:', norwegianDate(first), 5);
+    for (const mail of await expectMails('I dag:', norwegianDate(first), 5)) {
+      expect(mail.text).toContain(`Sakslisten har ${agendaItems1.length} saker.`);
+      expect(mail.text).not.toContain('Ingrid Bakken');
+    }
 
     // After the meeting: minutes with an allocation, a follow-up with a deadline, a refused decision and a note.
     await sleepUntil(first, '11:00');
@@ -223,10 +254,23 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     expect((await declined.handle.query(tenancyStateQuery)).tasks.map((t) => t.id)).toContain('committee-three-party-meeting');
     expect((await meetingRow(m1))!.status).toBe('held');
 
-    // ---- Meeting 2, on a public holiday ------------------------------------------------------
-    await sleepUntil(addDays(holiday, -3), '08:30');
+    // ---- Meeting 2, moved off the public holiday ---------------------------------------------
     const m2 = `m-${holiday}`;
-    await expectMails('Saksliste:', norwegianDate(holiday), 5);
+    expect((await committee.query(committeeStateQuery)).meetings.find((m) => m.id === m2)).toMatchObject({ holidayNoticeSent: true });
+    const moved = await act(changeOccurrenceUpdate, { regularDate: holiday, action: 'move', date: movedTo, reason: holidayName });
+    expect(moved.message).toBe(`Møtet ${norwegianDate(holiday)} er flyttet til ${norwegianDate(movedTo)} kl. 09:00.`);
+    expect((await committee.query(committeeStateQuery)).upcoming.find((m) => m.id === m2)).toMatchObject({ date: movedTo, regularDate: holiday, status: 'scheduled' });
+    // Nobody was invited to the holiday; the invitation goes out before the day it was moved to.
+    await sleepUntil(addDays(holiday, -3), '08:30');
+    expect(mails('Saksliste:', norwegianDate(holiday))).toHaveLength(0);
+    await sleepUntil(addDays(movedTo, -3), '08:30');
+    for (const mail of await expectMails('Saksliste:', norwegianDate(movedTo), 5)) {
+      const cal = ics(mail);
+      expect(cal).toContain('SEQUENCE:0');
+      expect(cal).toContain(`UID:${m2}.${committeeId}@botrygg`);
+      expect(cal).toContain(`DTSTART;TZID=Europe/Oslo:${compact(movedTo)}T090000`);
+    }
+    expect(received.filter((m) => m.subject?.startsWith('Flytt møtet:'))).toHaveLength(1);
     const agenda2 = await agendaIds(m2);
     // The follow-up decision's deadline passed and nobody reported it done.
     expect(agenda2).toContain(`decision_follow_up:${declined.caseId}`);
@@ -235,20 +279,6 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     const followUpItem = (await meetingRow(m2))!.agenda.find((i) => i.id === `decision_follow_up:${declined.caseId}`)!;
     expect(followUpItem.why).toContain(`Fristen ${followUpDeadline} er passert`);
     expect(followUpItem.why).toContain('Ansvarlig: Nils Bakke (NAV Nord-Østerdal)');
-
-    // After the cut-off the secretary notices the holiday and moves the meeting: calendars are updated.
-    await sleepUntil(addDays(holiday, -2), '12:00');
-    const moved = await act(changeOccurrenceUpdate, { regularDate: holiday, action: 'move', date: movedTo, reason: holidayName });
-    expect(moved.message).toBe(`Møtet ${norwegianDate(holiday)} er flyttet til ${norwegianDate(movedTo)} kl. 09:00. Medlemmene får oppdatert kalenderinvitasjon.`);
-    const updates = await expectMails('Møtet er flyttet:', undefined, 5);
-    for (const mail of updates) {
-      const cal = ics(mail);
-      expect(cal).toContain('SEQUENCE:1');
-      expect(cal).toContain(`UID:${m2}.${committeeId}@botrygg`);
-      expect(cal).toContain(`DTSTART;TZID=Europe/Oslo:${compact(movedTo)}T090000`);
-      expect(mail.text).toContain(`er flyttet til ${norwegianDate(movedTo)} kl. 09:00. Grunn: ${holidayName}.`);
-    }
-    expect((await committee.query(committeeStateQuery)).upcoming.find((m) => m.id === m2)).toMatchObject({ date: movedTo, regularDate: holiday, status: 'scheduled' });
     await expect.poll(async () => (await meetingRow(m2))?.date).toBe(movedTo);
 
     // No reminder on the holiday; one on the day it was moved to.
@@ -268,7 +298,7 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     const answer: CaseActionPayload = { type: 'answerOffer', accepted: false, date: movedTo, reason: 'For langt fra barnehagen' };
     await waiting.handle.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: officer, payload: answer }] });
 
-    // ---- Meeting 3 ---------------------------------------------------------------------------
+    // ---- Meeting 3, moved after the invitations went out ---------------------------------------
     await sleepUntil(addDays(third, -3), '08:30');
     const m3 = `m-${third}`;
     await expectMails('Saksliste:', norwegianDate(third), 5);
@@ -276,8 +306,23 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     expect(agenda3).toEqual(expect.arrayContaining([`offer_declined:${waiting.caseId}`, `application_waiting:${waiting.caseId}`]));
     expect(agenda3).not.toContain(`decision_follow_up:${declined.caseId}`);
     expect(agenda3).not.toContain(`follow_up_declined:${declined.caseId}`);
-    await sleepUntil(third, '11:00');
-    await expectMails('I dag:', norwegianDate(third), 5);
+    // After the cut-off the secretary moves it a day: calendars are updated, the reason (free text) stays in Botrygg.
+    await sleepUntil(addDays(third, -2), '12:00');
+    const thirdMovedTo = nextBusinessDay(addDays(third, 1));
+    const reason = 'Leder er bortreist (Tore Haugen)';
+    const movedThird = await act(changeOccurrenceUpdate, { regularDate: third, action: 'move', date: thirdMovedTo, reason });
+    expect(movedThird.message).toBe(`Møtet ${norwegianDate(third)} er flyttet til ${norwegianDate(thirdMovedTo)} kl. 09:00. Medlemmene får oppdatert kalenderinvitasjon.`);
+    for (const mail of await expectMails('Møtet er flyttet:', undefined, 5)) {
+      const cal = ics(mail);
+      expect(cal).toContain('SEQUENCE:1');
+      expect(cal).toContain(`UID:${m3}.${committeeId}@botrygg`);
+      expect(cal).toContain(`DTSTART;TZID=Europe/Oslo:${compact(thirdMovedTo)}T090000`);
+      expect(mail.text).toContain(`er flyttet til ${norwegianDate(thirdMovedTo)} kl. 09:00.`);
+      expect(mail.text).not.toContain('bortreist');
+      expect(mail.text).not.toContain('Ingrid Bakken');
+    }
+    await sleepUntil(thirdMovedTo, '11:00');
+    await expectMails('I dag:', norwegianDate(thirdMovedTo), 5);
     await act(recordMinutesUpdate, { meetingId: m3, attendance: members.map((m) => ({ memberId: m.id, present: m.id !== 'nils.nav' })), decisions: [] });
 
     // Three meetings, each held once; everything sent once per member.
@@ -285,7 +330,7 @@ describe('committeeWorkflow: Tynset’s boligutvalg through three meetings', () 
     expect(rows.map((r) => [r.meetingId, r.date, r.status]).sort()).toEqual([
       [m1, first, 'held'],
       [m2, movedTo, 'held'],
-      [m3, third, 'held'],
+      [m3, thirdMovedTo, 'held'],
     ]);
     expect(received.filter((m) => m.subject?.startsWith('Saksliste:'))).toHaveLength(15);
     expect(received.filter((m) => m.subject?.startsWith('I dag:'))).toHaveLength(15);

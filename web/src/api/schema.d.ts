@@ -297,6 +297,60 @@ export interface paths {
                             /** @enum {string} */
                             source: "read_model" | "workflow";
                             liveError?: string;
+                            /** @description Kartleggingen, samtykke eller hjemmel, betalingsmåte og fullmakt (null før arbeidsflyten har skrevet saken) */
+                            arrangements: {
+                                interview: {
+                                    date: string;
+                                    interviewerId: string;
+                                    /** @description Antall kartleggingssamtaler; dette er den siste */
+                                    count: number;
+                                    hasPropertyOrCapital: boolean;
+                                    couldRentPrivatelyWithSupport: boolean;
+                                    couldBuyWithStartUpLoan: boolean;
+                                    couldGetHousingAllowanceOrGrant: boolean | null;
+                                    hasDebtOrPaymentRemarks: boolean | null;
+                                    roomsNeeded: number;
+                                    childrenInHousehold: number;
+                                    ableToLiveIndependently: boolean;
+                                    needsHousingGuidance: boolean;
+                                    rentPaymentArrangement: boolean;
+                                    needsAccessibleDwelling: boolean | null;
+                                    monthlyIncomeOre: number | null;
+                                    preferredLocations: string[];
+                                    locationsToAvoid: string[];
+                                    notes: string | null;
+                                } | null;
+                                consent: {
+                                    /** @enum {string} */
+                                    status: "given" | "withdrawn";
+                                    inForce: boolean;
+                                    scope: ("housing_office" | "follow_up_service" | "nav" | "health_services" | "committee")[];
+                                    date: string;
+                                    validUntil: string | null;
+                                    withdrawnDate: string | null;
+                                    recordedBy: string;
+                                } | null;
+                                legalBasis: {
+                                    basis: string;
+                                    date: string;
+                                    recordedBy: string;
+                                } | null;
+                                /** @description Hvorfor boligutvalget kan se saken (samtykke eller hjemmel), eller null: da ser utvalget den ikke */
+                                committeeBasis: string | null;
+                                payment: {
+                                    /** @enum {string} */
+                                    method: "avtalegiro" | "efaktura" | "online_bank" | "nav_direct" | "wage_deduction";
+                                    date: string;
+                                    recordedBy: string;
+                                    authorisation: {
+                                        /** @enum {string} */
+                                        grantedTo: "nav" | "employer";
+                                        signedDate: string;
+                                        validUntil: string | null;
+                                        withdrawnDate: string | null;
+                                    } | null;
+                                } | null;
+                            } | null;
                             timeline: {
                                 at: string;
                                 kind: string;
@@ -425,6 +479,10 @@ export interface paths {
                             rentPaymentArrangement: boolean;
                             needsAccessibleDwelling?: boolean;
                             monthlyIncomeOre?: number;
+                            couldGetHousingAllowanceOrGrant?: boolean;
+                            hasDebtOrPaymentRemarks?: boolean;
+                            preferredLocations?: string[];
+                            locationsToAvoid?: string[];
                             notes?: string;
                         };
                     } | {
@@ -768,8 +826,74 @@ export interface paths {
                                 accessible: boolean;
                                 coLocated: boolean;
                                 monthlyRentOre: number;
+                                location?: string;
+                                /** @enum {string} */
+                                ownership?: "municipal" | "housing_cooperative" | "section";
                             };
                         };
+                    } | {
+                        /** @constant */
+                        type: "recordConsent";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        scope: ("housing_office" | "follow_up_service" | "nav" | "health_services" | "committee")[];
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        validUntil?: string;
+                    } | {
+                        /** @constant */
+                        type: "withdrawConsent";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "recordLegalBasis";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        basis: string;
+                    } | {
+                        /** @constant */
+                        type: "recordPaymentArrangement";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        method: "avtalegiro" | "efaktura" | "online_bank" | "nav_direct" | "wage_deduction";
+                        authorisation?: {
+                            /** @enum {string} */
+                            grantedTo: "nav" | "employer";
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            signedDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            validUntil?: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "withdrawPaymentAuthorisation";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
                     };
                 };
             };
@@ -991,6 +1115,9 @@ export interface paths {
                                 accessible: boolean;
                                 coLocated: boolean;
                                 monthlyRentOre: number;
+                                location?: string;
+                                /** @enum {string} */
+                                ownership?: "municipal" | "housing_cooperative" | "section";
                             }[];
                         };
                     };
@@ -1053,6 +1180,9 @@ export interface paths {
                         accessible: boolean;
                         coLocated: boolean;
                         monthlyRentOre: number;
+                        location?: string;
+                        /** @enum {string} */
+                        ownership?: "municipal" | "housing_cooperative" | "section";
                         municipality: string;
                     };
                 };
@@ -1073,6 +1203,9 @@ export interface paths {
                             accessible: boolean;
                             coLocated: boolean;
                             monthlyRentOre: number;
+                            location?: string;
+                            /** @enum {string} */
+                            ownership?: "municipal" | "housing_cooperative" | "section";
                             municipality: string;
                         };
                     };
@@ -2811,6 +2944,144 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/incidents/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Én hendelse i sin helhet: meldingen, stegene, tiltakene med vurderinger og notater, trepartssamtalene */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                    incidentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Hendelsen */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            caseId: string;
+                            situation: string;
+                            status: string;
+                            agreementVersion: number | null;
+                            agreementRow: {
+                                key: string;
+                                situation: string;
+                                measures: string[];
+                            } | null;
+                            escalations: number;
+                            report: {
+                                description: string;
+                                channel: string;
+                                occurredAt: string;
+                                damage: boolean | null;
+                                othersStaying: boolean | null;
+                                complainant: string | null;
+                                reportedBy: string;
+                                reportedAt: string;
+                            };
+                            steps: {
+                                at: string;
+                                byId: string;
+                                text: string;
+                            }[];
+                            tasks: {
+                                id: string;
+                                title: string;
+                                role: string;
+                                assigneeId: string | null;
+                                dueDate: string;
+                                /** @enum {string} */
+                                status: "open" | "done";
+                                overdue: boolean;
+                                assessment: boolean;
+                                decision: ("yes" | "no") | null;
+                                note: string | null;
+                                doneAt: string | null;
+                                doneBy: string | null;
+                            }[];
+                            meetings: {
+                                taskId: string;
+                                proposedTimes: string[];
+                                participants: string[];
+                                outcome: string | null;
+                                note: string | null;
+                            }[];
+                            timers: {
+                                id: string;
+                                at: string;
+                                fired: boolean;
+                            }[];
+                            revisionRequested: boolean;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke hendelsen i denne saken */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
