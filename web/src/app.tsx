@@ -7,6 +7,8 @@ import { NotFound } from './pages/not-found';
 import { PickUser } from './pages/pick-user';
 import { WorkList } from './pages/work-list';
 import { Layout } from './ui';
+import { committeeOpsSearchRoutes, startsOnCommittee } from './web-a-routes';
+import { CommitteeList } from './pages/committee-page';
 
 export function App() {
   const session = useSession();
@@ -15,7 +17,8 @@ export function App() {
       <Switch>
         <Route path="/velg-bruker" component={PickUser} />
         {!session && <Redirect to="/velg-bruker" />}
-        <Route path="/" component={MyTasks} />
+        <Route path="/" component={startsOnCommittee(session) ? CommitteeList : MyTasks} />
+        {committeeOpsSearchRoutes}
         <Route path="/arbeidsliste" component={WorkList} />
         <Route path="/saker" component={CaseList} />
         <Route path="/saker/:caseId">{(params) => <CasePage caseId={params.caseId} />}</Route>

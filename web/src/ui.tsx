@@ -3,6 +3,7 @@ import { Component, useCallback, useEffect, useRef, useState, type ReactNode } f
 import { Link, useLocation } from 'wouter';
 import { hasRole, signOut, useSession } from './auth';
 import { roleLabel } from './format';
+import { CommitteeOpsSearchNav, startsOnCommittee } from './web-a-routes';
 
 /** Loads on mount and when `deps` change; `reload` after an action. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean; reload: () => void } {
@@ -60,7 +61,7 @@ export function ErrorAlert({ children }: { children: ReactNode }) {
   );
 }
 
-function NavLink({ href, children }: { href: string; children: ReactNode }) {
+export function NavLink({ href, children }: { href: string; children: ReactNode }) {
   const [location] = useLocation();
   const current = location === href;
   return (
@@ -86,9 +87,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {session && (
             <nav aria-label="Hovedmeny">
               <ul className="nav-list">
-                <li>
-                  <NavLink href="/">Mine oppgaver</NavLink>
-                </li>
+                {!startsOnCommittee(session) && (
+                  <li>
+                    <NavLink href="/">Mine oppgaver</NavLink>
+                  </li>
+                )}
                 {hasRole(session, 'housing_officer', 'housing_office', 'follow_up_worker') && (
                   <>
                     <li>
@@ -99,6 +102,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                   </>
                 )}
+                <CommitteeOpsSearchNav session={session} />
               </ul>
             </nav>
           )}
