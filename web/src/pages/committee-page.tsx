@@ -85,7 +85,7 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
               <Paragraph>{d.liveError}</Paragraph>
             </Alert>
           )}
-          <div role="status">
+          <div role="status" className="last-step">
             {message && (
               <Alert data-color="success">
                 <Paragraph>{humanDates(message)}</Paragraph>
@@ -213,8 +213,8 @@ function ChangeOccurrence({ committeeId, meeting, onDone }: { committeeId: strin
   const [reason, setReason] = useState('');
   const send = async (key: string): Promise<Outcome> => {
     const body = action === 'move' ? { regularDate, action, date, time, reason } : { regularDate, action, reason };
-    const { data, error } = await api.POST('/api/committees/{committeeId}/occurrence-changes', { params: { path: { committeeId }, header: { 'Idempotency-Key': key } }, body });
-    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error) };
+    const { data, error, response } = await api.POST('/api/committees/{committeeId}/occurrence-changes', { params: { path: { committeeId }, header: { 'Idempotency-Key': key } }, body });
+    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error), status: response.status };
   };
   return (
     <Details>

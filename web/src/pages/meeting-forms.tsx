@@ -15,8 +15,8 @@ export function AddAgendaItem({ committeeId, meetingId, onDone }: { committeeId:
   const [caseId, setCaseId] = useState('');
   const send = async (key: string): Promise<Outcome> => {
     const body = { title, why, ...(caseId.trim() ? { caseId: caseId.trim().toUpperCase() } : {}) };
-    const { data, error } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/agenda-items', { params: { path: { committeeId, meetingId }, header: { 'Idempotency-Key': key } }, body });
-    if (!data) return { ok: false, message: errorText(error) };
+    const { data, error, response } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/agenda-items', { params: { path: { committeeId, meetingId }, header: { 'Idempotency-Key': key } }, body });
+    if (!data) return { ok: false, message: errorText(error), status: response.status };
     setTitle('');
     setWhy('');
     setCaseId('');
@@ -73,12 +73,12 @@ export function MinutesForm({ committeeId, meeting, members, onDone }: { committ
       decisions,
       ...(approvedBy ? { approvedBy } : {}),
     };
-    const { data, error } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/minutes', {
+    const { data, error, response } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/minutes', {
       params: { path: { committeeId, meetingId: meeting.id }, header: { 'Idempotency-Key': key } },
       // The effect's kinds are the API's own (EFFECT_KINDS); the cast only narrows the string union.
       body: body as MinutesBody,
     });
-    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error) };
+    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error), status: response.status };
   };
   return (
     <div className="no-print">
@@ -147,11 +147,11 @@ function MemberSelect({ label, members, value, onChange }: { label: string; memb
 export function MarkDecisionDone({ committeeId, meetingId, decision, onDone }: { committeeId: string; meetingId: string; decision: DecisionRow; onDone: OnDone }) {
   const [note, setNote] = useState('');
   const send = async (key: string): Promise<Outcome> => {
-    const { data, error } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/decisions/{itemId}/done', {
+    const { data, error, response } = await api.POST('/api/committees/{committeeId}/meetings/{meetingId}/decisions/{itemId}/done', {
       params: { path: { committeeId, meetingId, itemId: decision.itemId }, header: { 'Idempotency-Key': key } },
       body: note.trim() ? { note: note.trim() } : {},
     });
-    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error) };
+    return data ? { ok: true, message: data.message } : { ok: false, message: errorText(error), status: response.status };
   };
   return (
     <div className="no-print">
