@@ -74,7 +74,6 @@ describe('the committee in Chromium', () => {
 
   it('the secretary edits the agenda, moves a meeting, records minutes and a decision, and the decision shows on the case', { timeout: 240_000 }, async () => {
     const page = await pageAs(USERS.secretary);
-    const meetingId = `m-${firstDate}`;
     // A committee member starts on the committee: one committee, so straight to it.
     await page.goto(`${api.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: 'Boligutvalget i testkommunen' }).waitFor();
