@@ -36,7 +36,19 @@ function ExternalLink({ href, children }: { href: string | null; children: React
  * A chart with its numbers as a table beside it: the table is the text alternative (screen readers
  * and keyboard read it); the drawing is hidden from them and not focusable.
  */
-function ChartWithTable({ id, title, rows, unit, link }: { id: string; title: string; rows: Array<{ label: string; value: number; href?: string | null }>; unit: string; link?: boolean }) {
+function ChartWithTable({ id, title, rows, unit, link, empty }: { id: string; title: string; rows: Array<{ label: string; short?: string; value: number; href?: string | null }>; unit: string; link?: boolean; empty?: string }) {
+  if (rows.length === 0) {
+    return (
+      <section aria-labelledby={id} className="stack ops-chart">
+        <Heading level={2} data-size="sm" id={id}>
+          {title}
+        </Heading>
+        <Paragraph>{empty ?? 'Ingen.'}</Paragraph>
+      </section>
+    );
+  }
+  // The axis gets the short label (a ladder step's label is a sentence); the table has the whole.
+  const data = rows.map((r) => ({ ...r, axis: r.short ?? r.label }));
   return (
     <section aria-labelledby={id} className="stack ops-chart">
       <Heading level={2} data-size="sm" id={id}>
@@ -44,10 +56,10 @@ function ChartWithTable({ id, title, rows, unit, link }: { id: string; title: st
       </Heading>
       <div aria-hidden="true" className="chart">
         <ResponsiveContainer width="100%" height={Math.max(120, rows.length * 36 + 40)}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }} accessibilityLayer={false}>
+          <BarChart data={data} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} />
-            <YAxis type="category" dataKey="label" width={110} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="axis" width={120} tick={{ fontSize: 12 }} />
             <Bar dataKey="value" fill="#0062ba" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -113,8 +125,8 @@ export default function OpsPage() {
               link
               rows={o.byEscalation.map((e) => ({ label: LEVEL_LABELS[e.level] ?? `Nivå ${e.level}`, value: e.cases, href: links.list(`${inMunicipality} AND BotryggEscalationLevel=${e.level}`) }))}
             />
-            <ChartWithTable id="forfalte" title="Forfalte oppgaver per rolle" unit="Oppgaver" rows={o.overdueByRole.map((r) => ({ label: roleLabel(r.role), value: r.tasks }))} />
-            <ChartWithTable id="restanse-trinn" title="Husleierestanse per trinn i stigen" unit="Leieforhold" rows={o.rent.perStep.map((s) => ({ label: s.label, value: s.cases }))} />
+            <ChartWithTable id="forfalte" title="Forfalte oppgaver per rolle" unit="Oppgaver" empty="Ingen forfalte oppgaver." rows={o.overdueByRole.map((r) => ({ label: roleLabel(r.role), value: r.tasks }))} />
+            <ChartWithTable id="restanse-trinn" title="Husleierestanse per trinn i stigen" unit="Leieforhold" rows={o.rent.perStep.map((s, i) => (s.key === 'none' ? { label: s.label, value: s.cases } : { label: `Trinn ${i}: ${s.label}`, short: `Trinn ${i}`, value: s.cases }))} />
             <ChartWithTable id="restanse-alder" title="Restanser etter alder" unit="Leieforhold" rows={o.rent.arrearsAge.map((a) => ({ label: AGE_LABELS[a.bucket] ?? a.bucket, value: a.cases }))} />
           </div>
           <Paragraph>
@@ -194,7 +206,8 @@ function CaseTable({ id, title, empty, head, children }: { id: string; title: st
       {children.length === 0 ? (
         <Paragraph>{empty}</Paragraph>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+        // Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too.
+        <div className="table-scroll" role="region" aria-label={`${title}, tabell`} tabIndex={0}>
           <Table data-size="sm">
             <Table.Head>
               <Table.Row>
