@@ -106,17 +106,20 @@ export function CommitteePage({ committeeId }: { committeeId: string }) {
               {d.upcoming.map((m) => (
                 <li key={m.id}>
                   <Card data-color={m.status === 'cancelled' ? 'neutral' : 'accent'}>
-                    <Heading level={3} data-size="2xs">
-                      <Link href={meetingHref(committeeId, m.id)} asChild>
-                        <DsLink>Møte {when(m)}</DsLink>
-                      </Link>
-                    </Heading>
-                    <div className="row">
-                      <Tag data-color={m.status === 'cancelled' ? 'danger' : 'info'}>{MEETING_STATUS[m.status] ?? m.status}</Tag>
-                      {m.kind === 'extra' && <Tag data-color="warning">Ekstra møte</Tag>}
-                      {m.regularDate && m.regularDate !== m.date && <Paragraph data-size="sm">Flyttet fra {formatDate(m.regularDate)}</Paragraph>}
-                    </div>
-                    {m.note && <Paragraph data-size="sm">Begrunnelse: {m.note}</Paragraph>}
+                    {/* Blocks: the details below would otherwise take the card's padding from the heading. */}
+                    <Card.Block>
+                      <Heading level={3} data-size="2xs">
+                        <Link href={meetingHref(committeeId, m.id)} asChild>
+                          <DsLink>Møte {when(m)}</DsLink>
+                        </Link>
+                      </Heading>
+                      <div className="row">
+                        <Tag data-color={m.status === 'cancelled' ? 'danger' : 'info'}>{MEETING_STATUS[m.status] ?? m.status}</Tag>
+                        {m.kind === 'extra' && <Tag data-color="warning">Ekstra møte</Tag>}
+                        {m.regularDate && m.regularDate !== m.date && <Paragraph data-size="sm">Flyttet fra {formatDate(m.regularDate)}</Paragraph>}
+                      </div>
+                      {m.note && <Paragraph data-size="sm">Begrunnelse: {m.note}</Paragraph>}
+                    </Card.Block>
                     {secretary && m.kind === 'regular' && m.status !== 'cancelled' && <ChangeOccurrence committeeId={committeeId} meeting={m} onDone={done} />}
                   </Card>
                 </li>
