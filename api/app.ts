@@ -16,6 +16,7 @@ import { authFailureLimiter, DEFAULT_RATE_LIMITS, noStore, securityHeaders, writ
 import { registerAgreementTemplateRoutes } from './routes/agreement-templates';
 import { registerCoLocatedUnitRoutes } from './routes/co-located-units';
 import { registerCommitteeRoutes } from './routes/committees';
+import { registerCommitteeDecisionRoutes } from './routes/committee-decisions';
 import { registerDelegationRoutes } from './routes/delegations';
 import { registerDwellingRoutes } from './routes/dwellings';
 import { registerIdentityRoutes } from './routes/identity';
@@ -25,13 +26,15 @@ import { registerIncidentRoutes } from './routes/incidents';
 import { registerLetterRoutes } from './routes/letters';
 import { registerLetterSettingsRoutes } from './routes/letter-settings';
 import { registerContactRoutes, registerMunicipalityRoutes } from './routes/municipalities';
+import { registerOpsRoutes } from './routes/ops';
+import { registerSearchRoutes } from './routes/search';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
 import { devUsersHandler, devUsersOpenApiPath, serveWebApp } from './web-app';
 
 export interface AppDeps {
-  config: Pick<Config, 'apiTokens' | 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE'>;
+  config: Pick<Config, 'apiTokens' | 'TEMPORAL_TASK_QUEUE' | 'TEMPORAL_NAMESPACE'> & Partial<Pick<Config, 'TEMPORAL_UI_URL'>>;
   database: DatabaseHandle;
   temporal: Client;
   logger: Logger;
@@ -99,6 +102,9 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   registerDelegationRoutes(routes, { db: database.db });
   registerLetterRoutes(routes, { db: database.db, temporal });
   registerLetterSettingsRoutes(routes, { db: database.db });
+  registerCommitteeDecisionRoutes(routes, { db: database.db });
+  registerOpsRoutes(routes, { db: database.db, temporalUiUrl: config.TEMPORAL_UI_URL, namespace: config.TEMPORAL_NAMESPACE });
+  registerSearchRoutes(routes, { db: database.db });
 
   const openApi = buildOpenApiDocument(routes, { version: API_VERSION });
   (openApi.paths as Record<string, unknown>)['/api/dev-users'] = devUsersOpenApiPath;

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   TEMPORAL_CLI: z.string().min(1).optional(),
   TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().min(1).max(65535).default(8233),
+  /** Where staff open Temporal's UI (the ops page links cases and list filters there); `npm start` sets its dev server's. */
+  TEMPORAL_UI_URL: httpUrl.optional(),
   API_TOKENS: z.string().optional(),
   SUBMISSION_RELAY_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   /** Unset: chosen from the measured cost of a cached workflow (worker.ts). */
@@ -69,7 +71,10 @@ export const DEVELOPMENT_TOKENS =
   'dev-boligkonsulent:kari.nordmann:housing_officer:tynset,' +
   'dev-oppfolger:ola.hansen:follow_up_worker:tynset,' +
   'dev-skjema:skjema:intake:tynset,' +
-  'dev-admin:admin:admin:*';
+  'dev-admin:admin:admin:*,' +
+  // The committee's secretary and the housing office (ops overview), so the staff app's picker can be them too.
+  'dev-boligutvalg:jon.sveen:committee_member:tynset,' +
+  'dev-boligkontoret:liv.haugen:housing_office:tynset';
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -118,7 +118,9 @@ runMain('start', async (logger: Logger) => {
     () => true,
     (err: unknown) => (logger.error({ err }, 'Web app build failed'), say('Nettappen kunne ikke bygges (se loggen); API-et starter uten den.'), false),
   );
-  const app = createApp({ config, database, temporal, logger, auth, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
+  // The ops page links cases to Temporal's UI: the configured one, else the dev server's own.
+  const appConfig = { ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? server?.uiUrl };
+  const app = createApp({ config: appConfig, database, temporal, logger, auth, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });

@@ -288,6 +288,16 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     ok: 200, // the page of the coming meeting (HTML)
     allow: READERS,
   },
+  { route: 'GET /api/committees/:committeeId/decisions', scope: 'municipality', ok: 200, allow: READERS, path: (c) => `/api/committees/${c.committeeId}/decisions?status=overdue` },
+  // Ops overview (the housing office runs the municipality's processes) and search among the cases one may see.
+  { route: 'GET /api/ops/overview', scope: 'none', ok: 200, allow: { housing_office: M, admin: M }, path: (c) => `/api/ops/overview?municipality=${c.municipality}` },
+  {
+    route: 'GET /api/search',
+    scope: 'none',
+    ok: 200,
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: M, department_head: M, administrative_officer: M, admin: M },
+    path: (c) => `/api/search?q=${encodeURIComponent(c.caseId)}&municipality=${c.municipality}`,
+  },
   // Letters: the case's own people write and read them; clerks record posting and delivery.
   {
     route: 'POST /api/tenancies/:caseId/letters',

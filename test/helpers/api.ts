@@ -47,6 +47,7 @@ export async function startApiHarness(
     /** Edge limits (deadlines, rate limits) other than the production defaults. */ edge?: AppDeps['edge'];
     /** A logger whose output the test reads. */ logger?: Logger;
     /** Serve the built staff app at `/`. */ webDir?: string;
+    /** Temporal UI's address, for the ops page's links. */ temporalUiUrl?: string;
   } = {},
 ): Promise<ApiHarness> {
   const logger = opts.logger ?? createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'api-test' });
@@ -68,7 +69,7 @@ export async function startApiHarness(
   let worker = await newWorker();
   let running = worker.run();
   const app = createApp({
-    config: { apiTokens: parseApiTokens([DEVELOPMENT_TOKENS, opts.extraTokens].filter(Boolean).join(',')), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' },
+    config: { apiTokens: parseApiTokens([DEVELOPMENT_TOKENS, opts.extraTokens].filter(Boolean).join(',')), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default', TEMPORAL_UI_URL: opts.temporalUiUrl },
     database,
     temporal,
     logger,

@@ -81,7 +81,7 @@ describe('the staff app served by the API', () => {
 
   it('lists the development users only when the server accepts development tokens', async () => {
     const listed = (await (await fetch(`${dev}/api/dev-users`)).json()) as { users: Array<{ userId: string }> };
-    expect(listed.users.map((u) => u.userId)).toEqual(['kari.nordmann', 'ola.hansen', 'skjema', 'admin']);
+    expect(listed.users.map((u) => u.userId)).toEqual(['kari.nordmann', 'ola.hansen', 'skjema', 'admin', 'jon.sveen', 'liv.haugen']);
     expect(listed.users[0]).toEqual({ token: 'dev-boligkonsulent', userId: 'kari.nordmann', roles: ['housing_officer'], municipality: 'tynset' });
     expect(await (await fetch(`${prod}/api/dev-users`)).json()).toEqual({ users: [] });
   });

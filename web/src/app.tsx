@@ -8,6 +8,8 @@ import { NotFound } from './pages/not-found';
 import { WorkList } from './pages/work-list';
 import { HousingOfficeRoutes } from './housing-office-routes';
 import { Layout, Loading } from './ui';
+import { committeeOpsSearchRoutes, startsOnCommittee } from './committee-ops-routes';
+import { CommitteeList } from './pages/committee-page';
 
 export function App() {
   const session = useSession();
@@ -25,7 +27,8 @@ export function App() {
       <Switch>
         <Route path="/logg-inn" component={Login} />
         {!session && <Redirect to={`/logg-inn${location === '/' ? '' : `?til=${encodeURIComponent(location)}`}`} />}
-        <Route path="/" component={MyTasks} />
+        <Route path="/" component={startsOnCommittee(session) ? CommitteeList : MyTasks} />
+        {committeeOpsSearchRoutes}
         <Route path="/arbeidsliste" component={WorkList} />
         <Route path="/saker" component={CaseList} />
         <Route path="/saker/:caseId">{(params) => <CasePage caseId={params.caseId} />}</Route>

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { hasRole, logOut, signOut, useSession } from './auth';
 import { HousingOfficeNav } from './housing-office-nav';
 import { roleLabel } from './format';
+import { CommitteeOpsSearchNav, startsOnCommittee } from './committee-ops-routes';
 
 /** Loads on mount and when `deps` change; `reload` after an action. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data?: T; error?: string; loading: boolean; reload: () => void } {
@@ -87,9 +88,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {session && (
             <nav aria-label="Hovedmeny">
               <ul className="nav-list">
-                <li>
-                  <NavLink href="/">Mine oppgaver</NavLink>
-                </li>
+                {!startsOnCommittee(session) && (
+                  <li>
+                    <NavLink href="/">Mine oppgaver</NavLink>
+                  </li>
+                )}
                 {hasRole(session, 'housing_officer', 'housing_office', 'follow_up_worker') && (
                   <>
                     <li>
@@ -101,6 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   </>
                 )}
                 <HousingOfficeNav NavLink={NavLink} />
+                <CommitteeOpsSearchNav session={session} />
               </ul>
             </nav>
           )}

@@ -6821,6 +6821,348 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/committees/{committeeId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Utvalgets beslutninger: åpne, over fristen, eller avvist av saken */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "overdue" | "refused" | "all";
+                };
+                header?: never;
+                path: {
+                    committeeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Beslutningene, eldste frist først */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            decisions: {
+                                meetingId: string;
+                                itemId: string;
+                                caseId: string | null;
+                                text: string;
+                                responsibleMemberId: string | null;
+                                deadline: string | null;
+                                effectKind: string | null;
+                                deliveredAt: string | null;
+                                deliveryError: string | null;
+                                doneAt: string | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Fant ikke boligutvalget */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Driftsoversikt: saker per fase og eskaleringsnivå, forfalte oppgaver, restanser, skjema som venter, varsler som feilet, beslutninger en sak avviste */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Oversikten (tall uten navn; lister med saksnummer) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            asOf: string;
+                            temporal: {
+                                uiUrl: string | null;
+                                namespace: string;
+                            };
+                            byPhase: {
+                                key: string;
+                                cases: number;
+                            }[];
+                            byEscalation: {
+                                level: number;
+                                cases: number;
+                            }[];
+                            overdueByRole: {
+                                role: string;
+                                tasks: number;
+                            }[];
+                            overdueByAssignee: {
+                                role: string;
+                                assigneeId: string | null;
+                                tasks: number;
+                            }[];
+                            oldestDeadlines: {
+                                caseId: string;
+                                workflowId: string;
+                                taskId: string;
+                                title: string;
+                                role: string;
+                                dueDate: string;
+                                overdue: boolean;
+                            }[];
+                            rent: {
+                                tenancies: number;
+                                tenanciesInArrears: number;
+                                totalArrearsOre: number;
+                                perStep: {
+                                    key: string;
+                                    label: string;
+                                    cases: number;
+                                }[];
+                                arrearsAge: {
+                                    bucket: string;
+                                    cases: number;
+                                }[];
+                            };
+                            submissionsWaiting: {
+                                total: number;
+                                oldest: {
+                                    caseId: string;
+                                    workflowId: string;
+                                    kind: string;
+                                    receivedAt: string;
+                                    attempts: number;
+                                    lastError: string | null;
+                                }[];
+                            };
+                            failedNotices: {
+                                total: number;
+                                latest: {
+                                    id: number;
+                                    caseId: string | null;
+                                    workflowId: string | null;
+                                    createdAt: string;
+                                    attempts: number;
+                                    lastError: string | null;
+                                }[];
+                            };
+                            refusedDecisions: {
+                                caseId: string;
+                                workflowId: string;
+                                committeeId: string;
+                                meetingId: string;
+                                itemId: string;
+                                effectKind: string | null;
+                                deliveryError: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Søk etter saker på navn, saksnummer, KID eller adresse, blant sakene du har tilgang til */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Treff (høyst 50) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            hits: {
+                                caseId: string;
+                                applicantName: string;
+                                phase: string;
+                                status: string;
+                                nextDeadline: string | null;
+                                address: string | null;
+                                kid: string | null;
+                                /** @enum {string} */
+                                matched: "case_id" | "kid" | "name" | "address";
+                            }[];
+                            more: boolean;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dev-users": {
         parameters: {
             query?: never;

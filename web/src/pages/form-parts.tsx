@@ -3,7 +3,12 @@ import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { api, errorText, newIdempotencyKey } from '../api/client';
 import type { CaseAction } from '../live';
 
-export type Outcome = { ok: true; message: string } | { ok: false; message: string };
+/**
+ * `status` of a refusal: a 4xx means the request changed nothing, so the form gets a fresh key (the
+ * person may change the form and send again; the old key is bound to the refused content). Without
+ * it, or on a 5xx (maybe applied, answer lost), the key is kept so a resend is applied once.
+ */
+export type Outcome = { ok: true; message: string } | { ok: false; message: string; status?: number };
 
 /**
  * One action form: a key per filled-in form (a resend is applied once), the case's own message on
@@ -20,6 +25,7 @@ export function ActionCard({ title, submitLabel, send, onDone, children }: { tit
     try {
       const result = await send(key);
       setOutcome(result.ok ? null : result);
+      if (!result.ok && result.status !== undefined && result.status >= 400 && result.status < 500) setKey(newIdempotencyKey('form'));
       if (result.ok) {
         setKey(newIdempotencyKey('form'));
         onDone(result.message);
