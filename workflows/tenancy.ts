@@ -66,6 +66,8 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     'ownership-start-up-loan-task': patched('ownership-start-up-loan-task'),
     'tenancy-deadlines-business-days': patched('tenancy-deadlines-business-days'),
     'missed-visits-reach-housing-office': patched('missed-visits-reach-housing-office'),
+    'lease-open-ended-watch': patched('lease-open-ended-watch'),
+    'agreement-follows-lease': patched('agreement-follows-lease'),
   };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });

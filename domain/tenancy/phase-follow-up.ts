@@ -33,7 +33,7 @@ const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
 function startEnding(state: TenancyState, ending: NonNullable<TenancyState['ending']>): void {
   state.ending = ending;
-  state.tasks = state.tasks.filter((t) => !['renewal-assessment', 'agreement-evaluation', 'ownership-dialogue'].includes(t.id));
+  state.tasks = state.tasks.filter((t) => !['renewal-assessment', 'agreement-evaluation', 'ownership-dialogue', 'lease-expired', 'agreement-lapsed'].includes(t.id));
   addRecord(state, { kind: 'ending', key: 'notice', data: { ...ending } });
 }
 
@@ -210,7 +210,7 @@ export const followUpRules: {
       state.followUp!.status = 'declined';
       state.followUp!.declinedDate = date;
       state.followUp!.window = undefined;
-      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit');
+      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit' && t.id !== 'agreement-lapsed');
       // Seed 000, last row: the follow-up worker informs the housing service.
       openTask(state, now, {
         id: 'follow-up-declined',
@@ -226,8 +226,13 @@ export const followUpRules: {
   },
   giveNotice: {
     roles: ['housing_officer'],
-    reject(s, p) {
+    reject(s, p, { today }) {
       if (!active(s)) return 'Oppsigelse kan bare gis i et løpende leieforhold.';
+      // Domain-facts (leases): the landlord's end of a lease cannot lie in the past.
+      const moveOut = p.moveOutDate ?? earliestMoveOut(p.noticeDate);
+      if (p.givenBy === 'landlord' && compareDates(moveOut, today) < 0) {
+        return `Flyttedatoen ${moveOut} ligger i fortiden. Oppgi en flyttedato fra i dag (${today}) eller senere.`;
+      }
       if (p.givenBy === 'landlord' && p.moveOutDate && compareDates(p.moveOutDate, earliestMoveOut(p.noticeDate)) < 0) {
         return `Utleiers oppsigelse må gi minst tre måneders frist til utgangen av en måned (husleieloven § 9-6): tidligst ${earliestMoveOut(p.noticeDate)}.`;
       }

@@ -14,6 +14,7 @@ import {
   closeTask,
   currentAgreement,
   currentLease,
+  hasFeature,
   hasTask,
   openTask,
   policyOf,
@@ -50,10 +51,26 @@ export function addLease(state: TenancyState, lease: LeaseTerms, endDate: string
   };
   (state.leases ??= []).push(entry);
   state.renewal = {};
+  closeTask(state, 'lease-expired');
+  if (hasFeature(state, 'agreement-follows-lease')) agreementFollowsLease(state, entry.seq, endDate);
   addRecord(state, { kind: 'lease', key: String(entry.seq), data: { ...entry } });
   const message = `Leiekontrakt nr. ${entry.seq} er signert for perioden ${entry.startDate} til ${entry.endDate}.`;
   addEvent(state, ctx.now, { kind: 'lease_signed', actorId: ctx.actor.id, summary: message, data: { seq: entry.seq, endDate } });
   return message;
+}
+
+/**
+ * Seed 000: the agreement is attached to the lease and valid as long («gyldig til»). A draft takes the
+ * new lease's last day; so does an agreement signed before the first lease, whose date was provisional.
+ * A signed agreement of an earlier lease keeps its date: the renewal asks for a new version.
+ */
+function agreementFollowsLease(state: TenancyState, leaseSeq: number, endDate: string): void {
+  for (const a of state.agreements ?? []) {
+    if (a.status === 'superseded' || a.validUntil === endDate) continue;
+    if (a.status === 'active' && leaseSeq > 1) continue;
+    a.validUntil = endDate;
+    addRecord(state, { kind: 'agreement', key: String(a.version), data: { ...a } });
+  }
 }
 
 /** Drafts a new agreement version from the municipal template; it is valid to the end of the current lease. */
@@ -203,7 +220,7 @@ export const moveInRules: {
     roles: ['housing_officer'],
     reject(s) {
       if (inPhase(s, 'lease')) return undefined;
-      if (inPhase(s, 'follow_up') && (hasTask(s, 'revise-agreement') || hasTask(s, 'renew-agreement'))) return undefined;
+      if (inPhase(s, 'follow_up') && (hasTask(s, 'revise-agreement') || hasTask(s, 'renew-agreement') || hasTask(s, 'agreement-lapsed'))) return undefined;
       return 'En ny versjon av oppfølgingsavtalen lages ved innflytting, etter en evaluering eller ved fornyelse.';
     },
     apply(state, { terms, template }, ctx) {
@@ -236,6 +253,7 @@ export const moveInRules: {
       for (const a of state.agreements ?? []) if (a.status === 'active') a.status = 'superseded';
       draft.status = 'active';
       closeTask(state, 'follow-up-agreement');
+      closeTask(state, 'agreement-lapsed');
       addRecord(state, { kind: 'agreement', key: String(draft.version), data: { ...draft } });
       const message = `Oppfølgingsavtale versjon ${draft.version} er signert av alle tre parter og gjelder til ${draft.validUntil}.`;
       addEvent(state, ctx.now, { kind: 'agreement_signed', actorId: ctx.actor.id, summary: message, data: { version: draft.version } });

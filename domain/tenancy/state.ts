@@ -117,6 +117,8 @@ export interface AgreementVersion extends AgreementParameters {
   reason: string;
   signatures: Partial<Record<AgreementParty, IsoDate>>;
   status: 'draft' | 'active' | 'superseded';
+  /** Seed 000 («gyldig til»): the day after `validUntil` passed with no new version signed (patched 'agreement-follows-lease'). */
+  lapsedOn?: IsoDate;
 }
 
 export interface VisitWindow {
@@ -198,7 +200,14 @@ export interface TenancyState {
     missedReported?: boolean;
     visits: Visit[];
   };
-  renewal?: { assessmentOpened?: IsoDate; evaluationDone?: IsoDate };
+  renewal?: {
+    assessmentOpened?: IsoDate;
+    evaluationDone?: IsoDate;
+    /** The lease expired with nobody ending or renewing it: the housing officer was warned (patched 'lease-open-ended-watch'). */
+    expiredWarned?: IsoDate;
+    /** Three months after expiry without notice the lease became open-ended (husleieloven; domain-facts). */
+    openEndedSince?: IsoDate;
+  };
   evaluations?: Array<{ date: IsoDate; outcome: 'kept' | 'revised'; note?: string; byId: string }>;
   nextOwnershipDialogue?: IsoDate;
   ending?: Ending;
@@ -232,7 +241,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'lease-open-ended-watch', 'agreement-follows-lease'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;
