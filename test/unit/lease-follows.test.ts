@@ -4,6 +4,7 @@ import { applyAction, rejectReason, type CaseAction } from '../../domain/tenancy
 import type { CaseActionPayload } from '../../domain/tenancy/actions';
 import { activeAgreement, newTenancyState, type TenancyState } from '../../domain/tenancy/state';
 import { advanceTime, pendingTimers } from '../../domain/tenancy/timers';
+import { toView } from '../../domain/tenancy/view';
 import { allocated, DEMO_DWELLINGS, movedIn } from '../../scripts/demo-data';
 import { application, followUpWorker, officer, testCaseId } from '../helpers/fixtures';
 
@@ -106,6 +107,7 @@ describe('domain-facts lease end: open-ended three months after the end date', (
     const state = expired();
     expect(pendingTimers(state).map((t) => t.reason)).toContain('Leiekontrakten utløp 2030-02-28 (blir tidsubestemt 2030-06-01 uten oppsigelse)');
     advanceTime(state, osloInstant('2030-03-01', '00:00'));
+    expect(toView(state).leaseTerm).toEqual({ endDate: '2030-02-28', openEndedFrom: '2030-06-01', openEnded: false });
     const task = state.tasks.find((t) => t.id === 'lease-expired')!;
     // A month after 1 March 2030 is 1 April 2030, a Monday after Easter (Easter Monday is 22 April 2030): stays.
     expect(task).toMatchObject({ kind: 'lease_expired', role: 'housing_officer', dueDate: '2030-04-01' });
@@ -127,6 +129,7 @@ describe('domain-facts lease end: open-ended three months after the end date', (
     expect(pendingTimers(state).map((t) => t.reason)).toContain('Leieforholdet blir tidsubestemt 2030-06-01');
     advanceTime(state, osloInstant('2030-06-01', '00:00'));
     expect(state.renewal!.openEndedSince).toBe('2030-06-01');
+    expect(toView(state).leaseTerm).toEqual({ endDate: '2030-02-28', openEndedFrom: '2030-06-01', openEnded: true });
     expect(state.tasks.map((t) => t.id)).not.toContain('lease-expired');
     expect(state.tasks.map((t) => t.id)).not.toContain('renewal-assessment');
     expect(state.unsavedEvents.find((e) => e.kind === 'lease_open_ended')!.summary).toContain('Leieforholdet er tidsubestemt fra 2030-06-01');
