@@ -37,6 +37,10 @@ export const allocationPayloads = [
     date: isoDate,
     reference: z.string().trim().max(100).optional(),
     note: z.string().trim().max(2000).optional(),
+    /** Forvaltningsloven § 24: the facts and assessment the decision rests on; a rejection must have them. */
+    reasons: z.string().trim().min(3).max(8000).optional(),
+    /** The rules applied (fvl. § 25); the boligsosial lov § 6 and the municipality's allocation rules if absent. */
+    legalBasis: z.string().trim().min(3).max(1000).optional(),
   }),
   z.strictObject({ type: z.literal('offerDwelling'), dwelling: Dwelling }),
   z.strictObject({
@@ -112,7 +116,13 @@ export const followUpPayloads = [
     newLease: LeaseTerms.partial({ startDate: true }).optional(),
   }),
   z.strictObject({ type: z.literal('recordOwnershipDialogue'), date: isoDate, outcome: z.enum(['not_now', 'apply_start_up_loan']), note: z.string().trim().max(2000).optional() }),
-  z.strictObject({ type: z.literal('declineFollowUp'), date: isoDate, note: z.string().trim().max(2000).optional() }),
+  z.strictObject({
+    type: z.literal('declineFollowUp'),
+    date: isoDate,
+    note: z.string().trim().max(2000).optional(),
+    /** The reasons in the decision that ends the follow-up (enkeltvedtak); the tenant's own wish if absent. */
+    reasons: z.string().trim().min(3).max(8000).optional(),
+  }),
   z.strictObject({
     type: z.literal('giveNotice'),
     givenBy: z.enum(['tenant', 'landlord']),
@@ -152,6 +162,25 @@ export const rentPayloads = [
 ] as const;
 
 
+/** Appeals against individual decisions (forvaltningsloven §§ 28–34): registered, reviewed by the municipality, decided. */
+export const appealPayloads = [
+  z.strictObject({
+    type: z.literal('registerAppeal'),
+    decisionId: z.string().trim().regex(/^[a-z0-9-]{3,80}$/, 'må være ID-en til et vedtak i saken'),
+    receivedDate: isoDate,
+    note: z.string().trim().max(4000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('decideAppeal'),
+    decisionId: z.string().trim().regex(/^[a-z0-9-]{3,80}$/, 'må være ID-en til et vedtak i saken'),
+    /** `review`: the municipality's own review (§ 33): reverse, or keep and forward. `appeal_body`: the Statsforvalteren's decision. */
+    stage: z.enum(['review', 'appeal_body']),
+    outcome: z.enum(['reversed', 'forwarded', 'upheld']),
+    date: isoDate,
+    reasons: z.string().trim().min(3).max(8000),
+  }),
+] as const;
+
 /**
  * What a decision of the housing committee (boligutvalget) does to the case it concerns. The
  * committee's workflow delivers each decision as this one action, keyed by meeting and item, so a
@@ -187,7 +216,7 @@ export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
  * Staff actions on a tenancy. The API validates the shape with these schemas; the workflow's
  * update validator checks that the action is allowed now (`rejectReason`) before anything changes.
  */
-export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads]);
+export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads, ...appealPayloads]);
 
 export type CaseActionPayload = z.infer<typeof CaseActionPayload>;
 export type MappingInterviewPayload = z.infer<typeof MappingInterviewPayload>;

@@ -6,6 +6,7 @@ import { addLease, leaseEnd } from './phase-move-in';
 import { openEndedFrom } from './timers';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
+import { FOLLOW_UP_LEGAL_BASIS, recordIndividualDecision } from './decisions';
 import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
@@ -206,7 +207,8 @@ export const followUpRules: {
   declineFollowUp: {
     roles: ['follow_up_worker', 'housing_officer'],
     reject: (s) => (inPhase(s, 'follow_up') && s.followUp?.status === 'active' ? undefined : 'Leietaker har ikke aktiv oppfølging.'),
-    apply(state, { date, note }, { now, today, actor }) {
+    apply(state, { date, note, reasons }, ctx) {
+      const { now, today, actor } = ctx;
       state.followUp!.status = 'declined';
       state.followUp!.declinedDate = date;
       state.followUp!.window = undefined;
@@ -219,8 +221,26 @@ export const followUpRules: {
         role: 'housing_office',
         dueDate: deadline(today, { weeks: 1 }),
       });
-      const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.`;
-      addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note } });
+      const written = hasFeature(state, 'individual-decisions');
+      if (written) {
+        // Boligsosial lov § 6: help is not ended without a decision the tenant can appeal.
+        recordIndividualDecision(
+          state,
+          {
+            id: `follow-up-ended-${date}`,
+            subject: 'follow_up_ended',
+            outcome: 'ended',
+            date: today,
+            decision: `Oppfølgingen etter oppfølgingsavtalen (hjemmebesøk og bistand) avsluttes fra ${date}. Leieforholdet fortsetter som før.`,
+            reasons: reasons ?? 'Du har sagt at du ikke ønsker videre oppfølging, og oppfølgingen bygger på at du vil ta imot den. Du kan be om oppfølging igjen når som helst.',
+            legalBasis: FOLLOW_UP_LEGAL_BASIS,
+            decidedBy: actor.id,
+          },
+          'Avslutning av oppfølging',
+        );
+      }
+      const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.${written ? ' Vedtaket om å avslutte oppfølgingen sendes leietaker skriftlig med klagefrist.' : ''}`;
+      addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note, ...(written ? { decisionId: `follow-up-ended-${date}` } : {}) } });
       return message;
     },
   },

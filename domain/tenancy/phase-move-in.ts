@@ -23,6 +23,7 @@ import {
 } from './state';
 import { startRent } from './rent';
 import { startFollowUp } from './timers';
+import { recordReductionIfFewerVisits } from './decisions';
 
 type P<T extends string> = Extract<z.infer<(typeof moveInPayloads)[number]>, { type: T }>;
 
@@ -250,6 +251,7 @@ export const moveInRules: {
         addEvent(state, ctx.now, { kind: 'agreement_signed_by_party', actorId: ctx.actor.id, summary: message, data: { party } });
         return message;
       }
+      const before = activeAgreement(state);
       for (const a of state.agreements ?? []) if (a.status === 'active') a.status = 'superseded';
       draft.status = 'active';
       closeTask(state, 'follow-up-agreement');
@@ -258,7 +260,13 @@ export const moveInRules: {
       const message = `Oppfølgingsavtale versjon ${draft.version} er signert av alle tre parter og gjelder til ${draft.validUntil}.`;
       addEvent(state, ctx.now, { kind: 'agreement_signed', actorId: ctx.actor.id, summary: message, data: { version: draft.version } });
       // A revised agreement during follow-up may change the visit frequency: start counting afresh.
-      if (inPhase(state, 'follow_up') && state.followUp?.status === 'active') startFollowUp(state, ctx.today);
+      if (inPhase(state, 'follow_up') && state.followUp?.status === 'active') {
+        startFollowUp(state, ctx.today);
+        // Fewer visits than before reduce the help: an individual decision the tenant can appeal.
+        const lastEvaluation = state.evaluations?.at(-1)?.note;
+        const reason = draft.reason !== 'Revisjon' ? draft.reason : (lastEvaluation ?? 'Evalueringen av avtalen viste at du trenger færre hjemmebesøk enn før.');
+        recordReductionIfFewerVisits(state, before?.visitFrequency, draft.visitFrequency, ctx, draft.version, reason);
+      }
       return message;
     },
   },

@@ -6,6 +6,7 @@ import type { Dwelling } from '../dwelling';
 import type { Role } from '../roles';
 import { rememberResult as remember } from '../applied-results';
 import { DEFAULT_POLICY, type TenancyPolicy } from './policy';
+import type { PendingLetter } from './case-letters';
 import type { PendingNotice, RentState } from './rent';
 
 /**
@@ -70,6 +71,35 @@ export interface Decision {
   reference?: string;
   decidedBy: string;
   note?: string;
+}
+
+/**
+ * An individual decision (enkeltvedtak, forvaltningsloven §§ 24–27; boligsosial lov § 6): on the
+ * application, or reducing or ending follow-up. Written with reasons, sent to the tenant as a letter
+ * with the appeal deadline, and appealable (patched 'individual-decisions').
+ */
+export interface IndividualDecision {
+  id: string;
+  subject: 'application' | 'follow_up_ended' | 'follow_up_reduced';
+  outcome: 'approved' | 'rejected' | 'ended' | 'reduced';
+  date: IsoDate;
+  /** The decision as the letter states it. */
+  decision: string;
+  reasons: string;
+  legalBasis: string;
+  decidedBy: string;
+  /** The last day to appeal: three weeks from assumed receipt of the letter. */
+  appealDeadline: IsoDate;
+  letterId?: string;
+  appeal?: {
+    receivedDate: IsoDate;
+    registeredBy: string;
+    note?: string;
+    /** The municipality's own review (§ 33): reversed, or kept and forwarded to the appeal body. */
+    review?: { outcome: 'reversed' | 'forwarded'; date: IsoDate; reasons: string; by: string };
+    /** The appeal body's (Statsforvalteren's) decision, as recorded by the housing officer. */
+    final?: { outcome: 'upheld' | 'reversed'; date: IsoDate; reasons: string; by: string };
+  };
 }
 
 export interface Offer {
@@ -153,7 +183,7 @@ export interface Ending {
 export interface CaseRecord {
   kind:
     | 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue'
-    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request';
+    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'individual_decision';
   key: string;
   data: Record<string, unknown>;
 }
@@ -174,6 +204,7 @@ export interface TenancyState {
   /** Absent in cases started before policies existed: read through `policyOf`. */
   policy?: TenancyPolicy;
   decision?: Decision;
+  individualDecisions?: IndividualDecision[];
   offers?: Offer[];
   monthlyRentOre?: number;
   leases?: Lease[];
@@ -229,6 +260,8 @@ export interface TenancyState {
   rent?: RentState;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];
+  /** Letters the case decided to send, not yet made (patched 'ladder-makes-letters'). */
+  unsentLetters?: PendingLetter[];
   nextEventSeq: number;
   /** Timeline lines not yet confirmed written to the database. */
   unsavedEvents: CaseEvent[];
@@ -241,7 +274,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'lease-open-ended-watch', 'agreement-follows-lease'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'lease-open-ended-watch', 'agreement-follows-lease', 'ladder-makes-letters', 'individual-decisions'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;

@@ -1,4 +1,5 @@
 import { addBusinessDays, addDays, addMonths, compareDates, daysBetween, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
+import { closeAfterAppealDeadline, rejectionCloses } from './decisions';
 import { rentWakeDates } from './rent';
 import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
@@ -53,6 +54,8 @@ export function pendingTimers(state: TenancyState): PendingTimer[] {
   const timers: PendingTimer[] = state.tasks
     .filter((t) => !t.overdue)
     .map((t) => ({ at: startOfDay(addDays(t.dueDate, 1)), reason: `Frist for «${t.title}» (${t.dueDate})` }));
+  const closes = rejectionCloses(state);
+  if (closes) timers.push({ at: startOfDay(closes), reason: `Klagefristen for avslaget er ute: saken avsluttes (${closes})` });
   if (state.status === 'active' && state.phase === 'follow_up') {
     const window = state.followUp?.window;
     if (window) timers.push({ at: startOfDay(window.end), reason: `Besøksperioden ${window.start}–${addDays(window.end, -1)} avsluttes (${window.visits} av ${window.required} besøk)` });
@@ -78,6 +81,8 @@ export function nextWakeAt(state: TenancyState): number | undefined {
 export function advanceTime(state: TenancyState, now: number): void {
   const today = osloDate(now);
   markOverdueTasks(state, now);
+  const closes = rejectionCloses(state);
+  if (closes && compareDates(closes, today) <= 0) closeAfterAppealDeadline(state, now);
   if (state.status !== 'active' || state.phase !== 'follow_up') return;
   closeVisitWindows(state, now, today);
   const renewal = renewalStart(state);
