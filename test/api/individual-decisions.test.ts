@@ -45,7 +45,7 @@ describe('API: individual decisions (enkeltvedtak) and appeals', () => {
     const [letter] = await lettersOf(caseId, 1);
     expect(letter).toMatchObject({ kind: 'decision', channel: 'post', status: 'queued', title: 'Vedtak: Søknad om kommunal bolig' });
     const pdf = await fetch(`${api.baseUrl}${letter.pdf}`, { headers: { authorization: 'Bearer dev-boligkonsulent' } });
-    const text = pdfLines(new Uint8Array(await pdf.arrayBuffer())).join(' ');
+    const text = (await pdfLines(new Uint8Array(await pdf.arrayBuffer()))).join(' ');
     expect(text).toContain('Begrunnelse: Søkeren eier en bolig hun kan flytte tilbake til.');
     expect(text).toContain('Fristen er tre uker fra du fikk dette brevet.');
     expect(text).toContain('Du har rett til å se dokumentene i saken din');

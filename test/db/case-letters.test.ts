@@ -45,7 +45,7 @@ describe('letters the case makes itself (activity makeCaseLetter)', () => {
     const rows = await db.select().from(letters).where(eq(letters.caseId, caseId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ kind: 'eviction_warning', channel: 'registered_post', status: 'queued', createdBy: 'botrygg' });
-    const text = pdfLines(await renderLetterPdf(rows[0]!.header, rows[0]!.content)).join(' ');
+    const text = (await pdfLines(await renderLetterPdf(rows[0]!.header, rows[0]!.content))).join(' ');
     expect(text).toContain('Du skylder 18 300,00 kr i husleie for mars 2027 og april 2027.');
     expect(text).toContain('Betal til konto 1234.56.78903 og bruk KID 2934232601865499654.');
     expect(text).toContain('tvangsfullbyrdelsesloven § 4-18');
