@@ -449,6 +449,8 @@ export interface paths {
                         date: string;
                         reference?: string;
                         note?: string;
+                        reasons?: string;
+                        legalBasis?: string;
                     } | {
                         /** @constant */
                         type: "answerOffer";
@@ -614,6 +616,7 @@ export interface paths {
                          */
                         date: string;
                         note?: string;
+                        reasons?: string;
                     } | {
                         /** @constant */
                         type: "giveNotice";
@@ -770,6 +773,30 @@ export interface paths {
                                 monthlyRentOre: number;
                             };
                         };
+                    } | {
+                        /** @constant */
+                        type: "registerAppeal";
+                        decisionId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receivedDate: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "decideAppeal";
+                        decisionId: string;
+                        /** @enum {string} */
+                        stage: "review" | "appeal_body";
+                        /** @enum {string} */
+                        outcome: "reversed" | "forwarded" | "upheld";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reasons: string;
                     };
                 };
             };
@@ -6056,6 +6083,7 @@ export interface paths {
                             language: "nb" | "nn";
                             appealBody: string;
                             receiptBusinessDays: number;
+                            rentAccountNumber?: string;
                         };
                     };
                 };
@@ -6117,6 +6145,7 @@ export interface paths {
                         language: "nb" | "nn";
                         appealBody: string;
                         receiptBusinessDays: number;
+                        rentAccountNumber?: string;
                     };
                 };
             };
@@ -6134,6 +6163,7 @@ export interface paths {
                             language: "nb" | "nn";
                             appealBody: string;
                             receiptBusinessDays: number;
+                            rentAccountNumber?: string;
                         };
                     };
                 };
