@@ -124,6 +124,12 @@ export const followUpPayloads = [
     reasons: z.string().trim().min(3).max(8000).optional(),
   }),
   z.strictObject({
+    type: z.literal('endFollowUp'),
+    date: isoDate,
+    /** Forvaltningsloven § 24: why the municipality ends the help; the tenant gets them in the decision letter. */
+    reasons: z.string().trim().min(3).max(8000),
+  }),
+  z.strictObject({
     type: z.literal('giveNotice'),
     givenBy: z.enum(['tenant', 'landlord']),
     noticeDate: isoDate,

@@ -95,7 +95,7 @@ function reverse(state: TenancyState, decision: IndividualDecision, ctx: ActionC
     return 'Søknaden er innvilget etter klage. Saken er klar for tildeling av bolig.';
   }
   if (decision.subject === 'follow_up_ended') {
-    if (state.followUp && state.phase === 'follow_up' && !state.ending) {
+    if (state.followUp && state.followUp.status !== 'none' && state.phase === 'follow_up' && !state.ending) {
       state.followUp.status = 'active';
       state.followUp.declinedDate = undefined;
       closeTask(state, 'follow-up-declined');

@@ -45,6 +45,7 @@ export const followUpRules: {
   decideRenewal: ActionRule<P<'decideRenewal'>>;
   recordOwnershipDialogue: ActionRule<P<'recordOwnershipDialogue'>>;
   declineFollowUp: ActionRule<P<'declineFollowUp'>>;
+  endFollowUp: ActionRule<P<'endFollowUp'>>;
   giveNotice: ActionRule<P<'giveNotice'>>;
   recordMoveOutInspection: ActionRule<P<'recordMoveOutInspection'>>;
   settleDeposit: ActionRule<P<'settleDeposit'>>;
@@ -241,6 +242,35 @@ export const followUpRules: {
       }
       const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.${written ? ' Vedtaket om å avslutte oppfølgingen sendes leietaker skriftlig med klagefrist.' : ''}`;
       addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note, ...(written ? { decisionId: `follow-up-ended-${date}` } : {}) } });
+      return message;
+    },
+  },
+  /**
+   * The municipality ends the follow-up (the agreement lapsed and is not renewed, or the help is no
+   * longer needed): boligsosial lov § 6, only by an individual decision with reasons, which the tenant
+   * gets by letter with the appeal deadline. The tenancy goes on without home visits.
+   */
+  endFollowUp: {
+    roles: ['housing_officer'],
+    reject(s, p) {
+      if (!inPhase(s, 'follow_up') || s.followUp?.status !== 'active') return 'Leietaker har ikke aktiv oppfølging.';
+      if (!hasFeature(s, 'individual-decisions')) return 'Oppfølgingen kan avsluttes når saken har fått vedtaksreglene (ved neste kjøring).';
+      if (s.moveInDate && compareDates(p.date, s.moveInDate) < 0) return 'Datoen er før innflytting.';
+      return undefined;
+    },
+    apply(state, { date, reasons }, { now, today, actor }) {
+      const followUp = state.followUp!;
+      followUp.status = 'ended';
+      followUp.window = undefined;
+      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit' && t.id !== 'agreement-lapsed' && t.id !== 'agreement-evaluation' && t.id !== 'revise-agreement' && t.id !== 'renew-agreement');
+      const id = `follow-up-ended-${date}`;
+      recordIndividualDecision(
+        state,
+        { id, subject: 'follow_up_ended', outcome: 'ended', date: today, decision: `Oppfølgingen etter oppfølgingsavtalen (hjemmebesøk og bistand) avsluttes fra ${date}. Leieforholdet fortsetter som før.`, reasons, legalBasis: FOLLOW_UP_LEGAL_BASIS, decidedBy: actor.id },
+        'Avslutning av oppfølging',
+      );
+      const message = `Oppfølgingen avsluttes fra ${date} ved vedtak. Leietaker får vedtaket skriftlig med begrunnelse og klagefrist; leieforholdet fortsetter uten hjemmebesøk.`;
+      addEvent(state, now, { kind: 'follow_up_ended', actorId: actor.id, summary: message, data: { date, decisionId: id } });
       return message;
     },
   },

@@ -221,7 +221,8 @@ export interface TenancyState {
   agreements?: AgreementVersion[];
   moveInDate?: IsoDate;
   followUp?: {
-    status: 'active' | 'declined' | 'none';
+    /** `ended`: the municipality ended the follow-up by an individual decision (`endFollowUp`). */
+    status: 'active' | 'declined' | 'ended' | 'none';
     declinedDate?: IsoDate;
     window?: VisitWindow;
     missedWindows: number;

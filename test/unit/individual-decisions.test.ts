@@ -154,4 +154,24 @@ describe('boligsosial lov § 6: ending or reducing follow-up is an individual de
     revise({ times: 1, per: 'week', every: 2 }, '2027-10-01'); // 26 a year against 24: more visits, no decision
     expect(state.individualDecisions!.length).toBe(decisions);
   });
+
+  it('the municipality ends the follow-up only by a reasoned decision: a lapsed agreement not renewed ends this way', () => {
+    const state = movedInCase();
+    advanceTime(state, osloInstant('2029-11-28', '00:00'));
+    act(state, { type: 'recordEvaluation', date: '2029-12-03', outcome: 'kept' }, '2029-12-03', followUpWorker);
+    act(state, { type: 'decideRenewal', decision: 'renew', newLease: { signedDate: '2029-12-05' } }, '2029-12-05');
+    advanceTime(state, osloInstant('2030-03-01', '00:00'));
+    expect(state.tasks.map((t) => t.id)).toContain('agreement-lapsed');
+    expect(PayloadSchema.safeParse({ type: 'endFollowUp', date: '2030-03-04' }).success).toBe(false);
+    const message = act(state, { type: 'endFollowUp', date: '2030-03-04', reasons: 'Evalueringen viste at du klarer deg uten hjemmebesøk.' }, '2030-03-04');
+    expect(message).toContain('Oppfølgingen avsluttes fra 2030-03-04 ved vedtak.');
+    expect(state.followUp).toMatchObject({ status: 'ended', window: undefined });
+    expect(state.tasks.map((t) => t.id)).not.toContain('agreement-lapsed');
+    expect(state.individualDecisions!.at(-1)).toMatchObject({ id: 'follow-up-ended-2030-03-04', subject: 'follow_up_ended', reasons: 'Evalueringen viste at du klarer deg uten hjemmebesøk.' });
+    expect(state.unsentLetters!.at(-1)).toMatchObject({ kind: 'decision', fields: { subject: 'Avslutning av oppfølging' } });
+    expect(refusal(state, { type: 'endFollowUp', date: '2030-03-05', reasons: 'Igjen.' }, '2030-03-05')).toBe('Leietaker har ikke aktiv oppfølging.');
+    act(state, { type: 'registerAppeal', decisionId: 'follow-up-ended-2030-03-04', receivedDate: '2030-03-10' }, '2030-03-10');
+    act(state, { type: 'decideAppeal', decisionId: 'follow-up-ended-2030-03-04', stage: 'review', outcome: 'reversed', date: '2030-03-12', reasons: 'Leietaker trenger fortsatt besøk.' }, '2030-03-12');
+    expect(state.followUp!.status).toBe('active');
+  });
 });

@@ -619,6 +619,15 @@ export interface paths {
                         reasons?: string;
                     } | {
                         /** @constant */
+                        type: "endFollowUp";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reasons: string;
+                    } | {
+                        /** @constant */
                         type: "giveNotice";
                         /** @enum {string} */
                         givenBy: "tenant" | "landlord";
