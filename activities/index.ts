@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../db/client';
 import type { Mailer } from '../platform/mailer';
+import { createCaseLetterActivities } from './case-letters';
 import { createCommitteeActivities } from './committee';
 import { createIncidentRecordActivities } from './incident-records';
 import { createRentLedgerActivities } from './rent-ledger';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTenancySignalActivities(deps),
     ...createRentLedgerActivities(deps),
     ...createCommitteeActivities(deps),
+    ...createCaseLetterActivities(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { tenancies } from '../db/schema';
 import { notificationContacts } from '../db/schema-notifications';
 import { ROLE_LABELS, type Role } from '../domain/roles';
 import type { Mailer } from '../platform/mailer';
@@ -61,6 +62,17 @@ export function createRoleNotificationActivities({ db, mailer, from }: { db: Dat
       if (!n.email) return { status: 'no_recipient' };
       const contactLine = n.contactRole && n.municipality ? await contactOf(n.municipality, n.contactRole) : '';
       await outbox.enqueueNotification({ dedupKey: n.dedupKey, caseId: n.caseId, recipientEmail: n.email, recipientName: n.name, subject: n.subject, bodyText: `Hei ${n.name},\n\n${n.body}${contactLine}\n\nVennlig hilsen\nBoligtjenesten` });
+      return deliver(n.dedupKey);
+    },
+    /**
+     * To the tenant of a case, for a workflow that does not hold the tenant's address (an incident):
+     * the address and name are read from the case's read model. No address: the caller posts a letter.
+     */
+    async notifyCaseTenant(n: { caseId: string; dedupKey: string; subject: string; body: string }): Promise<RoleNoticeOutcome> {
+      const [row] = await db.select({ snapshot: tenancies.snapshot, applicantName: tenancies.applicantName }).from(tenancies).where(eq(tenancies.caseId, n.caseId));
+      const email = (row?.snapshot as { application?: { applicant?: { email?: string } } } | undefined)?.application?.applicant?.email;
+      if (!row || !email) return { status: 'no_recipient' };
+      await outbox.enqueueNotification({ dedupKey: n.dedupKey, caseId: n.caseId, recipientEmail: email, recipientName: row.applicantName, subject: n.subject, bodyText: `Hei ${row.applicantName},\n\n${n.body}\n\nVennlig hilsen\nBoligtjenesten` });
       return deliver(n.dedupKey);
     },
   };

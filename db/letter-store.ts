@@ -13,6 +13,8 @@ export interface LetterProfile {
   language: LetterLanguage;
   appealBody: string;
   receiptBusinessDays: number;
+  /** The municipality's account for rent, printed in the § 4-18 warning (11 digits, dots allowed). */
+  rentAccountNumber?: string;
 }
 
 /** Until a municipality saves its profile: its code as name, bokmål, the Statsforvalteren, three business days. */
@@ -24,7 +26,14 @@ export function defaultLetterProfile(municipality: string): LetterProfile {
 export async function loadLetterProfile(db: Database, municipality: string): Promise<LetterProfile> {
   const [row] = await db.select().from(letterProfiles).where(eq(letterProfiles.municipality, municipality));
   if (!row) return defaultLetterProfile(municipality);
-  return { municipalityName: row.municipalityName, headerLines: row.headerLines, language: row.language, appealBody: row.appealBody, receiptBusinessDays: row.receiptBusinessDays };
+  return {
+    municipalityName: row.municipalityName,
+    headerLines: row.headerLines,
+    language: row.language,
+    appealBody: row.appealBody,
+    receiptBusinessDays: row.receiptBusinessDays,
+    ...(row.rentAccountNumber ? { rentAccountNumber: row.rentAccountNumber } : {}),
+  };
 }
 
 /** The version in force: the newest the municipality published for this kind and language, else the default. */

@@ -12,6 +12,8 @@ export const letterProfiles = pgTable('letter_profiles', {
   language: text('language', { enum: LETTER_LANGUAGES }).notNull(),
   appealBody: text('appeal_body').notNull(),
   receiptBusinessDays: integer('receipt_business_days').notNull(),
+  /** Where tenants pay rent (the § 4-18 warning says it); letters that need it cannot be made without it. */
+  rentAccountNumber: text('rent_account_number'),
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -321,6 +321,13 @@ export function osloDate(instantMs: number): IsoDate {
   return fromDayNumber(Math.floor(local / MS_PER_DAY));
 }
 
+/** The Oslo wall-clock time 'HH:MM' at the given instant. */
+export function osloTime(instantMs: number): string {
+  const local = instantMs + osloOffsetMs(instantMs);
+  const minutes = Math.floor((((local % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY) / 60_000);
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 /**
  * Epoch ms of the Oslo wall-clock time `time` ('HH:MM' or 'HH:MM:SS') on date d.
  * Ambiguous/non-existent local times follow the usual "compatible" resolution:

@@ -1,10 +1,15 @@
 import { allHandlersFinished, condition, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { applyIncidentAction, closeIfSettled, rejectIncidentAction } from '../domain/incidents/actions';
 import { dueTimers, fireTimer, markOverdueIncidentTasks, newIncident, nextIncidentWake, toIncidentView, type IncidentState, type NewIncident } from '../domain/incidents/incident';
+import { recordInvitationOutcome } from '../domain/incidents/meeting-invitations';
+import type { Role } from '../domain/roles';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { incidentActionUpdate, incidentStateQuery } from './messages';
 import { mail, records, writeUnsavedEvents } from './timeline';
+
+/** Whose mailbox a meeting participant's invitation goes to. */
+const PARTICIPANT_ROLES: Record<'follow_up_worker' | 'housing_service' | 'nav', Role> = { follow_up_worker: 'follow_up_worker', housing_service: 'housing_office', nav: 'nav' };
 
 export interface IncidentWorkflowInput extends NewIncident {
   tenancyWorkflowId: string;
@@ -13,7 +18,7 @@ export interface IncidentWorkflowInput extends NewIncident {
 /** One incident from report to close, as the follow-up agreement row says (seed 000). */
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ incidentId: string; status: IncidentState['status'] }> {
   const { workflowId } = workflowInfo();
-  const state = newIncident(input, workflowNow(), { businessDays: patched('incident-business-days'), assessmentsAct: patched('incident-assessment-acts'), tenantTold: patched('incident-tenant-told'), noFreeTextInMail: patched('incident-notices-without-free-text') });
+  const state = newIncident(input, workflowNow(), { businessDays: patched('incident-business-days'), assessmentsAct: patched('incident-assessment-acts'), tenantTold: patched('incident-tenant-told'), noFreeTextInMail: patched('incident-notices-without-free-text'), meetingInvitations: patched('incident-meeting-invitations') });
   let persistedVersion = -1;
   let reportedStatus: string | undefined;
   let reportedRevision = false;
@@ -41,6 +46,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
       state.steps.push({ at: workflowNow(), byId: 'botrygg', text: `Varsel til ${n.role}: «${n.subject}» ${labels[outcome.status]}.` });
       state.version++;
     }
+    for (const inv of (state.unsentInvitations ?? []).splice(0)) {
+      const outcome =
+        inv.to === 'tenant'
+          ? await mail.notifyCaseTenant({ caseId: state.caseId, dedupKey: inv.key, subject: inv.subject, body: inv.body })
+          : await mail.notifyRole({ municipality: state.municipality, caseId: state.caseId, role: PARTICIPANT_ROLES[inv.to], dedupKey: inv.key, subject: inv.subject, body: inv.body });
+      recordInvitationOutcome(state, inv, outcome.status, workflowNow());
+    }
     if (state.version === persistedVersion) return;
     const version = state.version;
     await writeUnsavedEvents(state, state.caseId, workflowId);
@@ -65,7 +77,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<{ 
   while (state.status === 'open') {
     await persist();
     const wake = nextIncidentWake(state);
-    const woken = await condition(() => state.version !== persistedVersion || state.unsentNotices.length > 0, wake === undefined ? undefined : Math.max(1, wake - workflowNow()));
+    const woken = await condition(() => state.version !== persistedVersion || state.unsentNotices.length > 0 || !!state.unsentInvitations?.length, wake === undefined ? undefined : Math.max(1, wake - workflowNow()));
     if (woken === false) {
       const now = workflowNow();
       for (const timer of dueTimers(state, now)) fireTimer(state, timer, now);

@@ -25,6 +25,7 @@ import type { TenancyPolicy } from '../domain/tenancy/policy';
 import { newTenancyState, nextDeadline, policyOf, type TenancyState } from '../domain/tenancy/state';
 import { applyRentCheck, chargesDue, recordNoticeOutcome, rentAccount, rentCheckDue, rentLevel, startRent } from '../domain/tenancy/rent';
 import { toView } from '../domain/tenancy/view';
+import { recordLetterMade } from '../domain/tenancy/case-letters';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
@@ -67,6 +68,10 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     'tenancy-deadlines-business-days': patched('tenancy-deadlines-business-days'),
     'missed-visits-reach-housing-office': patched('missed-visits-reach-housing-office'),
     'dwelling-fit-full-interview': patched('dwelling-fit-full-interview'),
+    'lease-open-ended-watch': patched('lease-open-ended-watch'),
+    'agreement-follows-lease': patched('agreement-follows-lease'),
+    'ladder-makes-letters': patched('ladder-makes-letters'),
+    'individual-decisions': patched('individual-decisions'),
   };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });
@@ -140,6 +145,14 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     }
   }
 
+  /** Letters the case decided to send (patched 'ladder-makes-letters'), each made once under its own key. */
+  async function makeLetters(): Promise<void> {
+    for (const letter of (state.unsentLetters ?? []).splice(0)) {
+      const result = await records.makeCaseLetter({ caseId, municipality: state.municipality, recipient: state.application.applicant.name, letter });
+      recordLetterMade(state, letter, result, workflowNow());
+    }
+  }
+
   async function persist(): Promise<void> {
     if (state.version === persistedVersion) return;
     const version = state.version;
@@ -210,6 +223,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   for (;;) {
     if (rentCheckDue(state, osloDate(workflowNow()))) await checkRent();
     if (state.unsentNotices?.length) await sendNotices();
+    if (state.unsentLetters?.length) await makeLetters();
     await persist();
     if (state.status === 'closed') break;
     if (historyIsLarge()) {
@@ -224,7 +238,8 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     wokeForTimer = false;
     const wakeAt = nextWakeAt(state);
     const woken = await condition(
-      () => state.version !== persistedVersion || historyIsLarge(),
+      // A staff action that queued a letter has persisted itself; the letter is made here.
+      () => state.version !== persistedVersion || historyIsLarge() || !!state.unsentLetters?.length,
       wakeAt === undefined ? undefined : Math.max(1, wakeAt - workflowNow()),
     );
     wokeForTimer = woken === false;

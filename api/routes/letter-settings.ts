@@ -63,7 +63,8 @@ export function registerLetterSettingsRoutes(routes: ApiRoutes, { db }: { db: Da
     },
     async ({ actor, params, body }) => {
       mustWorkIn(actor, params.municipality);
-      const values = { ...body, municipality: params.municipality, updatedBy: actor.id, updatedAt: new Date() };
+      // A profile saved without an account number clears the old one: the profile is replaced whole.
+      const values = { ...body, rentAccountNumber: body.rentAccountNumber ?? null, municipality: params.municipality, updatedBy: actor.id, updatedAt: new Date() };
       await db.insert(letterProfiles).values(values).onConflictDoUpdate({ target: letterProfiles.municipality, set: values });
       return { status: 200, body };
     },

@@ -1,3 +1,4 @@
+import { queueInvitations } from './meeting-invitations';
 import type { IncidentActionPayload } from '../schemas/incident';
 import type { Actor } from '../roles';
 import { actOnAssessment, addIncidentEvent, isSettled, type IncidentState } from './incident';
@@ -36,6 +37,7 @@ export function rejectIncidentAction(s: IncidentState, { actor, payload }: Incid
     if (payload.type === 'recordAssessment' && !task.assessment) return 'Dette tiltaket er ikke en vurdering.';
     if ((payload.type === 'proposeMeeting' || payload.type === 'recordMeetingOutcome') && !task.meeting) return 'Dette tiltaket er ikke en trepartssamtale.';
     if (payload.type === 'recordMeetingOutcome' && !s.meetings.some((m) => m.taskId === task.id)) return 'Foreslå tidspunkt for trepartssamtalen før utfallet registreres.';
+    if (payload.type === 'proposeMeeting' && !payload.participants.includes('tenant')) return 'Leietaker skal alltid inviteres til trepartssamtalen.';
   }
   if (payload.type === 'resolve' && !s.timers.some((t) => !t.fired)) return 'Det er ikke noe pågående avvik å avslutte; utfør de åpne tiltakene.';
   return undefined;
@@ -64,16 +66,22 @@ export function applyIncidentAction(s: IncidentState, { actor, payload, idempote
       message = 'Avviket er over; ingen videre eskalering.';
       addIncidentEvent(s, now, { kind: 'incident_resolved', actorId: actor.id, summary: `${message} ${payload.note}` });
       break;
-    case 'proposeMeeting':
+    case 'proposeMeeting': {
+      const earlier = s.meetings.find((m) => m.taskId === payload.taskId);
       s.meetings = s.meetings.filter((m) => m.taskId !== payload.taskId);
-      s.meetings.push({ taskId: payload.taskId, proposedTimes: payload.proposedTimes, participants: payload.participants });
-      message = `Trepartssamtale foreslått (${payload.proposedTimes.length} tidspunkt).`;
+      const meeting = { taskId: payload.taskId, proposedTimes: payload.proposedTimes, participants: payload.participants, ...(s.meetingInvitations ? { proposal: (earlier?.proposal ?? 0) + 1 } : {}) };
+      s.meetings.push(meeting);
+      if (s.meetingInvitations) queueInvitations(s, meeting);
+      message = `Trepartssamtale foreslått (${payload.proposedTimes.length} tidspunkt).${s.meetingInvitations ? ` Innkalling sendes til ${payload.participants.length} deltakere.` : ''}`;
       addIncidentEvent(s, now, { kind: 'meeting_proposed', actorId: actor.id, summary: message, data: { proposedTimes: payload.proposedTimes, participants: payload.participants } });
       break;
+    }
     case 'recordMeetingOutcome': {
       const meeting = s.meetings.find((m) => m.taskId === payload.taskId)!;
       Object.assign(meeting, { outcome: payload.outcome, note: payload.note });
       Object.assign(openTask(s, payload.taskId)!, { status: 'done', note: payload.note, doneAt: now, doneBy: actor.id });
+      // The meeting was held: an invitation still waiting to be posted is moot.
+      for (const t of s.tasks) if (t.status === 'open' && t.id.startsWith(`${s.incidentId}-meeting-letter-`)) Object.assign(t, { status: 'done', note: 'Møtet er holdt.', doneAt: now, doneBy: actor.id });
       if (payload.outcome === 'revised') s.revisionRequested = true;
       const labels = { kept: 'avtalen videreføres', revised: 'avtalen skal revideres', other_measures: 'andre tiltak' } as const;
       message = `Trepartssamtale holdt: ${labels[payload.outcome]}.`;

@@ -54,8 +54,20 @@ export interface Notice {
   body: string;
 }
 
+export type MeetingParticipant = 'tenant' | 'follow_up_worker' | 'housing_service' | 'nav';
+
+/** An invitation to a three-party meeting, to the tenant or a participant's mailbox, through the outbox. */
+export interface Invitation {
+  key: string;
+  to: MeetingParticipant;
+  subject: string;
+  body: string;
+}
+
 export interface ThreePartyMeeting {
   taskId: string;
+  /** How many times were proposed so far: each proposal invites again under its own keys. */
+  proposal?: number;
   proposedTimes: string[];
   participants: Array<'tenant' | 'follow_up_worker' | 'housing_service' | 'nav'>;
   outcome?: 'kept' | 'revised' | 'other_measures';
@@ -81,6 +93,8 @@ export interface IncidentState {
   meetings: ThreePartyMeeting[];
   /** Notices waiting to be handed to the outbox. */
   unsentNotices: Notice[];
+  /** Meeting invitations waiting to be handed to the outbox (patched 'incident-meeting-invitations'). */
+  unsentInvitations?: Invitation[];
   escalations: number;
   version: number;
   nextEventSeq: number;
@@ -99,13 +113,15 @@ export interface IncidentState {
   tenantTold?: boolean;
   /** Patched 'incident-notices-without-free-text': mails say what happened in categories, never the report's text. */
   noFreeTextInMail?: boolean;
+  /** Patched 'incident-meeting-invitations': a proposed meeting invites its participants, the tenant always. */
+  meetingInvitations?: boolean;
 }
 
 /** What the query returns and the read model stores: the state without bookkeeping. */
-export type IncidentView = Omit<IncidentState, 'unsavedEvents' | 'applied' | 'nextEventSeq' | 'unsentNotices'>;
+export type IncidentView = Omit<IncidentState, 'unsavedEvents' | 'applied' | 'nextEventSeq' | 'unsentNotices' | 'unsentInvitations'>;
 
 export function toIncidentView(s: IncidentState): IncidentView {
-  const { unsavedEvents: _e, applied: _a, nextEventSeq: _n, unsentNotices: _u, ...rest } = s;
+  const { unsavedEvents: _e, applied: _a, nextEventSeq: _n, unsentNotices: _u, unsentInvitations: _i, ...rest } = s;
   return rest;
 }
 
@@ -168,7 +184,7 @@ export function markOverdueIncidentTasks(s: IncidentState, now: number): void {
 }
 
 /** Builds the incident's tasks, timers and notices from the agreement row, at the time of the report. */
-export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean; noFreeTextInMail?: boolean } = {}): IncidentState {
+export function newIncident(input: NewIncident, now: number, opts: { businessDays?: boolean; assessmentsAct?: boolean; tenantTold?: boolean; noFreeTextInMail?: boolean; meetingInvitations?: boolean } = {}): IncidentState {
   const s: IncidentState = {
     incidentId: input.incidentId,
     caseId: input.caseId,
@@ -193,6 +209,7 @@ export function newIncident(input: NewIncident, now: number, opts: { businessDay
     ...(opts.assessmentsAct ? { assessmentsAct: true } : {}),
     ...(opts.tenantTold ? { tenantTold: true } : {}),
     ...(opts.noFreeTextInMail ? { noFreeTextInMail: true } : {}),
+    ...(opts.meetingInvitations ? { meetingInvitations: true } : {}),
     applied: {},
   };
   const label = SITUATION_LABELS[s.situation];

@@ -44,6 +44,10 @@ export const allocationPayloads = [
     date: isoDate,
     reference: z.string().trim().max(100).optional(),
     note: z.string().trim().max(2000).optional(),
+    /** Forvaltningsloven § 24: the facts and assessment the decision rests on; a rejection must have them. */
+    reasons: z.string().trim().min(3).max(8000).optional(),
+    /** The rules applied (fvl. § 25); the boligsosial lov § 6 and the municipality's allocation rules if absent. */
+    legalBasis: z.string().trim().min(3).max(1000).optional(),
   }),
   z.strictObject({ type: z.literal('offerDwelling'), dwelling: Dwelling }),
   z.strictObject({
@@ -119,7 +123,19 @@ export const followUpPayloads = [
     newLease: LeaseTerms.partial({ startDate: true }).optional(),
   }),
   z.strictObject({ type: z.literal('recordOwnershipDialogue'), date: isoDate, outcome: z.enum(['not_now', 'apply_start_up_loan']), note: z.string().trim().max(2000).optional() }),
-  z.strictObject({ type: z.literal('declineFollowUp'), date: isoDate, note: z.string().trim().max(2000).optional() }),
+  z.strictObject({
+    type: z.literal('declineFollowUp'),
+    date: isoDate,
+    note: z.string().trim().max(2000).optional(),
+    /** The reasons in the decision that ends the follow-up (enkeltvedtak); the tenant's own wish if absent. */
+    reasons: z.string().trim().min(3).max(8000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('endFollowUp'),
+    date: isoDate,
+    /** Forvaltningsloven § 24: why the municipality ends the help; the tenant gets them in the decision letter. */
+    reasons: z.string().trim().min(3).max(8000),
+  }),
   z.strictObject({
     type: z.literal('giveNotice'),
     givenBy: z.enum(['tenant', 'landlord']),
@@ -158,6 +174,25 @@ export const rentPayloads = [
   z.strictObject({ type: z.literal('recordWarningLetterPosted'), letterId: z.string().regex(/^L-[0-9a-f]{12}$/), sentDate: isoDate, receiptDate: isoDate }),
 ] as const;
 
+
+/** Appeals against individual decisions (forvaltningsloven §§ 28–34): registered, reviewed by the municipality, decided. */
+export const appealPayloads = [
+  z.strictObject({
+    type: z.literal('registerAppeal'),
+    decisionId: z.string().trim().regex(/^[a-z0-9-]{3,80}$/, 'må være ID-en til et vedtak i saken'),
+    receivedDate: isoDate,
+    note: z.string().trim().max(4000).optional(),
+  }),
+  z.strictObject({
+    type: z.literal('decideAppeal'),
+    decisionId: z.string().trim().regex(/^[a-z0-9-]{3,80}$/, 'må være ID-en til et vedtak i saken'),
+    /** `review`: the municipality's own review (§ 33): reverse, or keep and forward. `appeal_body`: the Statsforvalteren's decision. */
+    stage: z.enum(['review', 'appeal_body']),
+    outcome: z.enum(['reversed', 'forwarded', 'upheld']),
+    date: isoDate,
+    reasons: z.string().trim().min(3).max(8000),
+  }),
+] as const;
 
 /**
  * Seed 002's agreement: cooperation and information sharing between the services (consent, or a
@@ -230,7 +265,7 @@ export type CommitteeEffect = z.infer<typeof CommitteeEffect>;
  * Staff actions on a tenancy. The API validates the shape with these schemas; the workflow's
  * update validator checks that the action is allowed now (`rejectReason`) before anything changes.
  */
-export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads, ...arrangementPayloads]);
+export const CaseActionPayload = z.discriminatedUnion('type', [...allocationPayloads, ...moveInPayloads, ...followUpPayloads, ...rentPayloads, ...committeePayloads, ...arrangementPayloads, ...appealPayloads]);
 
 export type CaseActionPayload = z.infer<typeof CaseActionPayload>;
 export type MappingInterviewPayload = z.infer<typeof MappingInterviewPayload>;

@@ -16,6 +16,8 @@ export const LetterProfileInput = z
     language: z.enum(LETTER_LANGUAGES),
     appealBody: printLine(200),
     receiptBusinessDays: z.int().min(0).max(10),
+    /** Printed in the letters the case makes itself (the § 4-18 warning): 11 digits, as 1234.56.78903 or without dots. */
+    rentAccountNumber: z.string().trim().regex(/^\d{4}\.?\d{2}\.?\d{5}$/, 'må være et kontonummer med 11 siffer, for eksempel 1234.56.78903').optional(),
   })
   .strict();
 

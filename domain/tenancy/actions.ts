@@ -6,6 +6,7 @@ import { arrangementRules } from './arrangements';
 import { followUpRules } from './phase-follow-up';
 import { moveInRules } from './phase-move-in';
 import { committeeRules } from './phase-committee';
+import { appealRules } from './decisions';
 import { rentRules } from './phase-rent';
 import type { ActionRule } from './rule';
 import { rememberResult, type TenancyState } from './state';
@@ -13,7 +14,7 @@ import { rememberResult, type TenancyState } from './state';
 export type { CaseActionPayload } from '../schemas/case-actions';
 export type CaseActionType = CaseActionPayload['type'];
 
-const RULES = { ...allocationRules, ...moveInRules, ...followUpRules, ...rentRules, ...committeeRules, ...arrangementRules } as { [T in CaseActionType]: ActionRule<Extract<CaseActionPayload, { type: T }>> };
+const RULES = { ...allocationRules, ...moveInRules, ...followUpRules, ...rentRules, ...committeeRules, ...arrangementRules, ...appealRules } as { [T in CaseActionType]: ActionRule<Extract<CaseActionPayload, { type: T }>> };
 
 export const CASE_ACTION_TYPES = Object.keys(RULES) as CaseActionType[];
 

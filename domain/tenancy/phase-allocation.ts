@@ -4,6 +4,7 @@ import { dwellingFitWarnings, formatKroner } from '../dwelling';
 import type { allocationPayloads } from '../schemas/case-actions';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
+import { APPLICATION_LEGAL_BASIS, recordIndividualDecision } from './decisions';
 import { addEvent, addRecord, closeTask, hasFeature, openTask, policyOf, twoWeeksAfter, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
@@ -36,7 +37,7 @@ export const allocationRules: {
 } = {
   recordInterview: {
     roles: ['housing_officer'],
-    reject: (s) => (inPhase(s, 'application') ? undefined : 'Kartleggingssamtale kan bare registreres før vedtak er fattet.'),
+    reject: (s) => (inPhase(s, 'application') && !s.decision ? undefined : 'Kartleggingssamtale kan bare registreres før vedtak er fattet.'),
     apply(state, { interview }, { now, today, actor }) {
       state.interviews.push({ ...interview, interviewerId: actor.id });
       closeTask(state, 'mapping-interview');
@@ -67,7 +68,7 @@ export const allocationRules: {
   referElsewhere: {
     roles: ['housing_officer'],
     reject(s) {
-      if (!inPhase(s, 'application')) return 'Henvisning kan bare gjøres før vedtak er fattet.';
+      if (!inPhase(s, 'application') || s.decision) return 'Henvisning kan bare gjøres før vedtak er fattet.';
       if (s.interviews.length === 0) return 'Gjennomfør en kartleggingssamtale før søkeren henvises videre.';
       return undefined;
     },
@@ -84,15 +85,41 @@ export const allocationRules: {
   },
   recordDecision: {
     roles: ['housing_officer'],
-    reject(s) {
-      if (!inPhase(s, 'application')) return 'Vedtak er allerede fattet i denne saken.';
+    reject(s, p) {
+      if (!inPhase(s, 'application') || s.decision) return 'Vedtak er allerede fattet i denne saken.';
       if (s.interviews.length === 0) return 'Gjennomfør en kartleggingssamtale før vedtak fattes.';
+      // Forvaltningsloven § 24: a refusal must give its reasons; a full approval may do without.
+      if (p.outcome === 'rejected' && !p.reasons && hasFeature(s, 'individual-decisions')) return 'Et avslag må begrunnes (forvaltningsloven § 24): skriv begrunnelsen i feltet «reasons».';
       return undefined;
     },
     apply(state, p, { now, today, actor }) {
       state.decision = { outcome: p.outcome, date: p.date, reference: p.reference, note: p.note, decidedBy: actor.id };
       closeTask(state, 'decision');
       addRecord(state, { kind: 'decision', key: 'decision', data: { ...state.decision } });
+      const written = hasFeature(state, 'individual-decisions');
+      if (written) {
+        const d = recordIndividualDecision(
+          state,
+          {
+            id: 'application',
+            subject: 'application',
+            outcome: p.outcome,
+            date: p.date,
+            decision: p.outcome === 'approved' ? 'Du får leie en kommunal bolig. Vi tar kontakt med deg når vi har en bolig som passer.' : 'Søknaden din om kommunal bolig er avslått.',
+            reasons: p.reasons ?? 'Søknaden er innvilget i sin helhet.',
+            legalBasis: p.legalBasis ?? APPLICATION_LEGAL_BASIS,
+            decidedBy: actor.id,
+          },
+          'Søknad om kommunal bolig',
+        );
+        if (p.outcome === 'rejected') {
+          // The case stays open until the appeal deadline has passed, so an appeal can be registered on it.
+          state.tasks = [];
+          const message = `Avslag er registrert og sendes søkeren skriftlig med begrunnelse. Klagefristen er ${d.appealDeadline}; saken avsluttes etter den hvis ingen klager.`;
+          addEvent(state, now, { kind: 'decision_rejected', actorId: actor.id, summary: message, data: { decisionId: d.id, appealDeadline: d.appealDeadline } });
+          return message;
+        }
+      }
       if (p.outcome === 'rejected') {
         closeCase(state, 'rejected');
         const message = 'Avslag er registrert. Søkeren kan klage på vedtaket til Statsforvalteren.';

@@ -6,6 +6,7 @@ import { addLease, leaseEnd } from './phase-move-in';
 import { openEndedFrom } from './timers';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
+import { FOLLOW_UP_LEGAL_BASIS, recordIndividualDecision } from './decisions';
 import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
@@ -33,7 +34,7 @@ const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
 function startEnding(state: TenancyState, ending: NonNullable<TenancyState['ending']>): void {
   state.ending = ending;
-  state.tasks = state.tasks.filter((t) => !['renewal-assessment', 'agreement-evaluation', 'ownership-dialogue'].includes(t.id));
+  state.tasks = state.tasks.filter((t) => !['renewal-assessment', 'agreement-evaluation', 'ownership-dialogue', 'lease-expired', 'agreement-lapsed'].includes(t.id));
   addRecord(state, { kind: 'ending', key: 'notice', data: { ...ending } });
 }
 
@@ -44,6 +45,7 @@ export const followUpRules: {
   decideRenewal: ActionRule<P<'decideRenewal'>>;
   recordOwnershipDialogue: ActionRule<P<'recordOwnershipDialogue'>>;
   declineFollowUp: ActionRule<P<'declineFollowUp'>>;
+  endFollowUp: ActionRule<P<'endFollowUp'>>;
   giveNotice: ActionRule<P<'giveNotice'>>;
   recordMoveOutInspection: ActionRule<P<'recordMoveOutInspection'>>;
   settleDeposit: ActionRule<P<'settleDeposit'>>;
@@ -206,11 +208,12 @@ export const followUpRules: {
   declineFollowUp: {
     roles: ['follow_up_worker', 'housing_officer'],
     reject: (s) => (inPhase(s, 'follow_up') && s.followUp?.status === 'active' ? undefined : 'Leietaker har ikke aktiv oppfølging.'),
-    apply(state, { date, note }, { now, today, actor }) {
+    apply(state, { date, note, reasons }, ctx) {
+      const { now, today, actor } = ctx;
       state.followUp!.status = 'declined';
       state.followUp!.declinedDate = date;
       state.followUp!.window = undefined;
-      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit');
+      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit' && t.id !== 'agreement-lapsed');
       // Seed 000, last row: the follow-up worker informs the housing service.
       openTask(state, now, {
         id: 'follow-up-declined',
@@ -219,15 +222,67 @@ export const followUpRules: {
         role: 'housing_office',
         dueDate: deadline(today, { weeks: 1 }),
       });
-      const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.`;
-      addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note } });
+      const written = hasFeature(state, 'individual-decisions');
+      if (written) {
+        // Boligsosial lov § 6: help is not ended without a decision the tenant can appeal.
+        recordIndividualDecision(
+          state,
+          {
+            id: `follow-up-ended-${date}`,
+            subject: 'follow_up_ended',
+            outcome: 'ended',
+            date: today,
+            decision: `Oppfølgingen etter oppfølgingsavtalen (hjemmebesøk og bistand) avsluttes fra ${date}. Leieforholdet fortsetter som før.`,
+            reasons: reasons ?? 'Du har sagt at du ikke ønsker videre oppfølging, og oppfølgingen bygger på at du vil ta imot den. Du kan be om oppfølging igjen når som helst.',
+            legalBasis: FOLLOW_UP_LEGAL_BASIS,
+            decidedBy: actor.id,
+          },
+          'Avslutning av oppfølging',
+        );
+      }
+      const message = `Leietaker ønsker ikke videre oppfølging fra ${date}. Boligtjenesten er varslet; leieforholdet fortsetter uten hjemmebesøk.${written ? ' Vedtaket om å avslutte oppfølgingen sendes leietaker skriftlig med klagefrist.' : ''}`;
+      addEvent(state, now, { kind: 'follow_up_declined', actorId: actor.id, summary: message, data: { date, note, ...(written ? { decisionId: `follow-up-ended-${date}` } : {}) } });
+      return message;
+    },
+  },
+  /**
+   * The municipality ends the follow-up (the agreement lapsed and is not renewed, or the help is no
+   * longer needed): boligsosial lov § 6, only by an individual decision with reasons, which the tenant
+   * gets by letter with the appeal deadline. The tenancy goes on without home visits.
+   */
+  endFollowUp: {
+    roles: ['housing_officer'],
+    reject(s, p) {
+      if (!inPhase(s, 'follow_up') || s.followUp?.status !== 'active') return 'Leietaker har ikke aktiv oppfølging.';
+      if (!hasFeature(s, 'individual-decisions')) return 'Oppfølgingen kan avsluttes når saken har fått vedtaksreglene (ved neste kjøring).';
+      if (s.moveInDate && compareDates(p.date, s.moveInDate) < 0) return 'Datoen er før innflytting.';
+      return undefined;
+    },
+    apply(state, { date, reasons }, { now, today, actor }) {
+      const followUp = state.followUp!;
+      followUp.status = 'ended';
+      followUp.window = undefined;
+      state.tasks = state.tasks.filter((t) => t.kind !== 'missed_visit' && t.id !== 'agreement-lapsed' && t.id !== 'agreement-evaluation' && t.id !== 'revise-agreement' && t.id !== 'renew-agreement');
+      const id = `follow-up-ended-${date}`;
+      recordIndividualDecision(
+        state,
+        { id, subject: 'follow_up_ended', outcome: 'ended', date: today, decision: `Oppfølgingen etter oppfølgingsavtalen (hjemmebesøk og bistand) avsluttes fra ${date}. Leieforholdet fortsetter som før.`, reasons, legalBasis: FOLLOW_UP_LEGAL_BASIS, decidedBy: actor.id },
+        'Avslutning av oppfølging',
+      );
+      const message = `Oppfølgingen avsluttes fra ${date} ved vedtak. Leietaker får vedtaket skriftlig med begrunnelse og klagefrist; leieforholdet fortsetter uten hjemmebesøk.`;
+      addEvent(state, now, { kind: 'follow_up_ended', actorId: actor.id, summary: message, data: { date, decisionId: id } });
       return message;
     },
   },
   giveNotice: {
     roles: ['housing_officer'],
-    reject(s, p) {
+    reject(s, p, { today }) {
       if (!active(s)) return 'Oppsigelse kan bare gis i et løpende leieforhold.';
+      // Domain-facts (leases): the landlord's end of a lease cannot lie in the past.
+      const moveOut = p.moveOutDate ?? earliestMoveOut(p.noticeDate);
+      if (p.givenBy === 'landlord' && compareDates(moveOut, today) < 0) {
+        return `Flyttedatoen ${moveOut} ligger i fortiden. Oppgi en flyttedato fra i dag (${today}) eller senere.`;
+      }
       if (p.givenBy === 'landlord' && p.moveOutDate && compareDates(p.moveOutDate, earliestMoveOut(p.noticeDate)) < 0) {
         return `Utleiers oppsigelse må gi minst tre måneders frist til utgangen av en måned (husleieloven § 9-6): tidligst ${earliestMoveOut(p.noticeDate)}.`;
       }

@@ -14,6 +14,7 @@ import {
   closeTask,
   currentAgreement,
   currentLease,
+  hasFeature,
   hasTask,
   openTask,
   policyOf,
@@ -22,6 +23,7 @@ import {
 } from './state';
 import { startRent } from './rent';
 import { startFollowUp } from './timers';
+import { recordReductionIfFewerVisits } from './decisions';
 
 type P<T extends string> = Extract<z.infer<(typeof moveInPayloads)[number]>, { type: T }>;
 
@@ -50,10 +52,26 @@ export function addLease(state: TenancyState, lease: LeaseTerms, endDate: string
   };
   (state.leases ??= []).push(entry);
   state.renewal = {};
+  closeTask(state, 'lease-expired');
+  if (hasFeature(state, 'agreement-follows-lease')) agreementFollowsLease(state, entry.seq, endDate);
   addRecord(state, { kind: 'lease', key: String(entry.seq), data: { ...entry } });
   const message = `Leiekontrakt nr. ${entry.seq} er signert for perioden ${entry.startDate} til ${entry.endDate}.`;
   addEvent(state, ctx.now, { kind: 'lease_signed', actorId: ctx.actor.id, summary: message, data: { seq: entry.seq, endDate } });
   return message;
+}
+
+/**
+ * Seed 000: the agreement is attached to the lease and valid as long («gyldig til»). A draft takes the
+ * new lease's last day; so does an agreement signed before the first lease, whose date was provisional.
+ * A signed agreement of an earlier lease keeps its date: the renewal asks for a new version.
+ */
+function agreementFollowsLease(state: TenancyState, leaseSeq: number, endDate: string): void {
+  for (const a of state.agreements ?? []) {
+    if (a.status === 'superseded' || a.validUntil === endDate) continue;
+    if (a.status === 'active' && leaseSeq > 1) continue;
+    a.validUntil = endDate;
+    addRecord(state, { kind: 'agreement', key: String(a.version), data: { ...a } });
+  }
 }
 
 /** Drafts a new agreement version from the municipal template; it is valid to the end of the current lease. */
@@ -203,7 +221,7 @@ export const moveInRules: {
     roles: ['housing_officer'],
     reject(s) {
       if (inPhase(s, 'lease')) return undefined;
-      if (inPhase(s, 'follow_up') && (hasTask(s, 'revise-agreement') || hasTask(s, 'renew-agreement'))) return undefined;
+      if (inPhase(s, 'follow_up') && (hasTask(s, 'revise-agreement') || hasTask(s, 'renew-agreement') || hasTask(s, 'agreement-lapsed'))) return undefined;
       return 'En ny versjon av oppfølgingsavtalen lages ved innflytting, etter en evaluering eller ved fornyelse.';
     },
     apply(state, { terms, template }, ctx) {
@@ -233,14 +251,22 @@ export const moveInRules: {
         addEvent(state, ctx.now, { kind: 'agreement_signed_by_party', actorId: ctx.actor.id, summary: message, data: { party } });
         return message;
       }
+      const before = activeAgreement(state);
       for (const a of state.agreements ?? []) if (a.status === 'active') a.status = 'superseded';
       draft.status = 'active';
       closeTask(state, 'follow-up-agreement');
+      closeTask(state, 'agreement-lapsed');
       addRecord(state, { kind: 'agreement', key: String(draft.version), data: { ...draft } });
       const message = `Oppfølgingsavtale versjon ${draft.version} er signert av alle tre parter og gjelder til ${draft.validUntil}.`;
       addEvent(state, ctx.now, { kind: 'agreement_signed', actorId: ctx.actor.id, summary: message, data: { version: draft.version } });
       // A revised agreement during follow-up may change the visit frequency: start counting afresh.
-      if (inPhase(state, 'follow_up') && state.followUp?.status === 'active') startFollowUp(state, ctx.today);
+      if (inPhase(state, 'follow_up') && state.followUp?.status === 'active') {
+        startFollowUp(state, ctx.today);
+        // Fewer visits than before reduce the help: an individual decision the tenant can appeal.
+        const lastEvaluation = state.evaluations?.at(-1)?.note;
+        const reason = draft.reason !== 'Revisjon' ? draft.reason : (lastEvaluation ?? 'Evalueringen av avtalen viste at du trenger færre hjemmebesøk enn før.');
+        recordReductionIfFewerVisits(state, before?.visitFrequency, draft.visitFrequency, ctx, draft.version, reason);
+      }
       return message;
     },
   },

@@ -3,6 +3,7 @@ import type { LadderAction } from '../rent/ladder';
 import { formatKroner, type LedgerSummary } from '../rent/ledger';
 import { dateLabel, periodLabel } from '../rent/schedule';
 import type { Role } from '../roles';
+import { queueLetter } from './case-letters';
 import type { ArrearsEpisode, PendingNotice } from './rent';
 import { addRecord, currentLease, hasFeature, openTask, type TenancyState } from './state';
 
@@ -114,10 +115,25 @@ export function takeAction(state: TenancyState, action: LadderAction, summary: L
       episode.warning = { sentDate: today, amountOre: summary.overdueOre, earliestEvictionRequest: earliest };
       queueNotice(state, { key, to: 'tenant', subject: 'Varsel om tvangsfravikelse (tvangsfullbyrdelsesloven § 4-18)', body: warningLetter(state, summary, earliest) });
       addRecord(state, { kind: 'rent_warning', key: episode.firstMissedDueDate, data: { ...episode.warning } });
+      const letters = hasFeature(state, 'ladder-makes-letters');
+      if (letters) {
+        // Issue 16: the ladder makes the letter itself, queued for registered post; the clerk's
+        // dispatch (date, tracking number) tells the case, and the two weeks count from receipt.
+        queueLetter(state, {
+          key: `${key}#letter`,
+          kind: 'eviction_warning',
+          channel: 'registered_post',
+          date: today,
+          fields: { arrears: summary.overdueOre, arrearsPeriod: overdueMonths(summary), kid: rent.kid },
+          purpose: { type: 'rent_warning' },
+        });
+      }
       openTask(state, now, {
         id: 'rent-warning-letter',
         kind: 'rent_warning_letter',
-        title: 'Send varselet etter § 4-18 også rekommandert per post, og noter datoen',
+        title: letters
+          ? 'Varselet etter § 4-18 ligger i utskriftskøen: send det rekommandert og registrer sendingen med sporingsnummer'
+          : 'Send varselet etter § 4-18 også rekommandert per post, og noter datoen',
         role: 'housing_officer',
         ...(state.housingOfficerId ? { assigneeId: state.housingOfficerId } : {}),
         dueDate: deadline(today, { days: 2 }),
@@ -140,6 +156,10 @@ export function takeAction(state: TenancyState, action: LadderAction, summary: L
       // The activity adds the housing office's name and address from the municipality's contacts.
       queueNotice(state, { key, to: 'nav', subject: `Varsel etter husleieloven § 9-11, sak ${state.caseId}`, body, contactRole: 'housing_office' });
       queueNotice(state, { key: `${key}#copy`, to: 'tenant', subject: 'Kopi: varsel til NAV etter husleieloven § 9-11', body, contactRole: 'housing_office' });
+      if (hasFeature(state, 'ladder-makes-letters')) {
+        // The tenant's copy on paper too: an e-mail may not reach them, and § 9-11 asks that they get it.
+        queueLetter(state, { key: `${key}#copy-letter`, kind: 'nav_notice_copy', channel: 'post', date: today, fields: { arrears: summary.overdueOre, noticeDate: today } });
+      }
       return 'Varsel til NAV etter § 9-11 er sendt, med kopi til leietaker.';
     }
     case 'committee_decision':
@@ -153,6 +173,13 @@ export function takeAction(state: TenancyState, action: LadderAction, summary: L
       });
       return 'Saken er satt opp for boligutvalget. Ingen begjæring om fravikelse sendes uten utvalgets vedtak.';
   }
+}
+
+/** «januar 2027 og februar 2027»: the months with rent overdue, for the § 4-18 letter. */
+function overdueMonths(summary: LedgerSummary): string {
+  const months = summary.charges.filter((c) => c.outstandingOre > 0 && compareDates(c.dueDate, summary.asOf) < 0).map((c) => periodLabel(c.period));
+  if (months.length <= 1) return months[0] ?? 'tidligere måneder';
+  return `${months.slice(0, -1).join(', ')} og ${months.at(-1)}`;
 }
 
 /** The dwelling's address: the current lease's dwelling, as offered and accepted. */

@@ -45,7 +45,7 @@ export interface ArrearsEpisode {
   /** Each step taken, with what was done: who, what, when. */
   steps: Array<{ key: string; date: IsoDate; actions: LadderAction[] }>;
   plans: PaymentPlan[];
-  warning?: { sentDate: IsoDate; amountOre: number; earliestEvictionRequest: IsoDate; navNoticeDate?: IsoDate; /** Sent by registered post too (the clock counts from its receipt). */ postedDate?: IsoDate };
+  warning?: { sentDate: IsoDate; amountOre: number; earliestEvictionRequest: IsoDate; navNoticeDate?: IsoDate; /** Sent by registered post too (the clock counts from its receipt). */ postedDate?: IsoDate; /** The letter the ladder made for it (patched 'ladder-makes-letters'). */ letterId?: string };
   committee?: { requestedDate: IsoDate; decision?: CommitteeDecision };
   evictionRequest?: { filedDate: IsoDate; byId: string; note?: string };
 }

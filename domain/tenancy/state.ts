@@ -6,6 +6,7 @@ import type { Dwelling } from '../dwelling';
 import type { Role } from '../roles';
 import { rememberResult as remember } from '../applied-results';
 import { DEFAULT_POLICY, type TenancyPolicy } from './policy';
+import type { PendingLetter } from './case-letters';
 import type { PendingNotice, RentState } from './rent';
 
 /**
@@ -97,6 +98,35 @@ export interface Decision {
   note?: string;
 }
 
+/**
+ * An individual decision (enkeltvedtak, forvaltningsloven §§ 24–27; boligsosial lov § 6): on the
+ * application, or reducing or ending follow-up. Written with reasons, sent to the tenant as a letter
+ * with the appeal deadline, and appealable (patched 'individual-decisions').
+ */
+export interface IndividualDecision {
+  id: string;
+  subject: 'application' | 'follow_up_ended' | 'follow_up_reduced';
+  outcome: 'approved' | 'rejected' | 'ended' | 'reduced';
+  date: IsoDate;
+  /** The decision as the letter states it. */
+  decision: string;
+  reasons: string;
+  legalBasis: string;
+  decidedBy: string;
+  /** The last day to appeal: three weeks from assumed receipt of the letter. */
+  appealDeadline: IsoDate;
+  letterId?: string;
+  appeal?: {
+    receivedDate: IsoDate;
+    registeredBy: string;
+    note?: string;
+    /** The municipality's own review (§ 33): reversed, or kept and forwarded to the appeal body. */
+    review?: { outcome: 'reversed' | 'forwarded'; date: IsoDate; reasons: string; by: string };
+    /** The appeal body's (Statsforvalteren's) decision, as recorded by the housing officer. */
+    final?: { outcome: 'upheld' | 'reversed'; date: IsoDate; reasons: string; by: string };
+  };
+}
+
 export interface Offer {
   seq: number;
   dwelling: Dwelling;
@@ -142,6 +172,8 @@ export interface AgreementVersion extends AgreementParameters {
   reason: string;
   signatures: Partial<Record<AgreementParty, IsoDate>>;
   status: 'draft' | 'active' | 'superseded';
+  /** Seed 000 («gyldig til»): the day after `validUntil` passed with no new version signed (patched 'agreement-follows-lease'). */
+  lapsedOn?: IsoDate;
 }
 
 export interface VisitWindow {
@@ -176,7 +208,7 @@ export interface Ending {
 export interface CaseRecord {
   kind:
     | 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue'
-    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'consent' | 'legal_basis' | 'payment_arrangement';
+    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'consent' | 'legal_basis' | 'payment_arrangement' | 'individual_decision';
   key: string;
   data: Record<string, unknown>;
 }
@@ -197,6 +229,7 @@ export interface TenancyState {
   /** Absent in cases started before policies existed: read through `policyOf`. */
   policy?: TenancyPolicy;
   decision?: Decision;
+  individualDecisions?: IndividualDecision[];
   offers?: Offer[];
   monthlyRentOre?: number;
   leases?: Lease[];
@@ -213,7 +246,8 @@ export interface TenancyState {
   agreements?: AgreementVersion[];
   moveInDate?: IsoDate;
   followUp?: {
-    status: 'active' | 'declined' | 'none';
+    /** `ended`: the municipality ended the follow-up by an individual decision (`endFollowUp`). */
+    status: 'active' | 'declined' | 'ended' | 'none';
     declinedDate?: IsoDate;
     window?: VisitWindow;
     missedWindows: number;
@@ -223,7 +257,14 @@ export interface TenancyState {
     missedReported?: boolean;
     visits: Visit[];
   };
-  renewal?: { assessmentOpened?: IsoDate; evaluationDone?: IsoDate };
+  renewal?: {
+    assessmentOpened?: IsoDate;
+    evaluationDone?: IsoDate;
+    /** The lease expired with nobody ending or renewing it: the housing officer was warned (patched 'lease-open-ended-watch'). */
+    expiredWarned?: IsoDate;
+    /** Three months after expiry without notice the lease became open-ended (husleieloven; domain-facts). */
+    openEndedSince?: IsoDate;
+  };
   evaluations?: Array<{ date: IsoDate; outcome: 'kept' | 'revised'; note?: string; byId: string }>;
   nextOwnershipDialogue?: IsoDate;
   ending?: Ending;
@@ -249,6 +290,8 @@ export interface TenancyState {
   rent?: RentState;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];
+  /** Letters the case decided to send, not yet made (patched 'ladder-makes-letters'). */
+  unsentLetters?: PendingLetter[];
   nextEventSeq: number;
   /** Timeline lines not yet confirmed written to the database. */
   unsavedEvents: CaseEvent[];
@@ -261,7 +304,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'dwelling-fit-full-interview'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'dwelling-fit-full-interview', 'lease-open-ended-watch', 'agreement-follows-lease', 'ladder-makes-letters', 'individual-decisions'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;

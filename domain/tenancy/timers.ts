@@ -1,4 +1,5 @@
 import { addBusinessDays, addDays, addMonths, compareDates, daysBetween, deadline, isBusinessDay, osloDate, osloInstant, previousBusinessDay, type IsoDate } from '../calendar';
+import { closeAfterAppealDeadline, rejectionCloses } from './decisions';
 import { rentWakeDates } from './rent';
 import { activeAgreement, addEvent, currentLease, hasFeature, markOverdueTasks, openTask, policyOf, type TenancyState, type VisitWindow } from './state';
 
@@ -53,6 +54,8 @@ export function pendingTimers(state: TenancyState): PendingTimer[] {
   const timers: PendingTimer[] = state.tasks
     .filter((t) => !t.overdue)
     .map((t) => ({ at: startOfDay(addDays(t.dueDate, 1)), reason: `Frist for «${t.title}» (${t.dueDate})` }));
+  const closes = rejectionCloses(state);
+  if (closes) timers.push({ at: startOfDay(closes), reason: `Klagefristen for avslaget er ute: saken avsluttes (${closes})` });
   if (state.status === 'active' && state.phase === 'follow_up') {
     const window = state.followUp?.window;
     if (window) timers.push({ at: startOfDay(window.end), reason: `Besøksperioden ${window.start}–${addDays(window.end, -1)} avsluttes (${window.visits} av ${window.required} besøk)` });
@@ -63,6 +66,10 @@ export function pendingTimers(state: TenancyState): PendingTimer[] {
       timers.push({ at: startOfDay(state.ending.moveOutDate), reason: `Fraflytting ${state.ending.moveOutDate}: utflyttingsbefaring` });
     }
     for (const d of rentWakeDates(state)) timers.push({ at: startOfDay(d.date), reason: d.reason });
+    const lease = leaseWatch(state);
+    if (lease) timers.push({ at: startOfDay(lease.date), reason: lease.reason });
+    const lapse = agreementLapse(state);
+    if (lapse) timers.push({ at: startOfDay(lapse.date), reason: lapse.reason });
   }
   return timers.sort((a, b) => a.at - b.at);
 }
@@ -74,6 +81,8 @@ export function nextWakeAt(state: TenancyState): number | undefined {
 export function advanceTime(state: TenancyState, now: number): void {
   const today = osloDate(now);
   markOverdueTasks(state, now);
+  const closes = rejectionCloses(state);
+  if (closes && compareDates(closes, today) <= 0) closeAfterAppealDeadline(state, now);
   if (state.status !== 'active' || state.phase !== 'follow_up') return;
   closeVisitWindows(state, now, today);
   const renewal = renewalStart(state);
@@ -89,6 +98,10 @@ export function advanceTime(state: TenancyState, now: number): void {
     });
     state.nextOwnershipDialogue = addMonths(state.nextOwnershipDialogue, policyOf(state).ownershipDialogueMonths);
   }
+  const lease = leaseWatch(state);
+  if (lease && compareDates(lease.date, today) <= 0) lease.act(now, today);
+  const lapse = agreementLapse(state);
+  if (lapse && compareDates(lapse.date, today) <= 0) lapse.act(now, today);
   if (state.ending && !state.ending.inspection && compareDates(state.ending.moveOutDate, today) <= 0 && !state.tasks.some((t) => t.id === 'move-out-inspection')) {
     openTask(state, now, {
       id: 'move-out-inspection',
@@ -181,4 +194,89 @@ function openRenewalAssessment(state: TenancyState, now: number, today: IsoDate)
     summary: `Leiekontrakten utløper ${lease.endDate}. Vurdering av fornyelse er startet.`,
     data: { leaseSeq: lease.seq, endDate: lease.endDate },
   });
+}
+
+interface Watch {
+  date: IsoDate;
+  reason: string;
+  act(now: number, today: IsoDate): void;
+}
+
+/**
+ * Domain-facts (husleieloven): a fixed-term lease nobody ended becomes open-ended three months after
+ * its last day. The day after the last day with no decision, the housing officer is warned with the
+ * date; on that date the case records that the lease is open-ended (patched 'lease-open-ended-watch').
+ */
+function leaseWatch(state: TenancyState): Watch | undefined {
+  const lease = currentLease(state);
+  if (!lease || !hasFeature(state, 'lease-open-ended-watch') || state.ending || state.renewal?.openEndedSince) return undefined;
+  const openEnded = openEndedFrom(lease.endDate);
+  if (!state.renewal?.expiredWarned) {
+    return {
+      date: addDays(lease.endDate, 1),
+      reason: `Leiekontrakten utløp ${lease.endDate} (blir tidsubestemt ${openEnded} uten oppsigelse)`,
+      act(now, today) {
+        state.renewal = { ...state.renewal, expiredWarned: today };
+        // A month to act, well before the date: a notice must reach the tenant before the lease turns open-ended.
+        const due = deadline(today, { months: 1 });
+        openTask(state, now, {
+          id: 'lease-expired',
+          kind: 'lease_expired',
+          title: `Leiekontrakten utløp ${lease.endDate} uten avgjørelse. Forny den eller gi skriftlig oppsigelse før ${openEnded}, ellers blir leieforholdet tidsubestemt.`,
+          role: 'housing_officer',
+          assigneeId: state.housingOfficerId,
+          dueDate: compareDates(due, openEnded) < 0 ? due : previousBusinessDay(openEnded),
+        });
+        addEvent(state, now, {
+          kind: 'lease_expired',
+          summary: `Leiekontrakten utløp ${lease.endDate} uten at den er fornyet eller avsluttet. Den blir tidsubestemt ${openEnded} hvis leietaker ikke er bedt om å flytte før det.`,
+          data: { leaseSeq: lease.seq, endDate: lease.endDate, openEndedFrom: openEnded },
+        });
+      },
+    };
+  }
+  return {
+    date: openEnded,
+    reason: `Leieforholdet blir tidsubestemt ${openEnded}`,
+    act(now) {
+      state.renewal = { ...state.renewal, openEndedSince: openEnded };
+      // Renewal is moot now: the lease runs on until ordinary notice (§§ 9-5 to 9-8).
+      state.tasks = state.tasks.filter((t) => t.id !== 'lease-expired' && t.id !== 'renewal-assessment');
+      addEvent(state, now, {
+        kind: 'lease_open_ended',
+        summary: `Leieforholdet er tidsubestemt fra ${openEnded}: leiekontrakten som utløp ${lease.endDate} ble ikke fornyet eller sagt opp. Det kan nå bare avsluttes med ordinær oppsigelse.`,
+        data: { leaseSeq: lease.seq, endDate: lease.endDate, openEndedFrom: openEnded },
+      });
+    },
+  };
+}
+
+/**
+ * Seed 000: the follow-up agreement is valid as long as the lease («gyldig til»). When the active
+ * version's last day passes with no new one signed, the case shows it and the housing officer is
+ * asked to renew or end it (patched 'agreement-follows-lease').
+ */
+function agreementLapse(state: TenancyState): Watch | undefined {
+  const agreement = activeAgreement(state);
+  if (!agreement || agreement.lapsedOn || !hasFeature(state, 'agreement-follows-lease') || state.ending || state.followUp?.status !== 'active') return undefined;
+  return {
+    date: addDays(agreement.validUntil, 1),
+    reason: `Oppfølgingsavtalen gjelder til ${agreement.validUntil}`,
+    act(now, today) {
+      agreement.lapsedOn = today;
+      openTask(state, now, {
+        id: 'agreement-lapsed',
+        kind: 'agreement_lapsed',
+        title: `Oppfølgingsavtalen gjaldt til ${agreement.validUntil}: lag en ny avtale for leieperioden, eller avslutt oppfølgingen med vedtak`,
+        role: 'housing_officer',
+        assigneeId: state.housingOfficerId,
+        dueDate: deadline(today, { weeks: 2 }),
+      });
+      addEvent(state, now, {
+        kind: 'agreement_lapsed',
+        summary: `Oppfølgingsavtalen versjon ${agreement.version} gjaldt til ${agreement.validUntil} og er utløpt. Boligkonsulenten har fått oppgaven å fornye eller avslutte den.`,
+        data: { version: agreement.version, validUntil: agreement.validUntil },
+      });
+    },
+  };
 }

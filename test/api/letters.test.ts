@@ -51,7 +51,7 @@ describe('API: letters', () => {
     const file = await pdf(first.body.pdf);
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/pdf');
-    const lines = pdfLines(file.bytes);
+    const lines = await pdfLines(file.bytes);
     expect(lines).toEqual(expect.arrayContaining(['Brevik kommune', `Saksnummer: ${caseId}`, 'Boligtjenesten', 'Ingrid Bakken', 'Varsel om begjæring om utkastelse', 'Side 1 av 1']));
     expect(lines.join(' ')).toContain('Du skylder 18 300,50 kr i husleie for januar og februar.');
   });
@@ -77,7 +77,7 @@ describe('API: letters', () => {
     expect(queued).toMatchObject({ caseId, status: 'queued' });
     const batch = await pdf(`/api/letters/print-batch.pdf?municipality=${m}`, T.office);
     expect(batch.status).toBe(200);
-    expect(pdfLines(batch.bytes)).toContain(`Saksnummer: ${caseId}`);
+    expect(await pdfLines(batch.bytes)).toContain(`Saksnummer: ${caseId}`);
 
     const path = `/api/tenancies/${caseId}/letters/${queued.letterId}/dispatch`;
     expect((await post(path, { sentDate: today })).status).toBe(422); // registered post needs its tracking number
@@ -136,12 +136,12 @@ describe('API: letters', () => {
     expect((await api.request('PUT', `/api/municipalities/${m}/letter-profile`, { token: T.office, body: profile })).status).toBe(200);
     const letter = await post(`/api/tenancies/${caseId}/letters`, { kind: 'neighbour_complaint', channel: 'post', fields: { complaintDate: today, summary: 'Bråk i oppgangen' } });
     expect(letter.body).toMatchObject({ language: 'nn', templateVersion: 1, title: 'Klage frå naboar' });
-    const newLines = pdfLines((await pdf(letter.body.pdf)).bytes);
+    const newLines = await pdfLines((await pdf(letter.body.pdf)).bytes);
     expect(newLines).toContain(`Saka di har nummer ${caseId}.`);
     expect(newLines).not.toContain('Postboks 1, 9999 Brevik');
     // The first letter keeps the letterhead it was made with: a new profile does not rewrite old letters.
     const [oldest] = (await api.request('GET', `/api/tenancies/${caseId}/letters`, { token: T.officer })).body.letters;
-    expect(pdfLines((await pdf(oldest.pdf)).bytes)).toContain('Postboks 1, 9999 Brevik');
+    expect(await pdfLines((await pdf(oldest.pdf)).bytes)).toContain('Postboks 1, 9999 Brevik');
   });
 
   it('need-to-know: a follow-up worker not on the case is refused, and reads, writes and refusals are on the audit log', async () => {

@@ -144,6 +144,11 @@ describe('incidentWorkflow: every row of the follow-up agreement, from report to
       await c.act({ type: 'recordAssessment', taskId: c.taskId('assess-nav'), decision: 'yes', note: 'Søknad om støtte til container sendt NAV.' });
       await expect(c.act({ type: 'recordMeetingOutcome', taskId: c.taskId('meeting'), outcome: 'kept', note: 'x' }, housingOffice)).rejects.toThrow();
       await c.act({ type: 'proposeMeeting', taskId: c.taskId('meeting'), proposedTimes: ['2026-12-14T10:00:00+01:00'], participants: ['tenant', 'follow_up_worker', 'housing_service'] }, housingOffice);
+      // Issue 11: the participants are invited through the outbox, with the time; the tenant (no e-mail here) by post.
+      await waitForMail(() => c.mailsFor('Innkalling til trepartssamtale'), 2);
+      expect(c.mailsFor('Innkalling til trepartssamtale').flatMap((m) => m.to).sort()).toEqual([BOLIGKONTORET, OPPFOLGING]);
+      expect(c.mailsFor('Innkalling til trepartssamtale')[0]!.text).toContain('Tidspunkt: 14. desember 2026 kl. 10:00.');
+      expect(await c.open()).toContain('meeting-letter-1:housing_office');
       const last = await c.act({ type: 'recordMeetingOutcome', taskId: c.taskId('meeting'), outcome: 'revised', note: 'Besøk to ganger i uka.' }, housingOffice);
       expect(last.status).toBe('closed');
       expect((await c.view()).revisionRequested).toBe(true);

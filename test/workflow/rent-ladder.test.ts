@@ -7,6 +7,7 @@ import { importPaymentsFile } from '../../api/payment-import';
 import { portfolioFigures } from '../../api/routes/rent';
 import { caseEvents } from '../../db/schema';
 import { notificationContacts } from '../../db/schema-notifications';
+import { letterProfiles, letters } from '../../db/schema-letters';
 import { addDays, osloDate, osloInstant, type IsoDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { policyWith } from '../../domain/tenancy/policy';
@@ -50,6 +51,8 @@ describe('rent ladder: a year of rent for five tenants', () => {
     const { env, database } = ctx;
     const db = database.db;
     await db.insert(notificationContacts).values(['follow_up_worker', 'nav', 'housing_office'].map((role) => ({ municipality, role, email: mailbox(role) })));
+    // The account number the § 4-18 letter prints (issue 16: the ladder makes the letter itself).
+    await db.insert(letterProfiles).values({ municipality, municipalityName: 'Testkommune', headerLines: [], language: 'nb', appealBody: 'Statsforvalteren', receiptBusinessDays: 3, rentAccountNumber: '1234.56.78903', updatedBy: 'test' });
     const logger = pino({ level: 'silent' });
     const importDeps = { db, temporal: env.client, logger };
 
@@ -209,6 +212,16 @@ describe('rent ladder: a year of rent for five tenants', () => {
     expect(mailsTo(cases.plan_broken.email, '§ 4-18').length).toBe(1);
     expect(mailsTo(cases.plan_broken.email, '§ 4-18')[0]!.text).toContain('Betaler du husleien, renter og kostnader før fravikelsen er gjennomført, stanser saken.');
     expect(mailsTo(mailbox('nav'), cases.plan_broken.caseId).length).toBe(1);
+    // Issue 16: the ladder made the § 4-18 letter for registered post and the § 9-11 copy for post.
+    // (The first letter of every case is the decision on its application.)
+    const brokenLetters = (await db.select().from(letters).where(eq(letters.caseId, cases.plan_broken.caseId)).orderBy(asc(letters.createdAt))).filter((l) => l.kind !== 'decision');
+    expect(brokenLetters.map((l) => [l.kind, l.channel, l.createdBy])).toEqual([
+      ['eviction_warning', 'registered_post', 'botrygg'],
+      ['nav_notice_copy', 'post', 'botrygg'],
+    ]);
+    expect(brokenLetters[0]!.content.paragraphs.join(' ')).toContain('Betal til konto 1234.56.78903');
+    expect(broken.warning!.letterId).toBe(brokenLetters[0]!.letterId);
+    expect((await db.select().from(letters).where(eq(letters.caseId, cases.pays_before_warning.caseId))).map((l) => l.kind)).toEqual(['decision']);
 
     // 5. Paid everything the day before the warning: no warning, no NAV notice, ladder reset.
     expect(await ladderSteps('pays_before_warning')).toEqual(['reminder', 'follow_up']);

@@ -42,7 +42,7 @@ export interface LiveCase {
   followUpNeeded?: boolean;
   followUpWorkerId?: string;
   moveInDate?: string;
-  followUp?: { status: 'active' | 'declined' | 'none'; visits: Array<{ date: string; outcome: string }> };
+  followUp?: { status: 'active' | 'declined' | 'ended' | 'none'; visits: Array<{ date: string; outcome: string }> };
   agreements?: Array<{ version: number; status: 'draft' | 'active' | 'superseded'; followUpWorkerId: string; signatures: Partial<Record<AgreementParty, string>>; rows: Array<{ key: Situation; situation: string; measures: Array<{ text: string; responsible: string[]; assessment?: boolean }> }> }>;
   cautionFlag?: { since: string; incidentId: string };
   incidents?: Array<{ incidentId: string; situation: string; status: string }>;

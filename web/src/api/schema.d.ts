@@ -507,6 +507,8 @@ export interface paths {
                         date: string;
                         reference?: string;
                         note?: string;
+                        reasons?: string;
+                        legalBasis?: string;
                     } | {
                         /** @constant */
                         type: "answerOffer";
@@ -672,6 +674,16 @@ export interface paths {
                          */
                         date: string;
                         note?: string;
+                        reasons?: string;
+                    } | {
+                        /** @constant */
+                        type: "endFollowUp";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reasons: string;
                     } | {
                         /** @constant */
                         type: "giveNotice";
@@ -894,6 +906,30 @@ export interface paths {
                          * @example 2026-11-23
                          */
                         date: string;
+                    } | {
+                        /** @constant */
+                        type: "registerAppeal";
+                        decisionId: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receivedDate: string;
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "decideAppeal";
+                        decisionId: string;
+                        /** @enum {string} */
+                        stage: "review" | "appeal_body";
+                        /** @enum {string} */
+                        outcome: "reversed" | "forwarded" | "upheld";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        reasons: string;
                     };
                 };
             };
@@ -6327,6 +6363,7 @@ export interface paths {
                             language: "nb" | "nn";
                             appealBody: string;
                             receiptBusinessDays: number;
+                            rentAccountNumber?: string;
                         };
                     };
                 };
@@ -6388,6 +6425,7 @@ export interface paths {
                         language: "nb" | "nn";
                         appealBody: string;
                         receiptBusinessDays: number;
+                        rentAccountNumber?: string;
                     };
                 };
             };
@@ -6405,6 +6443,7 @@ export interface paths {
                             language: "nb" | "nn";
                             appealBody: string;
                             receiptBusinessDays: number;
+                            rentAccountNumber?: string;
                         };
                     };
                 };

@@ -1,0 +1,1 @@
+ALTER TABLE "letter_profiles" ADD COLUMN "rent_account_number" text;
