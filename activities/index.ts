@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import type { Mailer } from '../platform/mailer';
 import { createCommitteeActivities } from './committee';
 import { createIncidentRecordActivities } from './incident-records';
+import { createPrivateRentalActivities } from './private-rental-records';
 import { createRentLedgerActivities } from './rent-ledger';
 import { createRoleNotificationActivities } from './role-notifications';
 import { createTenancyRecordActivities } from './tenancy-records';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTenancySignalActivities(deps),
     ...createRentLedgerActivities(deps),
     ...createCommitteeActivities(deps),
+    ...createPrivateRentalActivities(deps),
   };
 }
 
