@@ -135,6 +135,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
           tenancyWorkflowId: workflowId,
           interview: state.interviews.at(-1),
           historyEventsBeforeContinueAsNew: policyOf(state).historyEventsBeforeContinueAsNew,
+          committeeClaimThresholdOre: policyOf(state).privateRentalClaimToCommitteeOre,
         },
       ],
       parentClosePolicy: ParentClosePolicy.ABANDON,

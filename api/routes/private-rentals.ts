@@ -3,7 +3,8 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { privateRentals } from '../../db/schema-private-rental';
 import type { PrivateRentalView } from '../../domain/private-rental/timers';
-import { IdempotencyKey } from '../../domain/schemas/common';
+import { privateRentalStatistics } from '../../domain/private-rental/statistics';
+import { IdempotencyKey, municipalityCode } from '../../domain/schemas/common';
 import { LandlordReportInput, PrivateRentalActionPayload } from '../../domain/schemas/private-rental';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { privateRentalActionUpdate } from '../../workflows/messages';
@@ -142,6 +143,38 @@ export function registerPrivateRentalRoutes(routes: ApiRoutes, deps: IntakeDeps 
       const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
       await audit(db, req, 'write', row.caseId, status);
       return outcome.kind === 'kept' ? { status, body: { status: 'kept', message: outcome.message } } : { status, body: { status: outcome.kind, ...outcome.result } };
+    },
+  );
+
+  const Amount = z.object({ count: z.int(), amountOre: z.int() });
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/private-rental/statistics',
+      summary: 'Tall for hjelp til å leie privat: husstander hjulpet, tid fra kartlegging til innflytting, garantier og depositum',
+      tag: 'Statistikk',
+      roles: ['housing_officer', 'housing_office', 'committee_member'],
+      query: z.strictObject({ municipality: municipalityCode.optional() }),
+      responses: {
+        200: {
+          description: 'Tall uten personopplysninger',
+          schema: z.object({
+            referrals: z.int(),
+            active: z.int(),
+            closedByOutcome: z.record(z.string(), z.int()),
+            householdsHelped: z.int(),
+            daysMappingToMoveIn: z.object({ count: z.int(), median: z.number().nullable(), average: z.number().nullable() }),
+            guarantees: z.object({ issued: Amount, claimed: Amount, paid: Amount }),
+            deposits: z.object({ tenant: z.int(), nav_loan: z.int(), nav_grant: z.int() }),
+          }),
+        },
+      },
+    },
+    async ({ actor, query }) => {
+      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
+      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const rows = await db.select({ snapshot: privateRentals.snapshot }).from(privateRentals).where(eq(privateRentals.municipality, municipality));
+      return { status: 200, body: privateRentalStatistics(rows.map((r) => r.snapshot as PrivateRentalView)) };
     },
   );
 }

@@ -135,6 +135,8 @@ export interface PrivateRentalState {
   applied: Record<string, unknown>;
   appliedOrder: string[];
   historyEventsBeforeContinueAsNew?: number;
+  /** A guarantee claim above this goes on the housing committee's agenda (the municipality's policy at referral). */
+  committeeClaimThresholdOre?: number;
 }
 
 export interface NewPrivateRental {
@@ -145,6 +147,7 @@ export interface NewPrivateRental {
   tenancyWorkflowId?: string;
   interview?: MappingInterview;
   historyEventsBeforeContinueAsNew?: number;
+  committeeClaimThresholdOre?: number;
 }
 
 export function newPrivateRentalState(input: NewPrivateRental, now: number): PrivateRentalState {
@@ -172,6 +175,7 @@ export function newPrivateRentalState(input: NewPrivateRental, now: number): Pri
     ...(input.caseworkerId ? { caseworkerId: input.caseworkerId } : {}),
     ...(input.interview ? { interview: input.interview } : {}),
     ...(input.historyEventsBeforeContinueAsNew ? { historyEventsBeforeContinueAsNew: input.historyEventsBeforeContinueAsNew } : {}),
+    ...(input.committeeClaimThresholdOre !== undefined ? { committeeClaimThresholdOre: input.committeeClaimThresholdOre } : {}),
   };
   addEvent(state, now, { kind: 'private_rental_started', summary: 'Saken følges nå i prosessen for hjelp til å leie privat bolig (kartlegging).' });
   openTask(state, now, { id: 'pr-mapping', kind: 'pr_mapping', title: 'Kartlegg behov og ønsker for leie av privat bolig', role: 'housing_officer', assigneeId: state.caseworkerId, dueDate: addBusinessDays(today, 10) });

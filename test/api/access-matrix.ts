@@ -125,6 +125,8 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     body: (c) => ({ receivedDate: c.today, category: 'noise', description: 'Tilgangstest', channel: 'phone' }),
   },
 
+  { route: 'GET /api/private-rental/statistics', scope: 'none', ok: 200, allow: { housing_officer: M, housing_office: M, committee_member: M, admin: M }, path: (c) => `/api/private-rental/statistics?municipality=${c.municipality}` },
+
   // Rent.
   { route: 'GET /api/tenancies/:caseId/rent', scope: 'case', ok: 200, allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M } },
   {

@@ -110,6 +110,13 @@ describe('API: help to rent privately (seed 004)', () => {
     await ok(caseId, { type: 'recordTakeover', date: today, conditionNoted: true, meterReadings: [{ meter: 'strøm', reading: 100 }], keys: 2, contentsInsurance: true, addressChanged: true, housingAllowanceApplied: true, rentPayment: 'standing_order' });
     await ok(caseId, { type: 'recordMoveIn', date: today });
 
+    // The figures count the household helped and its deposit, without personal data.
+    const stats = await api.request('GET', '/api/private-rental/statistics');
+    expect(stats.status).toBe(200);
+    expect(stats.body.householdsHelped).toBeGreaterThanOrEqual(1);
+    expect(stats.body.deposits.tenant).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(stats.body)).not.toContain('Ingrid');
+
     expect(await deliverPendingSubmissions({ db: api.database.db, temporal: api.temporal, taskQueue: api.taskQueue, logger: createLogger('silent') }, { caseIds: [caseId] })).toBe(1);
     const key = `utleier-${randomUUID()}`;
     const filed = await report(caseId, key);

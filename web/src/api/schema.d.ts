@@ -1516,6 +1516,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/private-rental/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tall for hjelp til å leie privat: husstander hjulpet, tid fra kartlegging til innflytting, garantier og depositum */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tall uten personopplysninger */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: number;
+                            active: number;
+                            closedByOutcome: {
+                                [key: string]: number;
+                            };
+                            householdsHelped: number;
+                            daysMappingToMoveIn: {
+                                count: number;
+                                median: number | null;
+                                average: number | null;
+                            };
+                            guarantees: {
+                                issued: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                                claimed: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                                paid: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                            };
+                            deposits: {
+                                tenant: number;
+                                nav_loan: number;
+                                nav_grant: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -1914,6 +2020,7 @@ export interface paths {
                                 maxRentShareOfIncome?: number;
                                 complaintsBeforeEscalation?: number;
                                 complaintWindowDays?: number;
+                                privateRentalClaimToCommitteeOre?: number;
                                 extraChecklistItems?: {
                                     id: string;
                                     label: string;
@@ -1988,6 +2095,7 @@ export interface paths {
                         maxRentShareOfIncome?: number;
                         complaintsBeforeEscalation?: number;
                         complaintWindowDays?: number;
+                        privateRentalClaimToCommitteeOre?: number;
                         extraChecklistItems?: {
                             id: string;
                             label: string;
@@ -2016,6 +2124,7 @@ export interface paths {
                                 maxRentShareOfIncome?: number;
                                 complaintsBeforeEscalation?: number;
                                 complaintWindowDays?: number;
+                                privateRentalClaimToCommitteeOre?: number;
                                 extraChecklistItems?: {
                                     id: string;
                                     label: string;
