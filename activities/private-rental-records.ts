@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { privateRentals } from '../db/schema-private-rental';
 import type { PrivateRentalView } from '../domain/private-rental/timers';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
-import { privateRentalOutcomeSignal, type PrivateRentalOutcome } from '../workflows/messages';
+import { committeeReturnSignal, privateRentalOutcomeSignal, type CommitteeReturn, type PrivateRentalOutcome } from '../workflows/messages';
 import { replaceCaseTasks } from './case-tasks';
 import { writeEvents, writeRecords, type Tx } from './tenancy-records';
 
@@ -40,6 +40,17 @@ export function createPrivateRentalActivities({ db, temporal }: { db: Database; 
         return 'delivered';
       } catch (err) {
         if (err instanceof WorkflowNotFoundError) return 'tenancy_gone';
+        throw err;
+      }
+    },
+
+    /** Tells a private-rental case that the housing committee decided it goes back to the municipal process. */
+    async tellPrivateRentalOfCommitteeReturn({ workflowId, decision }: { workflowId: string; decision: CommitteeReturn }): Promise<'delivered' | 'gone'> {
+      try {
+        await temporal.workflow.getHandle(workflowId).signal(committeeReturnSignal, decision);
+        return 'delivered';
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) return 'gone';
         throw err;
       }
     },

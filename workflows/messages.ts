@@ -76,6 +76,14 @@ export const privateRentalActionUpdate = defineUpdate<PrivateRentalActionResult,
 export const landlordReportUpdate = defineUpdate<LandlordReportResult, [LandlordReport]>('landlordReport');
 /** From a private-rental case to its tenancy: it closed, with this outcome (back to the municipal process, or housed). */
 export const privateRentalOutcomeSignal = defineSignal<[PrivateRentalOutcome]>('privateRentalOutcome');
+/** From the tenancy to its private-rental case: the housing committee decided the case goes back to the municipal process. */
+export const committeeReturnSignal = defineSignal<[CommitteeReturn]>('privateRentalCommitteeReturn');
+
+export interface CommitteeReturn {
+  date: string;
+  meetingId: string;
+  itemId: string;
+}
 
 export interface LandlordReport {
   submissionId: string;

@@ -1,13 +1,13 @@
 import { allHandlersFinished, condition, continueAsNew, log, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { osloDate, osloInstant } from '../domain/calendar';
 import { applyPrivateRentalAction, rejectPrivateRentalAction } from '../domain/private-rental/actions';
-import { acceptLandlordReport, rejectLandlordReport } from '../domain/private-rental/phase-tenancy';
+import { acceptLandlordReport, committeeReturn, rejectLandlordReport } from '../domain/private-rental/phase-tenancy';
 import { newPrivateRentalState, nextDeadline, rememberResult, type NewPrivateRental, type PrivateRentalState } from '../domain/private-rental/state';
 import { advancePrivateRentalTime, nextPrivateRentalWake, toPrivateRentalView } from '../domain/private-rental/timers';
 import { CaseKindKey, FollowUpWorkerKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '../domain/search-attributes';
 import { workflowNow } from './clock';
 import { setIdempotentUpdateHandler } from './idempotent-update';
-import { landlordReportUpdate, privateRentalActionUpdate, privateRentalStateQuery } from './messages';
+import { committeeReturnSignal, landlordReportUpdate, privateRentalActionUpdate, privateRentalStateQuery } from './messages';
 import { forgetWritten, mail, records } from './timeline';
 
 export interface PrivateRentalWorkflowInput extends NewPrivateRental {
@@ -64,6 +64,11 @@ export async function privateRentalWorkflow(input: PrivateRentalWorkflowInput): 
       await persist();
       return result;
     },
+  });
+
+  setHandler(committeeReturnSignal, (d) => {
+    const now = workflowNow();
+    committeeReturn(state, d, now, osloDate(now));
   });
 
   async function sendNotices(): Promise<void> {

@@ -88,6 +88,11 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
       const result = applyAction(state, action, workflowNow());
       log.info('Case action applied', { caseId, type: action.payload.type, actorId: action.actor.id });
       if (state.privateRental && !state.privateRental.started) await startPrivateRental();
+      const back = state.privateRental?.returnRequested;
+      if (back && !back.sent) {
+        await records.tellPrivateRentalOfCommitteeReturn({ workflowId: state.privateRental!.workflowId, decision: { date: back.date, meetingId: back.meetingId, itemId: back.itemId } });
+        back.sent = true;
+      }
       // The caller reads the case from the database next, so answer only once it is written.
       await persist();
       return result;

@@ -269,3 +269,24 @@ export function acceptLandlordReport(
   s.unsentNotices.push({ key: `${s.caseId}#pr-landlord-report#${seq}`, to: 'housing_office', subject: `Melding fra utleier (sak ${s.caseId})`, body: `Utleier i sak ${s.caseId} har meldt et problem: ${labels[report.category]}. Oppgaven er gitt til ${role}.` });
   return { seq, message: 'Meldingen fra utleier er registrert i saken.' };
 }
+
+/**
+ * The housing committee decided the case goes back to the municipal process. It goes at once when
+ * nothing keeps it (a running lease, a guarantee or deposit not settled); otherwise the caseworker
+ * gets a task to settle what is open and send it back. A repeat of the same decision changes nothing.
+ */
+export function committeeReturn(s: PrivateRentalState, d: { date: IsoDate; meetingId: string; itemId: string }, now: number, today: IsoDate): void {
+  if (s.status === 'closed') return;
+  const taskId = `pr-committee-return-${d.meetingId}-${d.itemId}`;
+  if (s.tasks.some((t) => t.id === taskId)) return;
+  const actor = { id: 'boligutvalget', roles: ['housing_office' as const], municipality: s.municipality };
+  const rule = tenancyRules.returnToMunicipalProcess;
+  const payload = { reason: `Boligutvalgets vedtak ${d.date}` };
+  const blocked = rule.reject(s, payload, { now, today, actor });
+  if (!blocked) {
+    rule.apply(s, payload, { now, today, actor });
+    return;
+  }
+  openTask(s, now, { id: taskId, kind: 'pr_committee_return', title: 'Boligutvalget vedtok at saken skal tilbake til den kommunale prosessen: avslutt det som står åpent, og send den tilbake', role: 'housing_officer', assigneeId: s.caseworkerId, dueDate: deadline(today, { weeks: 2 }) });
+  addEvent(s, now, { kind: 'pr_committee_return_waiting', summary: `Boligutvalget vedtok ${d.date} at saken skal tilbake til den kommunale prosessen, men det kan ikke skje ennå: ${blocked}`, data: { meetingId: d.meetingId, itemId: d.itemId } });
+}

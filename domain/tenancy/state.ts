@@ -226,7 +226,13 @@ export interface TenancyState {
    * the private-rental workflow it continues in, started once. `referrals` counts every referral, so
    * each gets a workflow (and timeline dedup keys) of its own.
    */
-  privateRental?: { workflowId: string; started: boolean; referredDate: IsoDate };
+  privateRental?: {
+    workflowId: string;
+    started: boolean;
+    referredDate: IsoDate;
+    /** The housing committee decided the case goes back to the municipal process; `sent` once the private rental is told. */
+    returnRequested?: { date: IsoDate; text: string; meetingId: string; itemId: string; sent: boolean };
+  };
   privateRentalReferrals?: number;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];

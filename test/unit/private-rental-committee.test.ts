@@ -3,6 +3,7 @@ import { buildAgenda } from '../../domain/committee/agenda';
 import { privateRentalAgendaItems } from '../../domain/committee/agenda-private-rental';
 import { addDays, osloInstant, type IsoDate } from '../../domain/calendar';
 import { applyPrivateRentalAction, rejectPrivateRentalAction } from '../../domain/private-rental/actions';
+import { committeeReturn } from '../../domain/private-rental/phase-tenancy';
 import { newPrivateRentalState, type PrivateRentalState } from '../../domain/private-rental/state';
 import { privateRentalStatistics } from '../../domain/private-rental/statistics';
 import { advancePrivateRentalTime, toPrivateRentalView } from '../../domain/private-rental/timers';
@@ -92,5 +93,19 @@ describe('private-rental statistics', () => {
       guarantees: { issued: { count: 1, amountOre: 5_000_000 }, claimed: { count: 1, amountOre: 1_000_000 }, paid: { count: 1, amountOre: 600_000 } },
       deposits: { tenant: 0, nav_loan: 0, nav_grant: 1 },
     });
+  });
+});
+
+describe('the housing committee sends a private-rental case back', () => {
+  it('goes at once when nothing is open, and waits with a task while the tenant lives in the private dwelling', () => {
+    const open = drive('TYN-2027-HHHHHH', '2027-02-01');
+    committeeReturn(open.state, { date: '2027-02-03', meetingId: 'm', itemId: 'i' }, at('2027-02-03'), '2027-02-03');
+    expect(open.state).toMatchObject({ status: 'closed', outcome: 'municipal_process' });
+
+    const living = toMoveIn('TYN-2027-JJJJJJ', '2027-02-01', guarantee);
+    committeeReturn(living.state, { date: '2027-03-03', meetingId: 'm', itemId: 'i' }, at('2027-03-03'), '2027-03-03');
+    expect(living.state.status).toBe('active');
+    expect(living.state.tasks.map((t) => t.id)).toContain('pr-committee-return-m-i');
+    expect(living.state.unsavedEvents.at(-1)!.summary).toContain('kan ikke skje ennå: Leietaker har en privat leieavtale');
   });
 });

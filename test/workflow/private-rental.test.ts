@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
+import type { WorkflowUpdateFailedError } from '@temporalio/client';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { caseEvents, caseTasks, tenancies } from '../../db/schema';
 import { privateRentals } from '../../db/schema-private-rental';
-import { addDays, addMonths, deadline, endOfMonth } from '../../domain/calendar';
-import { followUpWorker } from '../helpers/fixtures';
+import { addDays, addMonths, deadline, endOfMonth, osloDate } from '../../domain/calendar';
+import { tenancyWorkflowId } from '../../domain/ids';
+import type { Actor } from '../../domain/roles';
+import type { CaseActionPayload } from '../../domain/tenancy/actions';
+import { caseActionUpdate } from '../../workflows/messages';
+import { tenancyWorkflow } from '../../workflows/tenancy';
+import { application, followUpWorker, interview, officer, testCaseId } from '../helpers/fixtures';
 import { recordHistoryIfAsked, useWorkflowTestContext } from '../helpers/temporal';
 import { driverFor, findAndChoose, lease, mapAndPlan, referredCase, type PrivateRentalDriver } from './private-rental-helpers';
 
@@ -175,5 +182,26 @@ describe('privateRentalWorkflow: help to rent privately (seed 004), time-skipped
     expect(events.filter((e) => e.kind === 'returned_from_private_rental')).toHaveLength(2);
     const rows = await ctx.database.db.select().from(privateRentals).where(eq(privateRentals.caseId, d.caseId));
     expect(rows.map((r) => r.outcome)).toEqual(['municipal_process', 'municipal_process']);
+  });
+
+  it('follows the housing committee: a decision refers the case to private rental, a later one brings it back', { timeout: 120_000 }, async () => {
+    const caseId = testCaseId();
+    const today = await ctx.env.currentTimeMs().then(osloDate);
+    const tenancy = await ctx.env.client.workflow.start(tenancyWorkflow, { workflowId: tenancyWorkflowId(caseId), taskQueue: ctx.taskQueue, args: [{ caseId, application: application({ receivedDate: today }) }] });
+    const actOnTenancy = (payload: CaseActionPayload, as: Actor = officer) => tenancy.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey: randomUUID(), actor: as, payload }] });
+    const committee: Actor = { id: 'boligutvalget', roles: ['committee_member'], municipality: 'tynset' };
+    const decision = (kind: 'refer_private_rental' | 'return_to_municipal_process', itemId: string) =>
+      actOnTenancy({ type: 'applyCommitteeDecision', meetingId: 'm-1', itemId, date: today, text: 'Utvalget vedtok dette.', effect: { kind } }, committee);
+    await actOnTenancy(interview(today));
+    const early = await decision('return_to_municipal_process', 'a').then(() => undefined, (e: WorkflowUpdateFailedError) => e.cause?.message);
+    expect(early).toBe('Saken følges ikke i prosessen for hjelp til å leie privat.');
+    await decision('refer_private_rental', 'b');
+    const d = driverFor(ctx, caseId, 1, actOnTenancy);
+    expect((await d.view()).phase).toBe('mapping');
+    await mapAndPlan(d);
+    await decision('return_to_municipal_process', 'c');
+    expect(await ctx.env.client.workflow.getHandle(d.workflowId).result()).toEqual({ caseId, outcome: 'municipal_process' });
+    await d.sleepDays(0);
+    expect((await d.tenancyView()).phase).toBe('application');
   });
 });

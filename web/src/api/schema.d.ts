@@ -758,6 +758,12 @@ export interface paths {
                             kind: "note";
                         } | {
                             /** @constant */
+                            kind: "refer_private_rental";
+                        } | {
+                            /** @constant */
+                            kind: "return_to_municipal_process";
+                        } | {
+                            /** @constant */
                             kind: "allocate_dwelling";
                             dwelling: {
                                 id: string;
@@ -4806,6 +4812,12 @@ export interface paths {
                             } | {
                                 /** @constant */
                                 kind: "note";
+                            } | {
+                                /** @constant */
+                                kind: "refer_private_rental";
+                            } | {
+                                /** @constant */
+                                kind: "return_to_municipal_process";
                             } | {
                                 /** @constant */
                                 kind: "allocate_dwelling";
