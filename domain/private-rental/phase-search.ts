@@ -113,7 +113,6 @@ export const searchRules: Pick<
       const candidate = candidateOf(state, p.candidate)!;
       candidate.contacts.push({ date: p.date, channel: p.channel });
       addRecord(state, `candidate-${candidate.seq}`, { ...candidate });
-      state.version++;
       const message = `Kontakt med utleier av bolig ${candidate.seq} er logget.`;
       addEvent(state, now, { kind: 'pr_landlord_contact', actorId: actor.id, summary: message, data: { candidate: candidate.seq, channel: p.channel } });
       return message;
@@ -197,6 +196,8 @@ export const searchRules: Pick<
       if (!inPhase(s, 'contract')) return 'Depositum eller garanti avklares når en bolig er valgt og før kontrakten signeres.';
       const lease = currentLeaseCheck(s)?.lease;
       const rent = lease?.monthlyRentOre ?? chosenCandidate(s)!.monthlyRentOre;
+      const g = p.security;
+      if (g.kind === 'guarantee' && g.validUntil && g.validUntil < g.validFrom) return 'Garantien kan ikke slutte å gjelde før den begynner.';
       return securityProblem(p.security, rent);
     },
     apply(state, p, { now, today, actor }) {

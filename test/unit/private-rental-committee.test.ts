@@ -109,3 +109,19 @@ describe('the housing committee sends a private-rental case back', () => {
     expect(living.state.unsavedEvents.at(-1)!.summary).toContain('kan ikke skje ennå: Leietaker har en privat leieavtale');
   });
 });
+
+describe('private-rental refusals in the pure rules', () => {
+  it('refuses a guarantee that ends before it begins, and a step by a role that may not take it', () => {
+    const d = drive('TYN-2027-KKKKKK', '2027-02-01');
+    d.act('2027-02-01', { type: 'recordMapping', date: '2027-02-01', challenges: [], followUpNeeded: false, supportExplained: true, ownResponsibilities: 'Søker selv.' });
+    d.act('2027-02-01', { type: 'holdPlanningMeeting', date: '2027-02-01', participants: ['applicant', 'procuring_unit'], plan: { searchers: ['applicant'], maxMonthlyRentOre: 1_000_000, area: 'Tynset', minRooms: 1, deadline: '2027-04-01' } });
+    d.act('2027-02-01', { type: 'addCandidate', source: 'ad', landlordName: 'Utleier', address: 'Storgata 2', monthlyRentOre: 900_000, sizeSqm: 40, rooms: 1 });
+    d.act('2027-02-01', { type: 'recordViewing', candidate: 1, date: '2027-02-01', attendees: ['applicant'], outcome: 'interested' });
+    d.act('2027-02-01', { type: 'chooseDwelling', candidate: 1 });
+    const security = { kind: 'guarantee' as const, issuer: 'nav' as const, reference: 'G', amountOre: 100_000, validFrom: '2027-03-01', validUntil: '2027-02-28', claimDeadlineMonths: 3 };
+    const action = (payload: PrivateRentalActionPayload, actor = officer) => ({ idempotencyKey: 'x', actor, payload });
+    expect(rejectPrivateRentalAction(d.state, action({ type: 'recordSecurity', security }), at('2027-02-02'))).toBe('Garantien kan ikke slutte å gjelde før den begynner.');
+    const worker = { id: 'ola.hansen', roles: ['follow_up_worker' as const], municipality: 'tynset' };
+    expect(rejectPrivateRentalAction(d.state, action({ type: 'abandonDwelling', reason: 'Test' }, worker), at('2027-02-02'))).toBe('Du har ikke en rolle som kan utføre denne handlingen i saken.');
+  });
+});
