@@ -125,3 +125,29 @@ describe('private-rental refusals in the pure rules', () => {
     expect(rejectPrivateRentalAction(d.state, action({ type: 'abandonDwelling', reason: 'Test' }, worker), at('2027-02-02'))).toBe('Du har ikke en rolle som kan utføre denne handlingen i saken.');
   });
 });
+
+describe('after move-out: the guarantee lapses, the deposit is settled, and only then the case closes', () => {
+  it('lets a guarantee lapse when no claim comes by its deadline', () => {
+    const d = toMoveIn('TYN-2027-LLLLLL', '2027-02-01', guarantee);
+    const out = addDays(d.moveIn, 200);
+    d.act(out, { type: 'recordTermination', by: 'tenant', noticeDate: addDays(out, -95), moveOutDate: out });
+    d.act(out, { type: 'recordMoveOut', date: out, keysReturned: true, damages: [] });
+    const close = { idempotencyKey: 'c', actor: officer, payload: { type: 'closePrivateRental' as const, outcome: 'municipal_dwelling' as const } };
+    expect(rejectPrivateRentalAction(d.state, close, at(out))).toBe(`Utleier kan kreve garantien til ${d.state.claimDeadline}. Saken avsluttes når kravet er avgjort eller fristen er ute.`);
+    advancePrivateRentalTime(d.state, at(addDays(d.state.claimDeadline!, 1)));
+    expect(d.state.guaranteeLapsed).toBe(true);
+    expect(rejectPrivateRentalAction(d.state, close, at(addDays(d.state.claimDeadline!, 1)))).toBeUndefined();
+  });
+
+  it('settles a deposit in full between tenant and landlord, with a reason for what the landlord gets', () => {
+    const d = toMoveIn('TYN-2027-MMMMMM', '2027-02-01', { kind: 'deposit', source: 'tenant', amountOre: 3_000_000 });
+    const out = addDays(d.moveIn, 100);
+    d.act(out, { type: 'recordTermination', by: 'tenant', noticeDate: addDays(out, -95), moveOutDate: out });
+    d.act(out, { type: 'recordMoveOut', date: out, keysReturned: true, damages: [] });
+    const settle = (releasedToTenantOre: number, paidToLandlordOre: number, reason?: string) =>
+      rejectPrivateRentalAction(d.state, { idempotencyKey: 's', actor: officer, payload: { type: 'settleDeposit', date: out, releasedToTenantOre, paidToLandlordOre, ...(reason ? { reason } : {}) } }, at(out));
+    expect(settle(2_000_000, 500_000, 'Vask')).toBe('Frigitt og utbetalt til utleier må til sammen være depositumet (30 000,00 kr).');
+    expect(settle(2_500_000, 500_000)).toBe('Oppgi grunnen når utleier får noe av depositumet.');
+    expect(settle(2_500_000, 500_000, 'Vask av leiligheten')).toBeUndefined();
+  });
+});
