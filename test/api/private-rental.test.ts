@@ -64,7 +64,9 @@ describe('API: help to rent privately (seed 004)', () => {
     const other = await act(caseId, { ...mapping, followUpNeeded: true }, key);
     expect(other.status).toBe(422);
     // The same client key in another kind of write is a key of its own.
-    expect((await api.request('POST', `/api/tenancies/${caseId}/actions`, { body: { type: 'withdrawApplication', reason: 'Test av nøkkel' }, headers: { 'Idempotency-Key': key } })).status).toBe(409);
+    const tenancyAction = await api.request('POST', `/api/tenancies/${caseId}/actions`, { body: { type: 'withdrawApplication', reason: 'Test av nøkkel' }, headers: { 'Idempotency-Key': key } });
+    expect(tenancyAction.status).toBe(409);
+    expect(tenancyAction.body.error).toContain('Saken følges nå i prosessen for hjelp til å leie privat.');
 
     // A case that is not helped to rent privately says so.
     const municipal = await newCase(api);
