@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
-import { auditLog, formSubmissions } from '../../db/schema';
+import { auditLog, caseTasks, formSubmissions } from '../../db/schema';
 import { addDays, addYears, osloDate } from '../../domain/calendar';
 import { createLogger } from '../../platform/logger';
 import { interview } from '../helpers/fixtures';
@@ -81,6 +81,9 @@ describe('API: help to rent privately (seed 004)', () => {
     await expect.poll(async () => (await read(TOKENS.officer)).body.referrals?.length ?? 0, { timeout: 10_000 }).toBe(1);
     const own = await read(TOKENS.officer);
     expect(own.body.current).toMatchObject({ phase: 'mapping', caseId });
+    // The work lists hold the private rental's task under the same case, assigned to the caseworker.
+    const tasks = await api.database.db.select().from(caseTasks).where(eq(caseTasks.caseId, caseId));
+    expect(tasks.map((t) => [t.taskId, t.source, t.assigneeId])).toEqual([['pr-mapping', 'private-rental', 'kari.nordmann']]);
     expect((await read(ALVDAL)).status).toBe(404);
     expect((await read(OTHER_WORKER)).status).toBe(403);
     expect((await act(caseId, { type: 'recordContact', date: today, with: 'tenant', channel: 'phone' }, randomUUID(), OTHER_WORKER)).status).toBe(403);
