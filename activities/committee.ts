@@ -9,6 +9,8 @@ import { committeeDecisions, committeeMeetings } from '../db/schema-committee';
 import type { NotificationAttachment } from '../db/schema-notifications';
 import { osloInstant, type IsoDate } from '../domain/calendar';
 import { buildAgenda, type AgendaContext } from '../domain/committee/agenda';
+import { privateRentals } from '../db/schema-private-rental';
+import type { PrivateRentalView } from '../domain/private-rental/timers';
 import { itemCount, meetingLink, norwegianDate, type AgendaItem, type Member } from '../domain/committee/documents';
 import { meetingInvitation } from '../domain/committee/ics';
 import type { CommitteeEffectInput, DecisionRow, MeetingRow } from '../domain/committee/state';
@@ -122,7 +124,11 @@ export function createCommitteeActivities({ db, temporal, mailer, mailFrom }: { 
         .from(tenancies)
         .where(and(eq(tenancies.municipality, municipality), eq(tenancies.status, 'active')));
       const cases = rows.map((r) => r.snapshot as TenancyView).filter((v) => typeof v === 'object' && v !== null && typeof v.caseId === 'string');
-      return buildAgenda(cases, context);
+      const referrals = await db
+        .select({ snapshot: privateRentals.snapshot })
+        .from(privateRentals)
+        .where(and(eq(privateRentals.municipality, municipality), eq(privateRentals.status, 'active')));
+      return buildAgenda(cases, context, referrals.map((r) => r.snapshot as PrivateRentalView));
     },
 
     /**

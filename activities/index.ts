@@ -4,6 +4,7 @@ import type { Mailer } from '../platform/mailer';
 import { createCaseLetterActivities } from './case-letters';
 import { createCommitteeActivities } from './committee';
 import { createIncidentRecordActivities } from './incident-records';
+import { createPrivateRentalActivities } from './private-rental-records';
 import { createRentLedgerActivities } from './rent-ledger';
 import { createRoleNotificationActivities } from './role-notifications';
 import { createTenancyRecordActivities } from './tenancy-records';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createRentLedgerActivities(deps),
     ...createCommitteeActivities(deps),
     ...createCaseLetterActivities(deps),
+    ...createPrivateRentalActivities(deps),
   };
 }
 

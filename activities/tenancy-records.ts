@@ -18,7 +18,7 @@ export interface TenancyWrite extends TenancySnapshot {
   records: CaseRecord[];
 }
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * Writes of the tenancy read model. All are idempotent, so Temporal may retry them freely:
@@ -110,7 +110,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
   );
 }
 
-async function writeRecords(tx: Database | Tx, caseId: string, records: CaseRecord[]): Promise<void> {
+export async function writeRecords(tx: Database | Tx, caseId: string, records: CaseRecord[]): Promise<void> {
   if (records.length === 0) return;
   // The same record may be updated twice in one batch (an offer, then its answer): keep the last.
   const latest = new Map(records.map((r) => [`${r.kind}/${r.key}`, r]));
@@ -123,7 +123,7 @@ async function writeRecords(tx: Database | Tx, caseId: string, records: CaseReco
     });
 }
 
-async function writeEvents(tx: Database | Tx, caseId: string, workflowId: string, events: CaseEvent[]): Promise<void> {
+export async function writeEvents(tx: Database | Tx, caseId: string, workflowId: string, events: CaseEvent[]): Promise<void> {
   if (events.length === 0) return;
   await tx
     .insert(caseEvents)

@@ -31,6 +31,7 @@ import { registerSearchRoutes } from './routes/search';
 import { registerStatisticsRoutes } from './routes/statistics';
 import { registerTaskRoutes } from './routes/tasks';
 import { registerTenancyRoutes } from './routes/tenancies';
+import { registerPrivateRentalRoutes } from './routes/private-rentals';
 import { devUsersHandler, devUsersOpenApiPath, serveWebApp } from './web-app';
 
 export interface AppDeps {
@@ -86,6 +87,7 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
   const router = express.Router();
   const routes = new ApiRoutes(router);
   registerTenancyRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
+  registerPrivateRentalRoutes(routes, { db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger });
   registerTaskRoutes(routes, { db: database.db });
   registerDwellingRoutes(routes, { db: database.db });
   registerStatisticsRoutes(routes, { db: database.db });

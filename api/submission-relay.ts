@@ -2,6 +2,7 @@ import type { Logger } from '../platform/logger';
 import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import { formSubmissions } from '../db/schema';
 import { deliverIncident } from './incident-intake';
+import { deliverLandlordReport } from './landlord-report-intake';
 import { deliverSubmission, type IntakeDeps } from './tenancy-intake';
 
 /**
@@ -51,7 +52,11 @@ export async function deliverPendingSubmissions(deps: IntakeDeps, opts: { limit?
   let unavailableInARow = 0;
   for (const submission of pending) {
     let unavailable: boolean;
-    if (submission.kind === 'incident') {
+    if (submission.kind === 'landlord-report') {
+      const outcome = await deliverLandlordReport(deps, submission);
+      if (outcome.kind === 'delivered') delivered++;
+      unavailable = outcome.kind === 'unavailable';
+    } else if (submission.kind === 'incident') {
       const outcome = await deliverIncident(deps, submission);
       if (outcome.kind === 'delivered') delivered++;
       unavailable = outcome.kind === 'unavailable';

@@ -3,7 +3,7 @@
  * an incident report on the same case may carry the same client key and must never be taken for one
  * another. The workflow remembers results, and Temporal dedupes updates, under the scoped key.
  */
-export const IDEMPOTENCY_SCOPES = ['case-action', 'incident-report', 'incident-action', 'committee-action', 'rent-adjustment'] as const;
+export const IDEMPOTENCY_SCOPES = ['case-action', 'incident-report', 'incident-action', 'committee-action', 'rent-adjustment', 'private-rental-action', 'landlord-report'] as const;
 export type IdempotencyScope = (typeof IDEMPOTENCY_SCOPES)[number];
 
 /**

@@ -3,6 +3,8 @@
  * again by its case ID alone, and renaming a prefix would orphan every running case.
  */
 export const tenancyWorkflowId = (caseId: string): string => `tenancy-${caseId}`;
+/** The n-th referral of a case to help with renting privately (seed 004): each referral its own workflow. */
+export const privateRentalWorkflowId = (caseId: string, referral: number): string => `private-rental-${caseId}-${referral}`;
 /** The n-th incident reported on a case; its incident ID is `${caseId}-H${n}`. */
 export const incidentWorkflowId = (caseId: string, seq: number): string => `incident-${caseId}-${seq}`;
 /** The housing committee's entity workflow: one per committee, for as long as the committee meets. */

@@ -45,6 +45,24 @@ const FIELD_LABELS: Record<string, string> = {
   scope: 'omfang',
   authorisation: 'fullmakt',
   method: 'betalingsmåte',
+  // Help to rent privately (seed 004).
+  supportExplained: 'søkeren har fått vite hvilken støtte kommunen kan gi',
+  ownResponsibilities: 'det søkeren må gjøre selv',
+  challenges: 'boligsosiale utfordringer',
+  followUpNeeded: 'behov for oppfølging',
+  participants: 'deltakere',
+  maxMonthlyRentOre: 'høyeste husleie (øre)',
+  minRooms: 'minste antall rom',
+  deadline: 'frist',
+  contactEveryWeeks: 'kontakt hver n-te uke',
+  landlordName: 'utleiers navn',
+  monthlyRentOre: 'husleie per måned (øre)',
+  depositOre: 'depositum (øre)',
+  amountOre: 'beløp (øre)',
+  claimDeadlineMonths: 'frist for krav (måneder)',
+  approvedOre: 'godkjent beløp (øre)',
+  noticeDate: 'oppsigelsesdato',
+  moveOutDate: 'fraflyttingsdato',
 };
 
 export function fieldName(path: PropertyKey[]): string {

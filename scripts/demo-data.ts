@@ -4,11 +4,13 @@ import { receiveApplication, type IntakeDeps } from '../api/tenancy-intake';
 import type { ApplicationData } from '../domain/application';
 import { addDays, osloDate } from '../domain/calendar';
 import type { Dwelling } from '../domain/dwelling';
-import { tenancyWorkflowId } from '../domain/ids';
+import { scopedKey } from '../domain/idempotency';
+import { privateRentalWorkflowId, tenancyWorkflowId } from '../domain/ids';
 import type { Actor } from '../domain/roles';
+import type { PrivateRentalActionPayload } from '../domain/schemas/private-rental';
 import type { CaseActionPayload } from '../domain/tenancy/actions';
 import { DEFAULT_CHECKLIST_ITEMS } from '../domain/tenancy/policy';
-import { caseActionUpdate } from '../workflows/messages';
+import { caseActionUpdate, privateRentalActionUpdate } from '../workflows/messages';
 
 const officer: Actor = { id: 'kari.nordmann', roles: ['housing_officer'], municipality: 'tynset' };
 const followUpWorker: Actor = { id: 'ola.hansen', roles: ['follow_up_worker'], municipality: 'tynset' };
@@ -72,7 +74,7 @@ export const movedIn = (today: string): Step[] => [
 
 const base = { municipality: 'tynset', language: 'norsk', needsInterpreter: false, householdMembers: [] as ApplicationData['householdMembers'] };
 
-function demoCases(today: string): Array<{ key: string; application: ApplicationData; steps: Step[] }> {
+function demoCases(today: string): Array<{ key: string; application: ApplicationData; steps: Step[]; privateSteps?: PrivateRentalActionPayload[] }> {
   return [
     { key: 'demo-0001', application: { ...base, applicant: { name: 'Ingrid Bakken' }, currentHousing: 'Bor midlertidig hos en venn.', housingOfficerId: 'kari.nordmann' }, steps: [] },
     {
@@ -92,6 +94,16 @@ function demoCases(today: string): Array<{ key: string; application: Application
     },
     { key: 'demo-0005', application: { ...base, applicant: { name: 'Jonas Berg' }, currentHousing: 'Bor på hospits.' }, steps: [...allocated(today, DEMO_DWELLINGS[1]!), { payload: { type: 'signLease', lease: { startDate: addDays(today, 7), signedDate: today } } }] },
     { key: 'demo-0006', application: { ...base, applicant: { name: 'Maria Lunde' }, currentHousing: 'Utskrevet fra institusjon.', housingOfficerId: 'kari.nordmann' }, steps: [...allocated(today, DEMO_DWELLINGS[2]!), ...movedIn(today)] },
+    {
+      key: 'demo-0007',
+      application: { ...base, applicant: { name: 'Kristine Dahl' }, currentHousing: 'Utkastet fra forrige bolig i juni.', housingOfficerId: 'kari.nordmann' },
+      steps: [interview(addDays(today, -6), 2), { payload: { type: 'referElsewhere', outcome: 'private_market', note: 'Kan leie privat med garanti og trygghetsplan.' } }],
+      privateSteps: [
+        { type: 'recordMapping', date: today, challenges: ['evicted_before', 'rent_arrears_before'], followUpNeeded: true, supportExplained: true, ownResponsibilities: 'Søker på finn.no hver uke og går på visninger.' },
+        { type: 'holdPlanningMeeting', date: today, participants: ['applicant', 'caseworker', 'procuring_unit'], plan: { searchers: ['applicant', 'procuring_unit'], maxMonthlyRentOre: 1_100_000, area: 'Tynset', minRooms: 2, deadline: addDays(today, 42) } },
+        { type: 'addCandidate', source: 'partner_landlord', landlordName: 'Tynset Utleie AS', address: 'Kongsvegen 4, Tynset', monthlyRentOre: 1_050_000, sizeSqm: 52, rooms: 2 },
+      ],
+    },
   ];
 }
 
@@ -109,6 +121,11 @@ export async function loadDemoData(deps: IntakeDeps & { temporal: Client }, prog
       const idempotencyKey = `${demo.key}-step-${j + 1}`;
       const actor = step.as === 'followUpWorker' ? followUpWorker : officer;
       await handle.executeUpdate(caseActionUpdate, { args: [{ idempotencyKey, actor, payload: step.payload }], updateId: idempotencyKey });
+    }
+    // A case referred to the private market continues in help to rent privately (seed 004).
+    for (const [j, payload] of (outcome.kind === 'started' ? (demo.privateSteps ?? []) : []).entries()) {
+      const idempotencyKey = scopedKey('private-rental-action', `${demo.key}-private-${j + 1}`);
+      await deps.temporal.workflow.getHandle(privateRentalWorkflowId(outcome.caseId, 1)).executeUpdate(privateRentalActionUpdate, { args: [{ idempotencyKey, actor: officer, payload }], updateId: idempotencyKey });
     }
     progress(`  demo ${i + 1}/${cases.length}: ${demo.application.applicant.name} → ${outcome.caseId}`);
   }

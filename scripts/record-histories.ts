@@ -19,7 +19,9 @@ import { application, interview, officer } from '../test/helpers/fixtures';
  * Records workflow histories with the code as it is now, into test/histories/<label>-*.json.
  * Run before changing workflow code (`npx tsx scripts/record-histories.ts v1`): the replay test
  * then proves the new code still replays what running cases already did. The long life-cycle story
- * is recorded by its test instead: `RECORD_HISTORIES=v<N> npx vitest run test/workflow/tenancy-lifecycle.test.ts`.
+ * is recorded by its test instead: `RECORD_HISTORIES=v<N> npx vitest run test/workflow/tenancy-lifecycle.test.ts`,
+ * and so is help to rent privately (the private-rental workflow and the tenancy that referred it):
+ * `RECORD_HISTORIES=v<N> npx vitest run test/workflow/private-rental.test.ts -t 'NAV guarantee'`.
  */
 const label = process.argv[2];
 if (!label || !/^v\d+$/.test(label)) {

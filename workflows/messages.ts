@@ -15,6 +15,8 @@ import type {
   RemoveAgendaItemPayload,
 } from '../domain/committee/actions';
 import type { CommitteeView } from '../domain/committee/state';
+import type { PrivateRentalAction, PrivateRentalActionResult } from '../domain/private-rental/actions';
+import type { PrivateRentalView } from '../domain/private-rental/timers';
 
 /**
  * Every signal, update and query, shared by workflows and API. The string names are part of
@@ -66,3 +68,36 @@ export const addAgendaItemUpdate = defineUpdate<CommitteeActionResult, [Committe
 export const removeAgendaItemUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<RemoveAgendaItemPayload>]>('removeAgendaItem');
 export const recordMinutesUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<RecordMinutesPayload>]>('recordMinutes');
 export const markDecisionDoneUpdate = defineUpdate<CommitteeActionResult, [CommitteeAction<MarkDecisionDonePayload>]>('markDecisionDone');
+
+// Hjelp til å leie privat (seed 004): one workflow per referral of a case (workflows/private-rental.ts).
+export const privateRentalStateQuery = defineQuery<PrivateRentalView>('privateRentalState');
+export const privateRentalActionUpdate = defineUpdate<PrivateRentalActionResult, [PrivateRentalAction]>('privateRentalAction');
+/** A landlord's problem report from the form, keyed by its submission ID (scoped to landlord reports). */
+export const landlordReportUpdate = defineUpdate<LandlordReportResult, [LandlordReport]>('landlordReport');
+/** From a private-rental case to its tenancy: it closed, with this outcome (back to the municipal process, or housed). */
+export const privateRentalOutcomeSignal = defineSignal<[PrivateRentalOutcome]>('privateRentalOutcome');
+/** From the tenancy to its private-rental case: the housing committee decided the case goes back to the municipal process. */
+export const committeeReturnSignal = defineSignal<[CommitteeReturn]>('privateRentalCommitteeReturn');
+
+export interface CommitteeReturn {
+  date: string;
+  meetingId: string;
+  itemId: string;
+}
+
+export interface LandlordReport {
+  submissionId: string;
+  reporter: Actor;
+  report: { category: 'rent_unpaid' | 'noise' | 'damage' | 'untidy' | 'other'; receivedDate: string; channel: 'landlord_form' | 'phone' | 'email' };
+}
+
+export interface LandlordReportResult {
+  seq: number;
+  message: string;
+}
+
+export interface PrivateRentalOutcome {
+  privateRentalWorkflowId: string;
+  outcome: 'new_private_lease' | 'own_home' | 'municipal_dwelling' | 'other' | 'municipal_process';
+  date: string;
+}

@@ -32,7 +32,9 @@ import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain
 import { incidentWorkflow } from './incident';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { forgetWritten, mail, records, writeUnsavedEvents } from './timeline';
-import { caseActionUpdate, incidentOutcomeSignal, rentLedgerChangedSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
+import { caseActionUpdate, incidentOutcomeSignal, privateRentalOutcomeSignal, rentLedgerChangedSignal, reportIncidentUpdate, tenancyStateQuery } from './messages';
+import { privateRentalWorkflow } from './private-rental';
+import { recordPrivateRentalOutcome } from '../domain/tenancy/phase-allocation';
 
 export interface TenancyWorkflowInput {
   caseId: string;
@@ -72,6 +74,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     'agreement-follows-lease': patched('agreement-follows-lease'),
     'ladder-makes-letters': patched('ladder-makes-letters'),
     'individual-decisions': patched('individual-decisions'),
+    'private-rental-referral': patched('private-rental-referral'),
   };
   if (state.rentEnabled && state.status === 'active' && state.phase === 'follow_up' && !state.rent) {
     startRent(state, { nextMonthAfter: osloDate(workflowNow()) });
@@ -90,6 +93,12 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     async apply(action) {
       const result = applyAction(state, action, workflowNow());
       log.info('Case action applied', { caseId, type: action.payload.type, actorId: action.actor.id });
+      if (state.privateRental && !state.privateRental.started) await startPrivateRental();
+      const back = state.privateRental?.returnRequested;
+      if (back && !back.sent) {
+        await records.tellPrivateRentalOfCommitteeReturn({ workflowId: state.privateRental!.workflowId, decision: { date: back.date, meetingId: back.meetingId, itemId: back.itemId } });
+        back.sent = true;
+      }
       // The caller reads the case from the database next, so answer only once it is written.
       await persist();
       return result;
@@ -118,6 +127,32 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   });
 
   setHandler(incidentOutcomeSignal, (outcome) => recordIncidentOutcome(state, outcome, workflowNow()));
+  setHandler(privateRentalOutcomeSignal, (outcome) => recordPrivateRentalOutcome(state, outcome, workflowNow()));
+
+  /**
+   * Seed 004: a referral to the private market continues the case in its own workflow, which reports
+   * back by signal when it closes. Abandoned on close, like an incident: it outlives this run.
+   */
+  async function startPrivateRental(): Promise<void> {
+    const referral = state.privateRental!;
+    await startChild(privateRentalWorkflow, {
+      workflowId: referral.workflowId,
+      args: [
+        {
+          caseId,
+          municipality: state.municipality,
+          applicant: { name: state.application.applicant.name, ...(state.application.applicant.email ? { email: state.application.applicant.email } : {}) },
+          caseworkerId: state.housingOfficerId,
+          tenancyWorkflowId: workflowId,
+          interview: state.interviews.at(-1),
+          historyEventsBeforeContinueAsNew: policyOf(state).historyEventsBeforeContinueAsNew,
+          committeeClaimThresholdOre: policyOf(state).privateRentalClaimToCommitteeOre,
+        },
+      ],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+    referral.started = true;
+  }
   setHandler(rentLedgerChangedSignal, ({ importId }) => {
     if (!state.rent) return;
     state.rent.checkRequested = true;

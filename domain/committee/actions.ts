@@ -313,4 +313,6 @@ export const EFFECT_LABELS: Record<CommitteeEffectInput['kind'], string> = {
   call_three_party_meeting: 'Trepartsmøte kalles inn',
   start_up_loan_assessment: 'Startlån vurderes',
   note: 'Beslutningen føres i saken',
+  refer_private_rental: 'Søkeren får hjelp til å leie privat bolig',
+  return_to_municipal_process: 'Saken går tilbake fra privat leie til søknad om kommunal bolig',
 };

@@ -3,7 +3,9 @@ import { formatKroner } from '../dwelling';
 import { stepIndex } from '../rent/ladder';
 import { ROLE_LABELS } from '../roles';
 import { committeeBasis } from '../tenancy/arrangements';
+import type { PrivateRentalView } from '../private-rental/timers';
 import type { TenancyView } from '../tenancy/view';
+import { privateRentalAgendaItems } from './agenda-private-rental';
 import { AGENDA_REASON_ORDER, type AgendaItem, type AgendaReason } from './documents';
 
 /**
@@ -49,7 +51,7 @@ const RENEWAL_MONTHS = 3;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** One item per case and reason, ids `${reason}:${caseId}`, in the committee's working order. */
-export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): AgendaItem[] {
+export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext, privateRentals: readonly PrivateRentalView[] = []): AgendaItem[] {
   const since = ctx.since ?? ctx.previousMeetingDate;
   const isSince = (d: IsoDate | undefined) => d !== undefined && (since === undefined || compareDates(d, since) >= 0);
   const items: AgendaItem[] = [];
@@ -139,6 +141,9 @@ export function buildAgenda(cases: readonly TenancyView[], ctx: AgendaContext): 
       add('deadline_missed', c, `${plural(overdue.length, 'frist', 'frister')} er passert`, `Fristen er passert for ${lines.join('; ')}.`);
     }
   }
+
+  // Hjelp til å leie privat: store garantikrav og planer som står fast.
+  items.push(...privateRentalAgendaItems(privateRentals));
 
   // Oppfølging av tidligere beslutninger: fristen er passert før møtet, og ingen har meldt dem utført.
   const followUps = new Map<string, OpenDecision[]>();

@@ -15,6 +15,7 @@ export type AgendaReason =
   | 'evaluation_due'
   | 'follow_up_declined'
   | 'deadline_missed'
+  | 'private_rental'
   | 'decision_follow_up'
   | 'secretary';
 
@@ -31,6 +32,7 @@ export const AGENDA_REASON_ORDER: readonly AgendaReason[] = [
   'evaluation_due',
   'follow_up_declined',
   'deadline_missed',
+  'private_rental',
   'decision_follow_up',
   'secretary',
 ];
@@ -44,6 +46,7 @@ export const AGENDA_REASON_LABELS: Record<AgendaReason, string> = {
   evaluation_due: 'Oppfølging som skal evalueres',
   follow_up_declined: 'Leietakere som har takket nei til oppfølging',
   deadline_missed: 'Frister som har gått ut',
+  private_rental: 'Hjelp til å leie privat: garantikrav og planer som står fast',
   decision_follow_up: 'Oppfølging av tidligere beslutninger',
   secretary: 'Saker fra sekretæren',
 };

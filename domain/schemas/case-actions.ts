@@ -242,6 +242,9 @@ export const PLAIN_EFFECTS = [
   z.strictObject({ kind: z.literal('call_three_party_meeting') }),
   z.strictObject({ kind: z.literal('start_up_loan_assessment') }),
   z.strictObject({ kind: z.literal('note') }),
+  /** Seed 004: the committee decides the applicant is helped to rent privately, or comes back from it. */
+  z.strictObject({ kind: z.literal('refer_private_rental') }),
+  z.strictObject({ kind: z.literal('return_to_municipal_process') }),
 ] as const;
 
 export const CommitteeEffect = z.discriminatedUnion('kind', [...PLAIN_EFFECTS, z.strictObject({ kind: z.literal('allocate_dwelling'), dwelling: Dwelling })]);

@@ -14,6 +14,8 @@ export const PolicyOverrides = z
     maxRentShareOfIncome: z.number().min(0.1).max(1),
     complaintsBeforeEscalation: z.int().min(2).max(20),
     complaintWindowDays: z.int().min(7).max(730),
+    /** Help to rent privately: a guarantee claim above this many øre goes to the housing committee. */
+    privateRentalClaimToCommitteeOre: z.int().min(0).max(100_000_000),
     /** Appended to the default checklist. */
     extraChecklistItems: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]{2,60}$/, 'må være små bokstaver, tall og bindestrek'), label: z.string().trim().min(3).max(200) })).max(30),
   })

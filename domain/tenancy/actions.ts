@@ -45,6 +45,9 @@ export function rejectReason(state: TenancyState, action: CaseAction, now: numbe
     return 'Du har ikke en rolle som kan utføre denne handlingen i saken.';
   }
   if (state.status === 'closed') return 'Saken er avsluttet og kan ikke endres.';
+  if (state.phase === 'private_rental' && action.payload.type !== 'applyCommitteeDecision') {
+    return 'Saken følges nå i prosessen for hjelp til å leie privat. Bruk handlingene der, eller send saken tilbake til den kommunale prosessen.';
+  }
   return rule.reject(state, action.payload, { now, today: osloDate(now), actor });
 }
 

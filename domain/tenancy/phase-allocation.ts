@@ -5,6 +5,7 @@ import type { allocationPayloads } from '../schemas/case-actions';
 import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { APPLICATION_LEGAL_BASIS, recordIndividualDecision } from './decisions';
+import { privateRentalWorkflowId } from '../ids';
 import { addEvent, addRecord, closeTask, hasFeature, openTask, policyOf, twoWeeksAfter, type TenancyState } from './state';
 
 type P<T extends string> = Extract<z.infer<(typeof allocationPayloads)[number]>, { type: T }>;
@@ -72,7 +73,20 @@ export const allocationRules: {
       if (s.interviews.length === 0) return 'Gjennomfør en kartleggingssamtale før søkeren henvises videre.';
       return undefined;
     },
-    apply(state, { outcome, note }, { now, actor }) {
+    apply(state, { outcome, note }, { now, today, actor }) {
+      if (outcome === 'private_market' && hasFeature(state, 'private-rental-referral')) {
+        // Seed 004: the case continues in the private-rental process (its own workflow, started by
+        // the tenancy's workflow) instead of ending; it may come back here.
+        const referral = (state.privateRentalReferrals ?? 0) + 1;
+        state.privateRentalReferrals = referral;
+        state.privateRental = { workflowId: privateRentalWorkflowId(state.caseId, referral), started: false, referredDate: today };
+        state.phase = 'private_rental';
+        state.tasks = [];
+        const message = 'Søkeren er henvist til hjelp til å leie privat bolig. Saken fortsetter i den prosessen.';
+        addEvent(state, now, { kind: 'referred_private_rental', actorId: actor.id, summary: message, data: { referral } });
+        addRecord(state, { kind: 'decision', key: `referral-${referral}`, data: { outcome, note, by: actor.id } });
+        return message;
+      }
       closeCase(state, outcome === 'private_market' ? 'referred_private_market' : 'referred_start_up_loan');
       const message =
         outcome === 'private_market'
@@ -196,3 +210,32 @@ export const allocationRules: {
     },
   },
 };
+
+/**
+ * A private-rental case closed (patched 'private-rental-referral'): back to the municipal process
+ * (the application awaits a decision again, with its interviews), or the case closes as referred to
+ * the private market. A repeat of the same signal (a retried activity) changes nothing.
+ */
+export function recordPrivateRentalOutcome(
+  state: TenancyState,
+  o: { privateRentalWorkflowId: string; outcome: string; date: string },
+  now: number,
+): void {
+  if (state.phase !== 'private_rental' || state.privateRental?.workflowId !== o.privateRentalWorkflowId) return;
+  state.privateRental = undefined;
+  if (o.outcome === 'municipal_process') {
+    state.phase = 'application';
+    openTask(state, now, {
+      id: 'decision',
+      kind: 'decision',
+      title: 'Fatt vedtak om kommunal bolig (tilbake fra hjelp til å leie privat)',
+      role: 'housing_officer',
+      assigneeId: state.housingOfficerId,
+      dueDate: deadline(o.date, { weeks: policyOf(state).decisionWithinWeeks }),
+    });
+    addEvent(state, now, { kind: 'returned_from_private_rental', summary: 'Saken er tilbake i den kommunale prosessen og venter på vedtak.' });
+    return;
+  }
+  closeCase(state, 'referred_private_market');
+  addEvent(state, now, { kind: 'case_closed', summary: 'Saken om hjelp til å leie privat er avsluttet, og saken er lukket.', data: { reason: state.closedReason, outcome: o.outcome } });
+}

@@ -4,7 +4,7 @@ import { deadline } from '../calendar';
 import { allocationRules } from './phase-allocation';
 import { rentRules } from './phase-rent';
 import type { ActionContext, ActionRule } from './rule';
-import { addEvent, openTask, type TenancyState } from './state';
+import { addEvent, hasFeature, openTask, type TenancyState } from './state';
 
 export type { CommitteeEffect } from '../schemas/case-actions';
 
@@ -19,6 +19,8 @@ function evictionPayload(p: P) {
     note: p.text,
   };
 }
+
+const referralPayload = (p: P) => ({ type: 'referElsewhere' as const, outcome: 'private_market' as const, note: p.text });
 
 const offerPayload = (p: P & { effect: { kind: 'allocate_dwelling' } }) => ({ type: 'offerDwelling' as const, dwelling: p.effect.dwelling });
 
@@ -43,6 +45,13 @@ export const committeeRules: { applyCommitteeDecision: ActionRule<P> } = {
           return rentRules.recordCommitteeDecision.reject(s, evictionPayload(p), ctx);
         case 'allocate_dwelling':
           return allocationRules.offerDwelling.reject(s, offerPayload(p as P & { effect: { kind: 'allocate_dwelling' } }), ctx);
+        case 'refer_private_rental':
+          if (!hasFeature(s, 'private-rental-referral')) return 'Saken kan ikke henvises til hjelp til å leie privat før den er oppdatert. Prøv igjen senere.';
+          return allocationRules.referElsewhere.reject(s, referralPayload(p), ctx);
+        case 'return_to_municipal_process':
+          if (s.phase !== 'private_rental' || !s.privateRental) return 'Saken følges ikke i prosessen for hjelp til å leie privat.';
+          if (s.privateRental.returnRequested) return 'Boligutvalget har allerede bedt om at saken går tilbake til den kommunale prosessen.';
+          return undefined;
         default:
           return undefined;
       }
@@ -64,6 +73,15 @@ export const committeeRules: { applyCommitteeDecision: ActionRule<P> } = {
         case 'start_up_loan_assessment':
           committeeTask(state, p, ctx, 'committee-start-up-loan', `Boligutvalget ba om vurdering av startlån: ${p.text}`);
           outcome = 'Startlån skal vurderes.';
+          break;
+        case 'refer_private_rental':
+          outcome = allocationRules.referElsewhere.apply(state, referralPayload(p), ctx);
+          break;
+        case 'return_to_municipal_process':
+          // The private-rental workflow decides whether the case can leave now (its open ends), and
+          // reports back when it closes; the tenancy's workflow tells it (patched by the effect's novelty).
+          state.privateRental!.returnRequested = { date: p.date, text: p.text, meetingId: p.meetingId, itemId: p.itemId, sent: false };
+          outcome = 'Saken skal tilbake til den kommunale prosessen.';
           break;
         case 'note':
           outcome = 'Vedtaket er notert i saken.';

@@ -29,6 +29,8 @@ export interface TenancyPolicy {
   checklistItems: ReadonlyArray<{ id: string; label: string }>;
   /** The arrears ladder version in force when the case started; cases keep it. */
   rentLadder: RentLadder;
+  /** Help to rent privately: a guarantee claim above this (øre) goes to the housing committee. */
+  privateRentalClaimToCommitteeOre: number;
 }
 
 /** The default move-in checklist (sjekkliste for boligen); a municipality appends its own items. */
@@ -56,6 +58,7 @@ export const DEFAULT_POLICY: TenancyPolicy = {
   complaintWindowDays: 90,
   checklistItems: DEFAULT_CHECKLIST_ITEMS,
   rentLadder: DEFAULT_RENT_LADDER,
+  privateRentalClaimToCommitteeOre: 2_000_000,
 };
 
 export type { PolicyOverrides } from '../schemas/policy';

@@ -13,7 +13,7 @@ import type { PendingNotice, RentState } from './rent';
  * The phases of a municipal tenancy (Veiviseren: «Valg av bolig og beboeroppfølgning»).
  * Stored as search attribute values and in the read model: never rename one.
  */
-export const PHASES = ['application', 'allocation', 'lease', 'follow_up', 'closed'] as const;
+export const PHASES = ['application', 'allocation', 'lease', 'follow_up', 'private_rental', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -21,6 +21,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   allocation: 'Tildeling',
   lease: 'Leiekontrakt og innflytting',
   follow_up: 'Oppfølging i leieforholdet',
+  private_rental: 'Hjelp til å leie privat',
   closed: 'Avsluttet',
 };
 
@@ -208,7 +209,9 @@ export interface Ending {
 export interface CaseRecord {
   kind:
     | 'interview' | 'decision' | 'offer' | 'lease' | 'checklist' | 'agreement' | 'visit' | 'evaluation' | 'renewal' | 'ending' | 'housing_allowance' | 'house_rules' | 'ownership_dialogue'
-    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'consent' | 'legal_basis' | 'payment_arrangement' | 'individual_decision';
+    | 'payment_plan' | 'rent_warning' | 'committee_decision' | 'eviction_request' | 'consent' | 'legal_basis' | 'payment_arrangement' | 'individual_decision'
+    /** Help to rent privately (seed 004): keyed by what it is (`plan`, `candidate-2`, `lease-check-1`, …). */
+    | 'private_rental';
   key: string;
   data: Record<string, unknown>;
 }
@@ -288,6 +291,19 @@ export interface TenancyState {
    */
   features?: Partial<Record<TenancyFeature, boolean>>;
   rent?: RentState;
+  /**
+   * While the case is helped to rent privately (phase `private_rental`, patched 'private-rental-referral'):
+   * the private-rental workflow it continues in, started once. `referrals` counts every referral, so
+   * each gets a workflow (and timeline dedup keys) of its own.
+   */
+  privateRental?: {
+    workflowId: string;
+    started: boolean;
+    referredDate: IsoDate;
+    /** The housing committee decided the case goes back to the municipal process; `sent` once the private rental is told. */
+    returnRequested?: { date: IsoDate; text: string; meetingId: string; itemId: string; sent: boolean };
+  };
+  privateRentalReferrals?: number;
   /** Messages to the tenant or a role's mailbox, not yet handed to the outbox. */
   unsentNotices?: PendingNotice[];
   /** Letters the case decided to send, not yet made (patched 'ladder-makes-letters'). */
@@ -304,7 +320,7 @@ export interface TenancyState {
 export const APPLIED_KEYS_KEPT = 500;
 
 /** Patch IDs of rule corrections (issue 11); each is also the `patched()` ID in workflows/tenancy.ts. */
-export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'dwelling-fit-full-interview', 'lease-open-ended-watch', 'agreement-follows-lease', 'ladder-makes-letters', 'individual-decisions'] as const;
+export const TENANCY_FEATURES = ['co-located-rent-roles', 'nav-notice-9-11-content', 'allowance-awaited', 'renewal-from-last-day', 'ownership-start-up-loan-task', 'tenancy-deadlines-business-days', 'missed-visits-reach-housing-office', 'dwelling-fit-full-interview', 'lease-open-ended-watch', 'agreement-follows-lease', 'ladder-makes-letters', 'individual-decisions', 'private-rental-referral'] as const;
 export type TenancyFeature = (typeof TENANCY_FEATURES)[number];
 
 export const hasFeature = (state: Pick<TenancyState, 'features'>, feature: TenancyFeature): boolean => state.features?.[feature] === true;

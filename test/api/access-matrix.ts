@@ -114,6 +114,25 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
     body: () => ({ type: 'recordStep', text: 'Snakket med leietaker.' }),
   },
 
+  // Help to rent privately (seed 004): need to know as for the case; forms report on any case of their municipality.
+  { route: 'GET /api/tenancies/:caseId/private-rental', scope: 'case', ok: 200, allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M } },
+  {
+    route: 'POST /api/tenancies/:caseId/private-rental/actions',
+    scope: 'case',
+    ok: 409, // the case is in municipal follow-up, not helped to rent privately: refused after the access check
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M },
+    body: (c) => ({ type: 'recordContact', date: c.today, with: 'tenant', channel: 'phone' }),
+  },
+  {
+    route: 'POST /api/tenancies/:caseId/private-rental/landlord-reports',
+    scope: 'case',
+    ok: 409, // stored, then refused: the case is not helped to rent privately
+    allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, intake: M, admin: M },
+    body: (c) => ({ receivedDate: c.today, category: 'noise', description: 'Tilgangstest', channel: 'phone' }),
+  },
+
+  { route: 'GET /api/private-rental/statistics', scope: 'none', ok: 200, allow: { housing_officer: M, housing_office: M, committee_member: M, admin: M }, path: (c) => `/api/private-rental/statistics?municipality=${c.municipality}` },
+
   // Rent.
   { route: 'GET /api/tenancies/:caseId/rent', scope: 'case', ok: 200, allow: { housing_officer: M, housing_office: M, follow_up_worker: ASSIGNED, admin: M } },
   {

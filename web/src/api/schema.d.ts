@@ -12,7 +12,7 @@ export interface paths {
             parameters: {
                 query?: {
                     municipality?: string;
-                    phase?: "application" | "allocation" | "lease" | "follow_up" | "closed";
+                    phase?: "application" | "allocation" | "lease" | "follow_up" | "private_rental" | "closed";
                     limit?: number;
                     after?: string;
                 };
@@ -828,6 +828,12 @@ export interface paths {
                             kind: "note";
                         } | {
                             /** @constant */
+                            kind: "refer_private_rental";
+                        } | {
+                            /** @constant */
+                            kind: "return_to_municipal_process";
+                        } | {
+                            /** @constant */
                             kind: "allocate_dwelling";
                             dwelling: {
                                 id: string;
@@ -1016,6 +1022,766 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/private-rental": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hjelp til å leie privat: sakens nåværende tilstand og tidligere henvisninger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Henvisningene (eldste først) og tilstanden i den siste */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: {
+                                workflowId: string;
+                                phase: string;
+                                status: string;
+                                outcome: string | null;
+                                referredDate: string;
+                                moveInDate: string | null;
+                                nextDeadline: string | null;
+                            }[];
+                            current: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/private-rental/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Utfør en handling i hjelp til å leie privat (kartlegging, visning, kontroll av leieavtale, garanti, ...) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        type: "recordMapping";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        challenges: ("economy" | "rent_arrears_before" | "evicted_before" | "substance_use" | "mental_health" | "no_references" | "large_household" | "other")[];
+                        followUpNeeded: boolean;
+                        /** @constant */
+                        supportExplained: true;
+                        ownResponsibilities: string;
+                    } | {
+                        /** @constant */
+                        type: "holdPlanningMeeting";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        participants: ("applicant" | "caseworker" | "procuring_unit" | "drug_counsellor" | "responsibility_group" | "support_person" | "next_of_kin" | "other")[];
+                        plan: {
+                            searchers: ("applicant" | "procuring_unit" | "support_person")[];
+                            maxMonthlyRentOre: number;
+                            area: string;
+                            minRooms: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            deadline: string;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "agreeSafetyPlan";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        measures: {
+                            measure: string;
+                            /** @enum {string} */
+                            responsible: "housing_officer" | "follow_up_worker" | "nav" | "tenant";
+                        }[];
+                        contactEveryWeeks: number;
+                        followUpWorkerId?: string;
+                    } | {
+                        /** @constant */
+                        type: "addCandidate";
+                        /** @enum {string} */
+                        source: "ad" | "partner_landlord" | "other";
+                        landlordName: string;
+                        address: string;
+                        monthlyRentOre: number;
+                        sizeSqm: number;
+                        rooms: number;
+                    } | {
+                        /** @constant */
+                        type: "recordViewing";
+                        candidate: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        attendees: ("applicant" | "caseworker" | "procuring_unit" | "drug_counsellor" | "responsibility_group" | "support_person" | "next_of_kin" | "other")[];
+                        /** @enum {string} */
+                        outcome: "interested" | "not_suitable" | "declined_by_landlord" | "declined_by_applicant";
+                    } | {
+                        /** @constant */
+                        type: "logLandlordContact";
+                        candidate: number;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        channel: "phone" | "email" | "meeting";
+                    } | {
+                        /** @constant */
+                        type: "revisePlan";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        deadline: string;
+                        maxMonthlyRentOre?: number;
+                        area?: string;
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        type: "chooseDwelling";
+                        candidate: number;
+                    } | {
+                        /** @constant */
+                        type: "recordRentalApproval";
+                        approved: boolean;
+                        /** @enum {string} */
+                        source: "property_register" | "municipal_scheme";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "checkLease";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        lease: {
+                            standardLease: ("leieboerforeningen" | "forbrukerradet" | "huseiernes_landsforbund") | null;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            endDate?: string;
+                            shorterTermReason?: {
+                                /** @enum {string} */
+                                basis: "landlord_own_use" | "section_11_1";
+                                explanation: string;
+                            };
+                            monthlyRentOre: number;
+                            depositOre: number;
+                            depositOnBlockedAccountInTenantsName: boolean;
+                            terminationAsTheLaw: boolean;
+                            maintenanceReasonable: boolean;
+                            moveOutConditionReasonable: boolean;
+                            landlordsOwnHome: boolean;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "recordSecurity";
+                        security: {
+                            /** @constant */
+                            kind: "deposit";
+                            /** @enum {string} */
+                            source: "tenant" | "nav_loan" | "nav_grant";
+                            amountOre: number;
+                            decision?: {
+                                reference: string;
+                                /**
+                                 * Format: date
+                                 * @example 2026-11-23
+                                 */
+                                date: string;
+                                amountOre: number;
+                            };
+                        } | {
+                            /** @constant */
+                            kind: "guarantee";
+                            /** @enum {string} */
+                            issuer: "nav" | "municipality";
+                            reference: string;
+                            amountOre: number;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            validFrom: string;
+                            /**
+                             * Format: date
+                             * @example 2026-11-23
+                             */
+                            validUntil?: string;
+                            claimDeadlineMonths: number;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "signSafetyAgreement";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        landlordCalls: "housing_officer" | "follow_up_worker" | "housing_office";
+                        municipalityDoes: string[];
+                        landlordContactAgreed: boolean;
+                    } | {
+                        /** @constant */
+                        type: "abandonDwelling";
+                        reason: string;
+                    } | {
+                        /** @constant */
+                        type: "recordLeaseSigned";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "recordTakeover";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        conditionNoted: boolean;
+                        meterReadings: {
+                            meter: string;
+                            reading: number;
+                        }[];
+                        keys: number;
+                        contentsInsurance: boolean;
+                        addressChanged: boolean;
+                        housingAllowanceApplied: boolean;
+                        /** @enum {string} */
+                        rentPayment: "standing_order" | "nav_pays_landlord" | "manual";
+                    } | {
+                        /** @constant */
+                        type: "recordMoveIn";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                    } | {
+                        /** @constant */
+                        type: "recordContact";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        with: "tenant" | "landlord";
+                        /** @enum {string} */
+                        channel: "visit" | "phone" | "meeting";
+                    } | {
+                        /** @constant */
+                        type: "recordTermination";
+                        /** @enum {string} */
+                        by: "tenant" | "landlord" | "eviction";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        noticeDate: string;
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        moveOutDate: string;
+                        landlordNotice?: {
+                            written: boolean;
+                            reasonGiven: boolean;
+                            statesObjectionRight: boolean;
+                        };
+                    } | {
+                        /** @constant */
+                        type: "recordMoveOut";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        keysReturned: boolean;
+                        damages: {
+                            what: string;
+                            estimatedOre: number;
+                        }[];
+                    } | {
+                        /** @constant */
+                        type: "registerGuaranteeClaim";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receivedDate: string;
+                        items: {
+                            /** @enum {string} */
+                            kind: "rent_arrears" | "damage" | "cleaning" | "other";
+                            amountOre: number;
+                        }[];
+                    } | {
+                        /** @constant */
+                        type: "decideGuaranteeClaim";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        items: {
+                            approvedOre: number;
+                            reason?: string;
+                        }[];
+                    } | {
+                        /** @constant */
+                        type: "settleDeposit";
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        date: string;
+                        releasedToTenantOre: number;
+                        paidToLandlordOre: number;
+                        reason?: string;
+                    } | {
+                        /** @constant */
+                        type: "closePrivateRental";
+                        /** @enum {string} */
+                        outcome: "new_private_lease" | "own_home" | "municipal_dwelling" | "other";
+                        note?: string;
+                    } | {
+                        /** @constant */
+                        type: "returnToMunicipalProcess";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Handlingen er utført */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            accepted: true;
+                            type: string;
+                            version: number;
+                            message: string;
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Handlingen passer ikke med der saken står nå, eller saken følges ikke i denne prosessen */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Idempotensnøkkelen er brukt for en annen handling */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tenancies/{caseId}/private-rental/landlord-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Meld et problem fra utleier (skjema for utleiere, telefon, e-post) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    "Idempotency-Key": string;
+                };
+                path: {
+                    caseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @example 2026-11-23
+                         */
+                        receivedDate: string;
+                        /** @enum {string} */
+                        category: "rent_unpaid" | "noise" | "damage" | "untidy" | "other";
+                        description: string;
+                        /** @enum {string} */
+                        channel: "landlord_form" | "phone" | "email";
+                    };
+                };
+            };
+            responses: {
+                /** @description Samme innsending igjen: allerede registrert */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Meldingen er registrert i saken */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Lagret; registreres når saken kan ta imot den (etter innflytting) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Saken følges ikke i prosessen for hjelp til å leie privat */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innsendings-IDen er brukt for et annet skjema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/private-rental/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tall for hjelp til å leie privat: husstander hjulpet, tid fra kartlegging til innflytting, garantier og depositum */
+        get: {
+            parameters: {
+                query?: {
+                    municipality?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Tall uten personopplysninger */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            referrals: number;
+                            active: number;
+                            closedByOutcome: {
+                                [key: string]: number;
+                            };
+                            householdsHelped: number;
+                            daysMappingToMoveIn: {
+                                count: number;
+                                median: number | null;
+                                average: number | null;
+                            };
+                            guarantees: {
+                                issued: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                                claimed: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                                paid: {
+                                    count: number;
+                                    amountOre: number;
+                                };
+                            };
+                            deposits: {
+                                tenant: number;
+                                nav_loan: number;
+                                nav_grant: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1429,6 +2195,7 @@ export interface paths {
                                 maxRentShareOfIncome?: number;
                                 complaintsBeforeEscalation?: number;
                                 complaintWindowDays?: number;
+                                privateRentalClaimToCommitteeOre?: number;
                                 extraChecklistItems?: {
                                     id: string;
                                     label: string;
@@ -1503,6 +2270,7 @@ export interface paths {
                         maxRentShareOfIncome?: number;
                         complaintsBeforeEscalation?: number;
                         complaintWindowDays?: number;
+                        privateRentalClaimToCommitteeOre?: number;
                         extraChecklistItems?: {
                             id: string;
                             label: string;
@@ -1531,6 +2299,7 @@ export interface paths {
                                 maxRentShareOfIncome?: number;
                                 complaintsBeforeEscalation?: number;
                                 complaintWindowDays?: number;
+                                privateRentalClaimToCommitteeOre?: number;
                                 extraChecklistItems?: {
                                     id: string;
                                     label: string;
@@ -4350,6 +5119,12 @@ export interface paths {
                             } | {
                                 /** @constant */
                                 kind: "note";
+                            } | {
+                                /** @constant */
+                                kind: "refer_private_rental";
+                            } | {
+                                /** @constant */
+                                kind: "return_to_municipal_process";
                             } | {
                                 /** @constant */
                                 kind: "allocate_dwelling";
