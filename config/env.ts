@@ -44,6 +44,14 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'må inneholde openid').default('openid profile'),
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /**
+   * `idporten`: the provider sends no group claims, so roles come from the per-person mapping an
+   * administrator keeps in Botrygg (/api/municipalities/{m}/subject-roles). The embedded provider
+   * then behaves like ID-porten too (sub and pid, no groups, no name).
+   */
+  OIDC_PROVIDER: z.enum(['entra', 'idporten'], 'må være entra eller idporten').default('entra'),
+  /** Which claim names the person in that mapping: `sub` (pairwise per client at ID-porten) or `pid` (the national identity number). */
+  OIDC_SUBJECT_CLAIM: z.enum(['sub', 'pid'], 'må være sub eller pid').default('sub'),
   /** Issuer of machine clients' access tokens when it differs from the login issuer (Entra v1 tokens). */
   OIDC_TOKEN_ISSUER: httpUrl.optional(),
   OIDC_API_AUDIENCE: z.string().min(1).default('api://botrygg'),

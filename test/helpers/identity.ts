@@ -27,9 +27,11 @@ export interface IdentityHarness {
   close(): Promise<void>;
 }
 
-export async function startIdentityHarness(opts: { idleMs?: number; absoluteMs?: number; secureCookies?: boolean } = {}): Promise<IdentityHarness> {
+export async function startIdentityHarness(
+  opts: { idleMs?: number; absoluteMs?: number; secureCookies?: boolean; env?: Record<string, string> } = {},
+): Promise<IdentityHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'identity-test' });
-  const config = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0' });
+  const config = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0', ...opts.env });
   const database = await openTestDatabase();
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const temporal = new Client({ connection, namespace: 'default' });
