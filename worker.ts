@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/client';
 import { installTemporalLogger, type Logger } from './platform/logger';
 import { createSmtpMailer, type Mailer } from './platform/mailer';
 import { startNotificationSweep } from './platform/notification-sweep';
+import { sdkMetricsAddress, startProcessMetrics } from './platform/metrics';
 import { runMain } from './platform/run-main';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -67,9 +68,11 @@ export function mailerFromConfig(config: Config): Mailer | undefined {
 
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
-  installTemporalLogger(logger);
+  installTemporalLogger(logger, { sdkMetricsAddress: sdkMetricsAddress(config) });
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående worker (npm start starter alt lokalt).');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  // The worker reports the SDK's metrics and its own process; the business gauges come from the API.
+  const metrics = await startProcessMetrics(config, { process: 'worker', logger, withSdk: true });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
@@ -84,6 +87,7 @@ async function main(logger: Logger): Promise<void> {
   await connection.close();
   await clientConnection.close();
   await database.close();
+  await metrics?.close();
   logger.info('Worker stopped');
 }
 

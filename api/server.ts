@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/client';
 import type { Logger } from '../platform/logger';
+import { startProcessMetrics } from '../platform/metrics';
 import { runMain } from '../platform/run-main';
 import { createApp } from './app';
 import { authFromConfig, startIdentity } from './auth/setup';
@@ -17,7 +18,8 @@ async function main(logger: Logger): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
   const auth = authFromConfig(config, database.db, logger);
-  const app = createApp({ config, database, temporal, logger, auth });
+  const metrics = await startProcessMetrics(config, { process: 'api', logger, db: database.db });
+  const app = createApp({ config, database, temporal, logger, auth, metrics: metrics?.metrics });
   const relay = startSubmissionRelay({ db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger }, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
   const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
   const identity = await startIdentity(auth, config, config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`);
@@ -26,6 +28,7 @@ async function main(logger: Logger): Promise<void> {
     await new Promise((r) => server.close(r));
     await relay.stop();
     await identity.stop();
+    await metrics?.close();
     await connection.close();
     await database.close();
     process.exit(0);

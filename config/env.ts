@@ -58,6 +58,14 @@ const EnvSchema = z.object({
   OIDC_INTAKE_SCOPE: z.string().regex(/^\S+$/, 'må være ett scope uten mellomrom').default('botrygg.intake'),
   OIDC_MACHINE_CLIENTS: z.string().optional(),
   OIDC_DEV_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /**
+   * Prometheus text on http://METRICS_HOST:METRICS_PORT/metrics; unset: no metrics. A port of its own,
+   * so it is never exposed with the API. In a worker the Temporal SDK's exporter listens on
+   * 127.0.0.1:TEMPORAL_SDK_METRICS_PORT (default METRICS_PORT + 1) and is served through the same /metrics.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  TEMPORAL_SDK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
 });

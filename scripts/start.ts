@@ -10,6 +10,7 @@ import { openDatabase } from '../db/client';
 import { startDevServer, type DevServer } from '../platform/dev-server';
 import { installTemporalLogger, type Logger } from '../platform/logger';
 import { startNotificationSweep } from '../platform/notification-sweep';
+import { sdkMetricsAddress, startProcessMetrics } from '../platform/metrics';
 import { runMain } from '../platform/run-main';
 import { findTemporalCli } from '../platform/temporal-cli';
 import { supervise } from '../platform/supervisor';
@@ -27,7 +28,7 @@ runMain('start', async (logger: Logger) => {
   const config = loadConfig();
   const demo = process.argv.includes('--demo');
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  installTemporalLogger(logger, { handleSignals: false });
+  installTemporalLogger(logger, { handleSignals: false, sdkMetricsAddress: sdkMetricsAddress(config) });
 
   const cleanups: Array<() => Promise<unknown>> = [];
   let stopping: Promise<void> | undefined;
@@ -113,12 +114,15 @@ runMain('start', async (logger: Logger) => {
   }
 
   const auth = authFromConfig(config, database.db, logger);
+  // One process: the SDK's worker metrics, the API's request durations and the business gauges on one /metrics.
+  const metrics = await startProcessMetrics(config, { process: 'botrygg', logger, db: database.db, withSdk: true });
+  if (metrics) cleanups.push(() => metrics.close());
   // The staff app is rebuilt only when web/ changed; a failed build leaves the API running without it.
   const webBuilt = await ensureWebBuild({ say }).then(
     () => true,
     (err: unknown) => (logger.error({ err }, 'Web app build failed'), say('Nettappen kunne ikke bygges (se loggen); API-et starter uten den.'), false),
   );
-  const app = createApp({ config, database, temporal, logger, auth, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
+  const app = createApp({ config, database, temporal, logger, auth, metrics: metrics?.metrics, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });
