@@ -10,6 +10,7 @@ import { createSmtpMailer, type Mailer } from './platform/mailer';
 import { startNotificationSweep } from './platform/notification-sweep';
 import { sdkMetricsAddress, startProcessMetrics } from './platform/metrics';
 import { runMain } from './platform/run-main';
+import { startTracing, tracingClientInterceptors, tracingWorkerOptions, type Tracing } from './platform/tracing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const workflowsPath = path.join(here, 'workflows', 'index.ts');
@@ -27,9 +28,11 @@ export interface WorkerDeps {
   mailer?: Mailer;
   /** Prebuilt bundle (tests, production image); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Traces (OTEL_EXPORTER_OTLP_ENDPOINT); a prebuilt bundle must then include WORKFLOW_TRACING_MODULES. */
+  tracing?: Tracing;
 }
 
-export async function createWorker({ config, connection, temporal, db, mailer, workflowBundle }: WorkerDeps): Promise<Worker> {
+export async function createWorker({ config, connection, temporal, db, mailer, workflowBundle, tracing }: WorkerDeps): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -39,6 +42,7 @@ export async function createWorker({ config, connection, temporal, db, mailer, w
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
     ...workerTuning(config),
+    ...tracingWorkerOptions(tracing, { bundled: !!workflowBundle }),
   });
 }
 
@@ -69,15 +73,16 @@ export function mailerFromConfig(config: Config): Mailer | undefined {
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   installTemporalLogger(logger, { sdkMetricsAddress: sdkMetricsAddress(config) });
+  const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME, processName: 'worker' });
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående worker (npm start starter alt lokalt).');
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   // The worker reports the SDK's metrics and its own process; the business gauges come from the API.
   const metrics = await startProcessMetrics(config, { process: 'worker', logger, withSdk: true });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE, interceptors: tracingClientInterceptors(tracing) });
   const mailer = mailerFromConfig(config);
-  const worker = await createWorker({ config, connection, temporal, db: database.db, mailer });
+  const worker = await createWorker({ config, connection, temporal, db: database.db, mailer, tracing });
   const sweep = mailer ? startNotificationSweep({ db: database.db, mailer, from: config.MAIL_FROM }, 60_000, logger) : undefined;
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, smtp: !!mailer }, 'Worker started');
   // Worker.run() installs SIGINT/SIGTERM handlers that drain in-flight tasks before resolving.
@@ -88,6 +93,7 @@ async function main(logger: Logger): Promise<void> {
   await clientConnection.close();
   await database.close();
   await metrics?.close();
+  await tracing?.shutdown();
   logger.info('Worker stopped');
 }
 

@@ -4,6 +4,7 @@ import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
+import { requestSpan } from '../platform/trace-context';
 import { auditRefusals } from './audit';
 import { authenticate } from './auth';
 import { authRouter } from './auth/routes';
@@ -74,12 +75,22 @@ export function createApp({
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       logger.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, actorId: req.actor?.id },
+        {
+          requestId,
+          traceId: res.locals.traceId as string | undefined,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          actorId: req.actor?.id,
+        },
         'request',
       );
     });
     next();
   });
+  // The request's span: its ID goes on the span, the trace ID on the request's log line.
+  app.use(requestSpan((res) => String(res.getHeader('x-request-id') ?? '')));
 
   // Probes carry no personal data and must answer load balancers without a token.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));

@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client';
 import type { Logger } from '../platform/logger';
 import { startProcessMetrics } from '../platform/metrics';
 import { runMain } from '../platform/run-main';
+import { startTracing, tracingClientInterceptors } from '../platform/tracing';
 import { createApp } from './app';
 import { authFromConfig, startIdentity } from './auth/setup';
 import { startSubmissionRelay } from './submission-relay';
@@ -14,9 +15,10 @@ import { startSubmissionRelay } from './submission-relay';
 async function main(logger: Logger): Promise<void> {
   const config = loadConfig();
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS må settes for en frittstående API-prosess (npm start starter alt lokalt).');
+  const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME, processName: 'api' });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: tracingClientInterceptors(tracing) });
   const auth = authFromConfig(config, database.db, logger);
   const metrics = await startProcessMetrics(config, { process: 'api', logger, db: database.db });
   const app = createApp({ config, database, temporal, logger, auth, metrics: metrics?.metrics });
@@ -29,6 +31,7 @@ async function main(logger: Logger): Promise<void> {
     await relay.stop();
     await identity.stop();
     await metrics?.close();
+    await tracing?.shutdown();
     await connection.close();
     await database.close();
     process.exit(0);
