@@ -41,7 +41,7 @@ export async function createWorker({ config, connection, temporal, db, mailer, w
     activities: createActivities({ db, mailer, mailFrom: config.MAIL_FROM, temporal }),
     // Activities finish their database write before the process exits on SIGTERM.
     shutdownGraceTime: '30 seconds',
-    ...workerTuning(config),
+    ...workerTuning(config, { traced: !!tracing }),
     ...tracingWorkerOptions(tracing, { bundled: !!workflowBundle }),
   });
 }
@@ -56,13 +56,20 @@ export const MEASURED_KIB_PER_CACHED_WORKFLOW = 530;
 /** Memory the workflow cache may take: keeps a worker with its pools and bundle under 1 GiB. */
 const WORKFLOW_CACHE_BUDGET_MIB = 512;
 export const DEFAULT_MAX_CACHED_WORKFLOWS = Math.floor((WORKFLOW_CACHE_BUDGET_MIB * 1024) / MEASURED_KIB_PER_CACHED_WORKFLOW);
+/**
+ * The same with tracing on (`TRACING=1 npm run bench:memory`, 200 tenancies): 1,029 KiB against
+ * 475 KiB untraced in the same build. The OpenTelemetry workflow interceptors keep the run's span and
+ * their tracer in every workflow context, so a traced worker caches half as many workflows in the same budget.
+ */
+export const MEASURED_KIB_PER_TRACED_WORKFLOW = 1_030;
+export const DEFAULT_MAX_CACHED_TRACED_WORKFLOWS = Math.floor((WORKFLOW_CACHE_BUDGET_MIB * 1024) / MEASURED_KIB_PER_TRACED_WORKFLOW);
 
 /**
  * Worker limits chosen from measurements (bench/workflow-memory.ts); see the README. A workflow
  * evicted from the cache is not lost: its next task replays it from history.
  */
-export function workerTuning(config: Pick<Config, 'WORKER_MAX_CACHED_WORKFLOWS'> = {}): { maxCachedWorkflows: number } {
-  return { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS ?? DEFAULT_MAX_CACHED_WORKFLOWS };
+export function workerTuning(config: Pick<Config, 'WORKER_MAX_CACHED_WORKFLOWS'> = {}, opts: { traced?: boolean } = {}): { maxCachedWorkflows: number } {
+  return { maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS ?? (opts.traced ? DEFAULT_MAX_CACHED_TRACED_WORKFLOWS : DEFAULT_MAX_CACHED_WORKFLOWS) };
 }
 
 export function mailerFromConfig(config: Config): Mailer | undefined {

@@ -117,7 +117,7 @@ async function child(variant: 'minimal' | 'tenancy' | 'churn', requested: number
   const connection = await Connection.connect({ address });
   const client = new Client({ connection, interceptors: tracingClientInterceptors(tracing) });
   const nativeConnection = await NativeConnection.connect({ address });
-  const tuning = workerTuning(loadConfig());
+  const tuning = workerTuning(loadConfig(), { traced: !!tracing });
   const cacheSize = variant === 'churn' ? tuning.maxCachedWorkflows : requested + 50;
   const workflows = variant === 'churn' ? cacheSize * 2 : requested;
   const workflowBundle = await bundleWorkflowCode({
