@@ -115,6 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (rest.OIDC_ISSUER && (!rest.OIDC_CLIENT_ID || !rest.OIDC_CLIENT_SECRET)) {
     problems.push('OIDC_CLIENT_ID og OIDC_CLIENT_SECRET: må settes sammen med OIDC_ISSUER');
   }
+  // Metrics name routes and counts, not people, but they are for the monitoring network, never beside the API.
+  if (rest.METRICS_PORT !== undefined && rest.METRICS_PORT !== 0 && rest.METRICS_PORT === rest.PORT) {
+    problems.push('METRICS_PORT: må være en annen port enn PORT (målingene skal ikke ligge sammen med API-et)');
+  }
   for (const name of ['OIDC_ISSUER', 'OIDC_TOKEN_ISSUER', 'PUBLIC_URL'] as const) {
     const value = rest[name];
     if (production && value && !value.startsWith('https://')) problems.push(`${name}: må være en https://-adresse i produksjon`);
