@@ -3,6 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { Config } from '../config/env';
 import type { DatabaseHandle } from '../db/client';
 import type { Logger } from '../platform/logger';
+import type { Metrics } from '../platform/metrics';
+import { requestSpan } from '../platform/trace-context';
 import { auditRefusals } from './audit';
 import { authenticate } from './auth';
 import { authRouter } from './auth/routes';
@@ -45,18 +47,30 @@ export interface AppDeps {
   edge?: { temporalDeadlines?: Partial<TemporalDeadlines>; rateLimits?: Partial<RateLimits>; readyTimeoutMs?: number };
   /** The built staff app (web/dist), served at `/` when given and built. */
   webDir?: string;
+  /** Request durations by route (METRICS_PORT); absent: none recorded. */
+  metrics?: Metrics;
 }
 
 export const API_VERSION = '0.1.0';
 
 /** The HTTP API; listening happens in api/server.ts or scripts/start.ts. */
-export function createApp({ config, database, temporal, logger, auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }), edge = {}, webDir }: AppDeps): Express {
+export function createApp({
+  config,
+  database,
+  temporal,
+  logger,
+  auth = new Auth({ db: database.db, logger, apiTokens: config.apiTokens, session: DEFAULT_SESSION }),
+  edge = {},
+  webDir,
+  metrics,
+}: AppDeps): Express {
   const deadlines = { ...DEFAULT_TEMPORAL_DEADLINES, ...edge.temporalDeadlines };
   const limits = { ...DEFAULT_RATE_LIMITS, ...edge.rateLimits };
   const readyTimeoutMs = edge.readyTimeoutMs ?? 2_000;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  if (metrics) app.use(metrics.httpMiddleware);
   app.use(securityHeaders());
 
   app.use((req, res, next) => {
@@ -65,12 +79,22 @@ export function createApp({ config, database, temporal, logger, auth = new Auth(
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       logger.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, actorId: req.actor?.id },
+        {
+          requestId,
+          traceId: res.locals.traceId as string | undefined,
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          actorId: req.actor?.id,
+        },
         'request',
       );
     });
     next();
   });
+  // The request's span: its ID goes on the span, the trace ID on the request's log line.
+  app.use(requestSpan((res) => String(res.getHeader('x-request-id') ?? '')));
 
   // Probes carry no personal data and must answer load balancers without a token.
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));

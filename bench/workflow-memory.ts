@@ -1,5 +1,7 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,7 @@ import { tenancyWorkflowId } from '../domain/ids';
 import { startDevServer } from '../platform/dev-server';
 import { createLogger, installTemporalLogger } from '../platform/logger';
 import { findTemporalCli } from '../platform/temporal-cli';
+import { startTracing, tracingClientInterceptors, tracingWorkerOptions, WORKFLOW_TRACING_MODULES } from '../platform/tracing';
 import { quietBundlerLogger, workerTuning, workflowsPath } from '../worker';
 import { rentLedgerChangedSignal } from '../workflows/messages';
 import type { tenancyWorkflow } from '../workflows/tenancy';
@@ -28,7 +31,8 @@ import type { tenancyWorkflow } from '../workflows/tenancy';
  * - `churn`: the worker's own cache size (worker.ts, or WORKER_MAX_CACHED_WORKFLOWS), and twice as many
  *   tenancies as it holds, each signalled twice in turn so that every signal reloads an evicted
  *   workflow from its history: RSS must level off at the cache's size, not grow with the cases.
- * `npm run bench:memory`; WORKFLOWS=… (default 400) sets the count of the first two variants.
+ * `npm run bench:memory`; WORKFLOWS=… (default 400) sets the count of the first two variants; TRACING=1
+ * bundles the OpenTelemetry workflow interceptors and traces everything to a receiver that discards it.
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MiB = 1024 * 1024;
@@ -102,15 +106,24 @@ async function child(variant: 'minimal' | 'tenancy' | 'churn', requested: number
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-memory-'));
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
   await database.migrate();
+  // TRACING=1: what tracing costs a cached workflow (the interceptors run in every workflow context).
+  let tracing: ReturnType<typeof startTracing>;
+  if (process.env.TRACING === '1') {
+    const sink = http.createServer((req, res) => void req.resume().on('end', () => res.writeHead(200).end('{}')));
+    await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
+    sink.unref();
+    tracing = startTracing({ endpoint: `http://127.0.0.1:${(sink.address() as AddressInfo).port}`, serviceName: 'bench', processName: variant });
+  }
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
+  const client = new Client({ connection, interceptors: tracingClientInterceptors(tracing) });
   const nativeConnection = await NativeConnection.connect({ address });
-  const tuning = workerTuning(loadConfig());
+  const tuning = workerTuning(loadConfig(), { traced: !!tracing });
   const cacheSize = variant === 'churn' ? tuning.maxCachedWorkflows : requested + 50;
   const workflows = variant === 'churn' ? cacheSize * 2 : requested;
   const workflowBundle = await bundleWorkflowCode({
     workflowsPath: variant === 'minimal' ? path.join(here, 'workflows', 'minimal.ts') : workflowsPath,
     logger: quietBundlerLogger,
+    workflowInterceptorModules: tracing ? WORKFLOW_TRACING_MODULES : [],
   });
   const worker = await Worker.create({
     connection: nativeConnection,
@@ -118,6 +131,7 @@ async function child(variant: 'minimal' | 'tenancy' | 'churn', requested: number
     workflowBundle,
     activities: createActivities({ db: database.db, temporal: client }),
     ...tuning,
+    ...tracingWorkerOptions(tracing, { bundled: true }),
     maxCachedWorkflows: cacheSize,
   });
   const running = worker.run();

@@ -13,6 +13,8 @@ export interface DevUser {
   name: string;
   /** Stable subject, shaped like an Entra object ID. */
   sub: string;
+  /** A made-up national identity number (ID-porten's `pid`): month + 80 as in Norway's synthetic test numbers, so never a real person's. */
+  pid?: string;
   groups: string[];
 }
 
@@ -40,6 +42,13 @@ export function stableId(seed: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Eleven digits DDMMYYnnnnn with the month raised by 80 (the synthetic test-number convention). */
+export function syntheticPid(seed: string): string {
+  const h = createHash('sha256').update(`botrygg-dev-pid:${seed}`).digest();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(1 + (h[0]! % 28))}${two(81 + (h[1]! % 12))}${two(h[2]! % 100)}${String(h.readUInt32BE(3) % 100_000).padStart(5, '0')}`;
+}
+
 export const groupId = (municipality: string, slug: string): string => stableId(`group:${municipality}:${slug}`);
 
 export const DEVELOPMENT_USERS: DevUser[] = [
@@ -48,10 +57,11 @@ export const DEVELOPMENT_USERS: DevUser[] = [
       username: `${m}-${slug}`,
       name: names[m]!,
       sub: stableId(`user:${m}-${slug}`),
+      pid: syntheticPid(`${m}-${slug}`),
       groups: [groupId(m, slug)],
     })),
   ),
-  { username: 'admin', name: 'Drift Botrygg', sub: stableId('user:admin'), groups: [groupId('*', 'admin')] },
+  { username: 'admin', name: 'Drift Botrygg', sub: stableId('user:admin'), pid: syntheticPid('admin'), groups: [groupId('*', 'admin')] },
 ];
 
 export const DEVELOPMENT_GROUP_ROLES: Array<{ municipality: string; groupId: string; role: Role }> = [

@@ -46,12 +46,31 @@ const EnvSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'må inneholde openid').default('openid profile'),
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /**
+   * `idporten`: the provider sends no group claims, so roles come from the per-person mapping an
+   * administrator keeps in Botrygg (/api/municipalities/{m}/subject-roles). The embedded provider
+   * then behaves like ID-porten too (sub and pid, no groups, no name).
+   */
+  OIDC_PROVIDER: z.enum(['entra', 'idporten'], 'må være entra eller idporten').default('entra'),
+  /** Which claim names the person in that mapping: `sub` (pairwise per client at ID-porten) or `pid` (the national identity number). */
+  OIDC_SUBJECT_CLAIM: z.enum(['sub', 'pid'], 'må være sub eller pid').default('sub'),
   /** Issuer of machine clients' access tokens when it differs from the login issuer (Entra v1 tokens). */
   OIDC_TOKEN_ISSUER: httpUrl.optional(),
   OIDC_API_AUDIENCE: z.string().min(1).default('api://botrygg'),
   OIDC_INTAKE_SCOPE: z.string().regex(/^\S+$/, 'må være ett scope uten mellomrom').default('botrygg.intake'),
   OIDC_MACHINE_CLIENTS: z.string().optional(),
   OIDC_DEV_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  /**
+   * Prometheus text on http://METRICS_HOST:METRICS_PORT/metrics; unset: no metrics. A port of its own,
+   * so it is never exposed with the API. In a worker the Temporal SDK's exporter listens on
+   * 127.0.0.1:TEMPORAL_SDK_METRICS_PORT (default METRICS_PORT + 1) and is served through the same /metrics.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  TEMPORAL_SDK_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** OTLP/HTTP collector (traces at {endpoint}/v1/traces); unset: no tracing at all. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('botrygg'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(10),
 });
@@ -100,6 +119,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !rest.OIDC_ISSUER) problems.push('OIDC_ISSUER: må settes i produksjon (den innebygde innloggingen er bare for utvikling)');
   if (rest.OIDC_ISSUER && (!rest.OIDC_CLIENT_ID || !rest.OIDC_CLIENT_SECRET)) {
     problems.push('OIDC_CLIENT_ID og OIDC_CLIENT_SECRET: må settes sammen med OIDC_ISSUER');
+  }
+  // Metrics name routes and counts, not people, but they are for the monitoring network, never beside the API.
+  if (rest.METRICS_PORT !== undefined && rest.METRICS_PORT !== 0 && rest.METRICS_PORT === rest.PORT) {
+    problems.push('METRICS_PORT: må være en annen port enn PORT (målingene skal ikke ligge sammen med API-et)');
   }
   for (const name of ['OIDC_ISSUER', 'OIDC_TOKEN_ISSUER', 'PUBLIC_URL'] as const) {
     const value = rest[name];

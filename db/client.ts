@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { traceQueries } from '../platform/trace-context';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -28,6 +29,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
     const pool = new Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Each statement inside a traced request or activity becomes a span (a no-op without tracing).
+    pool.on('connect', (client) => traceQueries(client as unknown as { query: (...args: unknown[]) => unknown }));
     const db = drizzle(pool, { schema });
     return {
       db: db as unknown as Database,

@@ -57,6 +57,25 @@ export const groupRoleMappings = pgTable(
 );
 
 /**
+ * Per municipality: which person (the provider's stable subject, or ID-porten's `pid` when
+ * OIDC_SUBJECT_CLAIM=pid) has which Botrygg role. For providers that send no group claims (ID-porten,
+ * OIDC_PROVIDER=idporten); edited by an administrator through the API, audited. `name` is what the
+ * administrator typed: ID-porten sends no name, and cases show staff by name.
+ */
+export const subjectRoleMappings = pgTable(
+  'subject_role_mappings',
+  {
+    municipality: text('municipality').notNull(),
+    subject: text('subject').notNull(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.municipality, t.subject, t.role] }), index('subject_role_mappings_subject_idx').on(t.subject)],
+);
+
+/**
  * Staff as last seen at login: the subject is what cases store, the name is what people are shown.
  * Also the admin view of who holds which role.
  */

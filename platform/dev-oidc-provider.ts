@@ -35,6 +35,8 @@ export interface DevOidcProviderOptions {
   machineClientIds: string[];
   audience: string;
   intakeScope: string;
+  /** `idporten`: like ID-porten, the ID token carries `sub` and `pid` but no groups and no name. Default `entra`. */
+  flavour?: 'entra' | 'idporten';
 }
 
 async function newSigningKey(): Promise<JWK> {
@@ -75,6 +77,7 @@ export async function startDevOidcProvider(opts: DevOidcProviderOptions): Promis
   });
   const issuer = `http://${opts.host}:${(server.address() as AddressInfo).port}`;
 
+  const idporten = opts.flavour === 'idporten';
   const build = (): Provider => {
     const configuration: Configuration = {
       clients: [
@@ -99,14 +102,15 @@ export async function startDevOidcProvider(opts: DevOidcProviderOptions): Promis
       cookies: { keys: cookieKeys },
       pkce: { required: () => true },
       ttl: { AccessToken: 600, ClientCredentials: 600, IdToken: 600, Interaction: 600, Grant: 8 * 3600, Session: 8 * 3600 },
-      // Entra ID puts the groups claim in the ID token; so does this provider.
+      // Entra ID puts the groups claim in the ID token; so does this provider. ID-porten sends the
+      // person's identity number (pid) and no groups or name.
       conformIdTokenClaims: false,
-      claims: { openid: ['sub'], profile: ['name', 'groups'] },
+      claims: idporten ? { openid: ['sub'], profile: ['pid'] } : { openid: ['sub'], profile: ['name', 'groups'] },
       scopes: ['openid', 'profile', opts.intakeScope],
       findAccount: async (_ctx, sub) => {
         const user = opts.users.find((u) => u.sub === sub);
         if (!user) return undefined;
-        return { accountId: sub, claims: async () => ({ sub, name: user.name, groups: [...user.groups] }) };
+        return { accountId: sub, claims: async () => (idporten ? { sub, ...(user.pid ? { pid: user.pid } : {}) } : { sub, name: user.name, groups: [...user.groups] }) };
       },
       // First-party client: no consent screen. The grant covers exactly what was asked for.
       loadExistingGrant: async (ctx: KoaContextWithOIDC) => {

@@ -79,11 +79,22 @@ let installed = false;
  * workflowId, runId and activity metadata to each call, so every line carries the case it concerns.
  * The Runtime is process-wide and can be installed once only.
  */
-export function installTemporalLogger(logger: Logger, opts: { handleSignals?: boolean } = {}): void {
+export function installTemporalLogger(
+  logger: Logger,
+  opts: {
+    handleSignals?: boolean;
+    /** `host:port` for the core runtime's Prometheus exporter (worker and worker-client metrics); unset: none. */
+    sdkMetricsAddress?: string;
+  } = {},
+): void {
   if (installed) return;
   installed = true;
   const child = logger.child({ component: 'temporal' });
   Runtime.install({
+    // Seconds and _total, as Prometheus names them; served through the process's own /metrics (platform/metrics.ts).
+    ...(opts.sdkMetricsAddress
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: opts.sdkMetricsAddress, useSecondsForDurations: true, countersTotalSuffix: true } } } }
+      : {}),
     // A process that owns more than the worker (npm start) shuts down in its own order.
     ...(opts.handleSignals === false ? { shutdownSignals: [] } : {}),
     logger: {

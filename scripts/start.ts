@@ -10,7 +10,9 @@ import { openDatabase } from '../db/client';
 import { startDevServer, type DevServer } from '../platform/dev-server';
 import { installTemporalLogger, type Logger } from '../platform/logger';
 import { startNotificationSweep } from '../platform/notification-sweep';
+import { sdkMetricsAddress, startProcessMetrics } from '../platform/metrics';
 import { runMain } from '../platform/run-main';
+import { startTracing, tracingClientInterceptors, WORKFLOW_TRACING_MODULES } from '../platform/tracing';
 import { findTemporalCli } from '../platform/temporal-cli';
 import { supervise } from '../platform/supervisor';
 import { createWorker, mailerFromConfig, quietBundlerLogger, workflowsPath } from '../worker';
@@ -27,9 +29,12 @@ runMain('start', async (logger: Logger) => {
   const config = loadConfig();
   const demo = process.argv.includes('--demo');
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  installTemporalLogger(logger, { handleSignals: false });
+  installTemporalLogger(logger, { handleSignals: false, sdkMetricsAddress: sdkMetricsAddress(config) });
+  const tracing = startTracing({ endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: config.OTEL_SERVICE_NAME, processName: 'botrygg' });
 
   const cleanups: Array<() => Promise<unknown>> = [];
+  // Stopped last (cleanups run in reverse), so the spans of the shutdown itself are sent.
+  if (tracing) cleanups.push(() => tracing.shutdown());
   let stopping: Promise<void> | undefined;
   let stopRequestedAt = 0;
   const stop = (signal: string) =>
@@ -88,7 +93,7 @@ runMain('start', async (logger: Logger) => {
 
   const connection = await Connection.connect({ address });
   cleanups.push(() => connection.close());
-  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: tracingClientInterceptors(tracing) });
 
   const workerConnection = await NativeConnection.connect({ address });
   cleanups.push(() => workerConnection.close());
@@ -96,8 +101,9 @@ runMain('start', async (logger: Logger) => {
   if (mailer) cleanups.push(() => mailer.close());
   // Bundled once: a restarted worker reuses it instead of running webpack again.
   say('Bygger workflow-koden...');
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
-  const worker = supervise(() => createWorker({ config, connection: workerConnection, temporal, db: database.db, mailer, workflowBundle }), {
+  // With tracing the workflow interceptors are part of the bundle; without, the bundle stays as small as before.
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger, workflowInterceptorModules: tracing ? WORKFLOW_TRACING_MODULES : [] });
+  const worker = supervise(() => createWorker({ config, connection: workerConnection, temporal, db: database.db, mailer, workflowBundle, tracing }), {
     name: 'worker',
     logger,
     onRestart: ({ restarts, waitMs }) => say(`Workeren stoppet med en feil; starter den på nytt om ${Math.round(waitMs / 1000)} s (omstart nr. ${restarts}).`),
@@ -113,6 +119,9 @@ runMain('start', async (logger: Logger) => {
   }
 
   const auth = authFromConfig(config, database.db, logger);
+  // One process: the SDK's worker metrics, the API's request durations and the business gauges on one /metrics.
+  const metrics = await startProcessMetrics(config, { process: 'botrygg', logger, db: database.db, withSdk: true });
+  if (metrics) cleanups.push(() => metrics.close());
   // The staff app is rebuilt only when web/ changed; a failed build leaves the API running without it.
   const webBuilt = await ensureWebBuild({ say }).then(
     () => true,
@@ -120,7 +129,7 @@ runMain('start', async (logger: Logger) => {
   );
   // The ops page links cases to Temporal's UI: the configured one, else the dev server's own.
   const appConfig = { ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? server?.uiUrl };
-  const app = createApp({ config: appConfig, database, temporal, logger, auth, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
+  const app = createApp({ config: appConfig, database, temporal, logger, auth, metrics: metrics?.metrics, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(config.PORT, config.HOST, () => resolve(s));
   });

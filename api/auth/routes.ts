@@ -4,7 +4,7 @@ import * as oidc from 'openid-client';
 import { authLogins, staffDirectory } from '../../db/schema-auth';
 import { audit } from '../audit';
 import { sameSecret } from '../auth';
-import { resolveRoles } from './group-roles';
+import { resolveRoles, resolveSubjectRoles, type RoleResolution } from './group-roles';
 import type { Auth } from './service';
 import { clearSessionCookie, createSession, endSession, findSession, readCookie, sessionCookieName, setSessionCookie } from './sessions';
 
@@ -105,15 +105,23 @@ export function authRouter(auth: Auth): Router {
         return sendPage(res, 401, 'Innloggingen mislyktes', 'Innloggingen kunne ikke bekreftes. Start på nytt.', restart);
       }
       const claims = tokens.claims()!;
-      const groupsClaim = claims[provider.settings.groupsClaim];
-      const groups = Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === 'string') : [];
-      const resolved = await resolveRoles(db, groups);
+      let resolved: RoleResolution;
+      if (provider.settings.roleSource === 'subject') {
+        // ID-porten sends no groups: the administrator has mapped this person (sub or pid) to roles.
+        const subject = claims[provider.settings.subjectClaim];
+        resolved = await resolveSubjectRoles(db, typeof subject === 'string' && subject ? subject : undefined);
+      } else {
+        const groupsClaim = claims[provider.settings.groupsClaim];
+        resolved = await resolveRoles(db, Array.isArray(groupsClaim) ? groupsClaim.filter((g): g is string => typeof g === 'string') : []);
+      }
       if (!resolved.ok) {
         req.actor = { id: claims.sub, roles: [], municipality: '' };
         await audit(db, req, 'denied', null, 403);
-        return sendPage(res, 403, 'Ingen tilgang til Botrygg', resolved.message);
+        // A pairwise `sub` is unknown to the administrator until the person tells it; a pid they know already.
+        const tell = provider.settings.roleSource === 'subject' && provider.settings.subjectClaim === 'sub' ? ` Oppgi denne ID-en til administrator: ${claims.sub}` : '';
+        return sendPage(res, 403, 'Ingen tilgang til Botrygg', resolved.message + tell);
       }
-      const name = typeof claims.name === 'string' && claims.name ? claims.name : claims.sub;
+      const name = resolved.name ?? (typeof claims.name === 'string' && claims.name ? claims.name : claims.sub);
       // A login in a browser that still holds a session ends that one: one browser, one session.
       const previous = readCookie(req, sessionCookieName(settings));
       if (previous) await endSession(db, previous);

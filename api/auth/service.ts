@@ -17,6 +17,10 @@ export interface ProviderSettings {
   postLogoutRedirectUri: string;
   scopes: string;
   groupsClaim: string;
+  /** `groups`: roles from the group claim (Entra ID); `subject`: from the per-person mapping (ID-porten sends no groups). */
+  roleSource: 'groups' | 'subject';
+  /** The claim that names the person in the per-person mapping. */
+  subjectClaim: 'sub' | 'pid';
   /** Issuer of access tokens when it differs from the login issuer (Entra v1 tokens); default `issuer`. */
   tokenIssuer?: string;
   audience: string;

@@ -3,7 +3,7 @@ import { DEVELOPMENT_GROUP_ROLES, DEVELOPMENT_MACHINE_CLIENTS, DEVELOPMENT_USERS
 import type { Database } from '../../db/client';
 import type { Logger } from '../../platform/logger';
 import { startDevOidcProvider, type DevOidcProvider } from '../../platform/dev-oidc-provider';
-import { seedGroupRoles } from './group-roles';
+import { seedGroupRoles, seedSubjectRoles } from './group-roles';
 import { Auth, type ProviderSettings } from './service';
 
 type IdentityConfig = Pick<
@@ -17,6 +17,8 @@ type IdentityConfig = Pick<
   | 'OIDC_CLIENT_SECRET'
   | 'OIDC_SCOPES'
   | 'OIDC_GROUPS_CLAIM'
+  | 'OIDC_PROVIDER'
+  | 'OIDC_SUBJECT_CLAIM'
   | 'OIDC_TOKEN_ISSUER'
   | 'OIDC_API_AUDIENCE'
   | 'OIDC_INTAKE_SCOPE'
@@ -57,6 +59,8 @@ export async function startIdentity(
     postLogoutRedirectUri,
     scopes: config.OIDC_SCOPES,
     groupsClaim: config.OIDC_GROUPS_CLAIM,
+    roleSource: config.OIDC_PROVIDER === 'idporten' ? 'subject' : 'groups',
+    subjectClaim: config.OIDC_SUBJECT_CLAIM,
     audience: config.OIDC_API_AUDIENCE,
     intakeScope: config.OIDC_INTAKE_SCOPE,
     jwksCooldownMs: opts.jwksCooldownMs,
@@ -82,8 +86,10 @@ export async function startIdentity(
     machineClientIds: DEVELOPMENT_MACHINE_CLIENTS.map((c) => c.clientId),
     audience: config.OIDC_API_AUDIENCE,
     intakeScope: config.OIDC_INTAKE_SCOPE,
+    flavour: config.OIDC_PROVIDER,
   });
-  await seedGroupRoles(auth.db, DEVELOPMENT_GROUP_ROLES);
+  if (config.OIDC_PROVIDER === 'idporten') await seedSubjectRoles(auth.db, developmentSubjectRoles(config.OIDC_SUBJECT_CLAIM));
+  else await seedGroupRoles(auth.db, DEVELOPMENT_GROUP_ROLES);
   auth.useProvider({
     ...common,
     issuer: dev.issuer,
@@ -92,4 +98,13 @@ export async function startIdentity(
     machineClients: new Map([...DEVELOPMENT_MACHINE_CLIENTS.map((c) => [c.clientId, c.municipality] as const), ...config.machineClients]),
   });
   return { dev, stop: () => dev.stop() };
+}
+
+/** The development users' roles keyed by person instead of group: what an administrator would enter for an ID-porten municipality. */
+function developmentSubjectRoles(claim: 'sub' | 'pid') {
+  return DEVELOPMENT_USERS.flatMap((u) => {
+    const subject = claim === 'pid' ? u.pid : u.sub;
+    if (!subject) return [];
+    return DEVELOPMENT_GROUP_ROLES.filter((g) => u.groups.includes(g.groupId)).map((g) => ({ municipality: g.municipality, subject, role: g.role, name: u.name }));
+  });
 }

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
-import { groupRoleMappings, staffDirectory } from '../../db/schema-auth';
+import { groupRoleMappings, staffDirectory, subjectRoleMappings } from '../../db/schema-auth';
 import { municipalityCode } from '../../domain/schemas/common';
+import { MAPPABLE_ROLES, SubjectRolesBody, SubjectRolesResponse } from '../../domain/schemas/identity';
 import { ROLES, type Actor } from '../../domain/roles';
 import { audit } from '../audit';
 import { worksIn } from '../auth';
@@ -10,8 +11,6 @@ import { endSessionsOf, listActiveSessions } from '../auth/sessions';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 
-/** Roles a directory group can give; nav and tenant are parties to tasks, never API users. */
-const MAPPABLE_ROLES = ROLES.filter((r) => r !== 'nav' && r !== 'tenant');
 const MunicipalityParams = z.strictObject({ municipality: z.union([municipalityCode, z.literal('*')]) });
 
 const Mapping = z.strictObject({
@@ -52,6 +51,17 @@ function assertAdminOf(actor: Actor, municipality: string): void {
 async function readMappings(db: Database, municipality: string) {
   const rows = await db.select().from(groupRoleMappings).where(eq(groupRoleMappings.municipality, municipality)).orderBy(groupRoleMappings.groupId, groupRoleMappings.role);
   return rows.map((r) => ({ groupId: r.groupId, role: r.role, updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString() }));
+}
+
+async function readSubjectRoles(db: Database, municipality: string) {
+  const rows = await db.select().from(subjectRoleMappings).where(eq(subjectRoleMappings.municipality, municipality)).orderBy(subjectRoleMappings.name, subjectRoleMappings.subject, subjectRoleMappings.role);
+  const people = new Map<string, { subject: string; name: string; roles: string[]; updatedBy: string; updatedAt: string }>();
+  for (const r of rows) {
+    const person = people.get(r.subject) ?? { subject: r.subject, name: r.name, roles: [], updatedBy: r.updatedBy, updatedAt: r.updatedAt.toISOString() };
+    person.roles.push(r.role);
+    people.set(r.subject, person);
+  }
+  return [...people.values()];
 }
 
 export function registerIdentityRoutes(routes: ApiRoutes, { db }: { db: Database }): void {
@@ -138,6 +148,49 @@ export function registerIdentityRoutes(routes: ApiRoutes, { db }: { db: Database
       });
       await audit(db, req, 'write', null, 200);
       return { status: 200, body: { municipality: params.municipality, mappings: await readMappings(db, params.municipality) } };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/api/municipalities/:municipality/subject-roles',
+      summary: 'Hvilke personer (ID fra innloggingen) som har hvilke roller i kommunen, for innlogging uten grupper (ID-porten)',
+      tag: 'Innlogging',
+      roles: ['admin'],
+      params: MunicipalityParams,
+      responses: { 200: { description: 'De personlige tilknytningene', schema: SubjectRolesResponse } },
+    },
+    async ({ req, actor, params }) => {
+      assertAdminOf(actor, params.municipality);
+      const people = await readSubjectRoles(db, params.municipality);
+      // The list names people (with OIDC_SUBJECT_CLAIM=pid, by identity number): reading it is logged.
+      await audit(db, req, 'read', null, 200);
+      return { status: 200, body: { municipality: params.municipality, people } };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'put',
+      path: '/api/municipalities/:municipality/subject-roles',
+      summary: 'Erstatt kommunens personlige rolletilknytninger (ID-porten); gjelder fra personens neste innlogging',
+      tag: 'Innlogging',
+      roles: ['admin'],
+      params: MunicipalityParams,
+      body: SubjectRolesBody,
+      responses: { 200: { description: 'Lagret', schema: SubjectRolesResponse } },
+    },
+    async ({ req, actor, params, body }) => {
+      assertAdminOf(actor, params.municipality);
+      const rows = body.people.flatMap((p) => [...new Set(p.roles)].map((role) => ({ municipality: params.municipality, subject: p.subject, role, name: p.name, updatedBy: actor.id })));
+      await db.transaction(async (tx) => {
+        await tx.delete(subjectRoleMappings).where(eq(subjectRoleMappings.municipality, params.municipality));
+        // 1,000 rows (6,000 parameters) per statement: PostgreSQL takes at most 65,535 parameters.
+        for (let i = 0; i < rows.length; i += 1_000) await tx.insert(subjectRoleMappings).values(rows.slice(i, i + 1_000));
+      });
+      await audit(db, req, 'write', null, 200);
+      return { status: 200, body: { municipality: params.municipality, people: await readSubjectRoles(db, params.municipality) } };
     },
   );
 

@@ -209,6 +209,9 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   { route: 'GET /api/municipalities/:municipality/group-roles', scope: 'municipality', ok: 200, allow: { admin: M } },
   // The test municipality maps no group: replacing nothing with nothing changes nothing.
   { route: 'PUT /api/municipalities/:municipality/group-roles', scope: 'municipality', ok: 200, allow: { admin: M }, body: () => ({ mappings: [] }) },
+  { route: 'GET /api/municipalities/:municipality/subject-roles', scope: 'municipality', ok: 200, allow: { admin: M } },
+  // The per-person mapping (ID-porten): the test municipality maps nobody, so replacing it with nobody changes nothing.
+  { route: 'PUT /api/municipalities/:municipality/subject-roles', scope: 'municipality', ok: 200, allow: { admin: M }, body: () => ({ people: [] }) },
   { route: 'GET /api/municipalities/:municipality/staff', scope: 'municipality', ok: 200, allow: { admin: M } },
   {
     route: 'DELETE /api/municipalities/:municipality/staff/:subject/sessions',

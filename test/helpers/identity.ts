@@ -34,10 +34,11 @@ export async function startIdentityHarness(
     secureCookies?: boolean;
     /** Serve the built staff app at `/` (browser tests). */ webDir?: string;
     /** Accept the development tokens (default); false is a server with real login only. */ devTokens?: boolean;
+    /** Extra environment, e.g. an ID-porten provider. */ env?: Record<string, string>;
   } = {},
 ): Promise<IdentityHarness> {
   const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'identity-test' });
-  const loaded = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0' });
+  const loaded = loadConfig({ NODE_ENV: 'test', OIDC_DEV_PORT: '0', ...opts.env });
   const config = opts.devTokens === false ? { ...loaded, apiTokens: [] } : loaded;
   const database = await openTestDatabase();
   const connection = await Connection.connect({ address: inject('temporalAddress') });

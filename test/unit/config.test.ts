@@ -24,6 +24,18 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/^TEMPORAL_ADDRESS: må være vert:port/m);
   });
 
+  it('leaves metrics, tracing and the ID-porten mapping off unless asked for, and names a bad value', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ METRICS_HOST: '127.0.0.1', OIDC_PROVIDER: 'entra', OIDC_SUBJECT_CLAIM: 'sub' });
+    expect(config.METRICS_PORT).toBeUndefined();
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(() => loadConfig({ PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT: må være en annen port enn PORT/);
+    expect(loadConfig({ PORT: '3000', METRICS_PORT: '9464' }).METRICS_PORT).toBe(9464);
+    expect(() => loadConfig({ OIDC_PROVIDER: 'feide', OIDC_SUBJECT_CLAIM: 'fnr', OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      /OIDC_PROVIDER: må være entra eller idporten[\s\S]*OIDC_SUBJECT_CLAIM: må være sub eller pid|OIDC_SUBJECT_CLAIM[\s\S]*OIDC_PROVIDER/,
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
   });

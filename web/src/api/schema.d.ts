@@ -6056,6 +6056,182 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/municipalities/{municipality}/subject-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hvilke personer (ID fra innloggingen) som har hvilke roller i kommunen, for innlogging uten grupper (ID-porten) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description De personlige tilknytningene */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            people: {
+                                subject: string;
+                                name: string;
+                                roles: string[];
+                                updatedBy: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Erstatt kommunens personlige rolletilknytninger (ID-porten); gjelder fra personens neste innlogging */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    municipality: string | "*";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        people: {
+                            subject: string;
+                            name: string;
+                            roles: ("housing_officer" | "follow_up_worker" | "housing_office" | "department_head" | "administrative_officer" | "committee_member" | "intake" | "data_protection_officer" | "admin")[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Lagret */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            municipality: string;
+                            people: {
+                                subject: string;
+                                name: string;
+                                roles: string[];
+                                updatedBy: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ugyldig innhold */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Feilmelding på norsk, skrevet for brukeren */
+                            error: string;
+                            problems?: {
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Ikke innlogget */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Mangler tilgang */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Innholdet er ikke JSON i UTF-8, eller komprimeringen støttes ikke */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description For mange forespørsler (se Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Arbeidsflytmotoren svarte ikke i tide; prøv igjen (se Retry-After) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/municipalities/{municipality}/staff": {
         parameters: {
             query?: never;
