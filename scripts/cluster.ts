@@ -31,7 +31,9 @@ runMain('cluster', async (logger: Logger) => {
     if (stopping) return;
     stopping = true;
     say(`\n${signal}: stopper klyngen (API-er, så arbeidere, så Temporal)...`);
-    await running.cluster?.stop();
+    // Still starting: the start finishes (or fails and stops its parts), then everything stops.
+    if (!running.cluster) return;
+    await running.cluster.stop();
     say('Stoppet.');
     process.exit(0);
   };
@@ -53,7 +55,11 @@ runMain('cluster', async (logger: Logger) => {
     logger,
     say,
   }));
-  if (stopping) return void (await cluster.stop());
+  if (stopping) {
+    await cluster.stop();
+    say('Stoppet.');
+    process.exit(0);
+  }
 
   const db = new URL(databaseUrl);
   say('');
