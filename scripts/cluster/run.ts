@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Connection } from '@temporalio/client';
@@ -6,7 +7,6 @@ import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
 import { stringify } from 'yaml';
 import type { Logger } from '../../platform/logger';
-import { freePort } from '../../platform/free-port';
 import { registerSearchAttributes } from '../../platform/search-attribute-registration';
 import type { TemporalServerTools } from '../../platform/temporal-server';
 import { ClusterProcess, runToCompletion } from './processes';
@@ -109,11 +109,27 @@ interface ServerPorts {
   membership: { frontend: number; history: number; matching: number; worker: number };
 }
 
+/**
+ * A free port below 32768: the server records its membership port in a PostgreSQL `smallint`
+ * (cluster_membership.rpc_port), and the kernel's ephemeral ports lie above that.
+ */
+async function freeSmallPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const srv = net.createServer();
+      srv.once('error', () => resolve(false));
+      srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
 async function serverPorts(frontend: number, internal: 'standard' | 'free'): Promise<ServerPorts> {
   if (internal === 'standard') {
     return { frontend, frontendHttp: 7243, history: 7234, matching: 7235, worker: 7239, membership: { frontend: 6933, history: 6934, matching: 6935, worker: 6939 } };
   }
-  const p = () => freePort();
+  const p = () => freeSmallPort();
   return { frontend, frontendHttp: await p(), history: await p(), matching: await p(), worker: await p(), membership: { frontend: await p(), history: await p(), matching: await p(), worker: await p() } };
 }
 
