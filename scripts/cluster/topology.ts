@@ -44,8 +44,8 @@ export const STEPS: readonly Step[] = [
   { name: 'temporal', kind: 'service', after: ['temporal-schema'] },
   { name: 'temporal-namespace', kind: 'job', after: ['temporal'] },
   { name: 'migrate', kind: 'job', after: ['postgres'], command: ['node', '--import', 'tsx', 'scripts/migrate.ts'] },
-  { name: 'worker', kind: 'service', after: ['migrate', 'temporal-namespace'], command: ['node', '--import', 'tsx', 'worker.ts'], replicas: CLUSTER.workers },
-  { name: 'api', kind: 'service', after: ['migrate', 'temporal-namespace'], command: ['node', '--import', 'tsx', 'api/server.ts'], replicas: CLUSTER.apis },
+  { name: 'worker', kind: 'service', after: ['postgres', 'migrate', 'temporal-namespace'], command: ['node', '--import', 'tsx', 'worker.ts'], replicas: CLUSTER.workers },
+  { name: 'api', kind: 'service', after: ['postgres', 'migrate', 'temporal-namespace'], command: ['node', '--import', 'tsx', 'api/server.ts'], replicas: CLUSTER.apis },
 ];
 
 export interface PostgresEndpoint {
