@@ -64,7 +64,7 @@ runMain('cluster', async (logger: Logger) => {
   const db = new URL(databaseUrl);
   say('');
   say(`Botrygg-klyngen kjører (klar på ${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
-  say(`  Temporal:     ${cluster.temporalAddress}  (server ${CLUSTER.temporalVersion}, ${CLUSTER.numHistoryShards} historie-shards, navnerom ${CLUSTER.namespace}; pid ${cluster.server.pid})`);
+  say(`  Temporal:     ${cluster.temporalAddress}  (server ${CLUSTER.temporalVersion}, ${CLUSTER.numHistoryShards} historie-shards, navnerom ${CLUSTER.namespace}; pid ${cluster.server?.pid})`);
   say(`  Temporal-DB:  ${CLUSTER.databases.default} og ${CLUSTER.databases.visibility} på ${temporalDb.host}:${temporalDb.port}`);
   say(`  Appdatabase:  ${db.pathname.slice(1)} på ${db.hostname}:${db.port || 5432}`);
   cluster.apiUrls.forEach((url, i) => say(`  API ${i + 1}:        ${url}/api   (klar: ${url}/readyz; pid ${cluster.apis[i]!.pid})`));

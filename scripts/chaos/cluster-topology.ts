@@ -70,7 +70,7 @@ export async function clusterTopology(opts: { dir: string; runId: string; adminD
       const c = get();
       if (component === 'worker') void c.workers[0]!.hold();
       else if (component === 'api') void c.apis[0]!.hold();
-      else if (component === 'temporal') void c.server.hold();
+      else if (component === 'temporal') void c.server!.hold();
       else if (component === 'database') void terminateConnections(admin, names.app, logger);
       else throw new Error(`no ${component} in the cluster topology`);
     },
@@ -78,12 +78,12 @@ export async function clusterTopology(opts: { dir: string; runId: string; adminD
       const c = get();
       if (component === 'worker') c.workers[0]!.start();
       else if (component === 'api') c.apis[0]!.start();
-      else if (component === 'temporal') c.server.start();
+      else if (component === 'temporal') c.server!.start();
     },
     unplannedRestarts: () => {
       const c = cluster;
       if (!c) return {};
-      return { server: c.server.restarts, ...Object.fromEntries([...c.workers, ...c.apis].map((p) => [p.spec.name, p.restarts])) };
+      return { server: c.server!.restarts, ...Object.fromEntries([...c.workers, ...c.apis].map((p) => [p.spec.name, p.restarts])) };
     },
     withDatabase: (read) => read(database),
     async stop() {

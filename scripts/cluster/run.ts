@@ -16,6 +16,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 
 export interface ClusterOptions {
   tools: TemporalServerTools;
+  /** A Temporal server that is already running (the dev server, for a comparison): no schema, server or namespace steps. */
+  externalTemporalAddress?: string;
   /** PostgreSQL for Temporal (a role that may create databases). */
   temporalDb: PostgresEndpoint;
   /** Temporal's two databases; tests use their own names. */
@@ -38,7 +40,8 @@ export interface ClusterOptions {
 export interface Cluster {
   temporalAddress: string;
   apiUrls: string[];
-  server: ClusterProcess;
+  /** Absent when the cluster runs against an external server. */
+  server?: ClusterProcess;
   workers: ClusterProcess[];
   apis: ClusterProcess[];
   dir: string;
@@ -233,40 +236,60 @@ export async function registerNamespace(address: string, timeoutMs = 60_000): Pr
   }
 }
 
+/** temporal-schema, temporal and temporal-namespace: the server running with its namespace. */
+async function startTemporal(opts: ClusterOptions, log: (name: string) => string, say: (line: string) => void): Promise<{ server: ClusterProcess; address: string }> {
+  const { logger } = opts;
+  // temporal-schema
+  say(`Temporal-skjema (${CLUSTER.databases.default}, ${CLUSTER.databases.visibility}) på ${opts.temporalDb.host}:${opts.temporalDb.port}...`);
+  await setupTemporalSchema({ ...opts, logFile: log('temporal-schema') });
+
+  // temporal
+  const env = { ...temporalServerEnv(opts.temporalDb), ...(opts.temporalDatabases ? { DBNAME: opts.temporalDatabases.default, VISIBILITY_DBNAME: opts.temporalDatabases.visibility } : {}) };
+  const dynamicConfigFile = path.join(opts.dir, 'dynamicconfig.yaml');
+  fs.writeFileSync(dynamicConfigFile, DYNAMIC_CONFIG);
+  const configFile = path.join(opts.dir, 'temporal-server.yaml');
+  fs.writeFileSync(configFile, renderServerConfig(env, await serverPorts(opts.frontendPort, opts.internalPorts), dynamicConfigFile), { mode: 0o600 });
+  const temporalAddress = `127.0.0.1:${opts.frontendPort}`;
+  const server = new ClusterProcess(
+    { name: 'temporal', command: opts.tools.server, args: ['--config-file', configFile, '--allow-no-auth', 'start'], cwd: opts.dir, env: { ...process.env, ...env }, logFile: log('temporal'), stopGraceMs: 20_000 },
+    logger,
+    say,
+  );
+  say(`Starter Temporal-server ${CLUSTER.temporalVersion} (${CLUSTER.numHistoryShards} historie-shards) på ${temporalAddress}...`);
+  server.start();
+  await waitForServer(temporalAddress, server, 120_000).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+
+  // temporal-namespace
+  await registerNamespace(temporalAddress).catch(async (err: unknown) => {
+    await server.stop();
+    throw err;
+  });
+
+  return { server, address: temporalAddress };
+}
+
 /** Starts the whole topology in the order of STEPS and returns a handle to every part. */
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const say = opts.say ?? (() => {});
   const { logger } = opts;
   fs.mkdirSync(path.join(opts.dir, 'logs'), { recursive: true });
   const log = (name: string) => path.join(opts.dir, 'logs', `${name}.log`);
-  const started: ClusterProcess[] = [];
+  const startedProcesses: ClusterProcess[] = [];
   const stopAll = async () => {
-    for (const p of started.reverse()) await p.stop().catch((err: unknown) => logger.warn({ err }, 'Stopping a cluster process failed'));
+    for (const p of startedProcesses.reverse()) await p.stop().catch((err: unknown) => logger.warn({ err }, 'Stopping a cluster process failed'));
   };
   try {
-    // temporal-schema
-    say(`Temporal-skjema (${CLUSTER.databases.default}, ${CLUSTER.databases.visibility}) på ${opts.temporalDb.host}:${opts.temporalDb.port}...`);
-    await setupTemporalSchema({ ...opts, logFile: log('temporal-schema') });
-
-    // temporal
-    const env = { ...temporalServerEnv(opts.temporalDb), ...(opts.temporalDatabases ? { DBNAME: opts.temporalDatabases.default, VISIBILITY_DBNAME: opts.temporalDatabases.visibility } : {}) };
-    const dynamicConfigFile = path.join(opts.dir, 'dynamicconfig.yaml');
-    fs.writeFileSync(dynamicConfigFile, DYNAMIC_CONFIG);
-    const configFile = path.join(opts.dir, 'temporal-server.yaml');
-    fs.writeFileSync(configFile, renderServerConfig(env, await serverPorts(opts.frontendPort, opts.internalPorts), dynamicConfigFile), { mode: 0o600 });
-    const temporalAddress = `127.0.0.1:${opts.frontendPort}`;
-    const server = new ClusterProcess(
-      { name: 'temporal', command: opts.tools.server, args: ['--config-file', configFile, '--allow-no-auth', 'start'], cwd: opts.dir, env: { ...process.env, ...env }, logFile: log('temporal'), stopGraceMs: 20_000 },
-      logger,
-      say,
-    );
-    say(`Starter Temporal-server ${CLUSTER.temporalVersion} (${CLUSTER.numHistoryShards} historie-shards) på ${temporalAddress}...`);
-    server.start();
-    started.push(server);
-    await waitForServer(temporalAddress, server, 120_000);
-
-    // temporal-namespace
-    await registerNamespace(temporalAddress);
+    let server: ClusterProcess | undefined;
+    let temporalAddress = opts.externalTemporalAddress ?? '';
+    if (!opts.externalTemporalAddress) {
+      const started = await startTemporal(opts, log, say);
+      server = started.server;
+      temporalAddress = started.address;
+      startedProcesses.push(server);
+    }
 
     // migrate
     await ensureAppDatabase(opts.databaseUrl);
@@ -289,7 +312,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     });
     for (const p of [...workers, ...apis]) {
       p.start();
-      started.push(p);
+      startedProcesses.push(p);
     }
     const apiUrls = opts.apiPorts.map((port) => `http://127.0.0.1:${port}`);
     await Promise.all(apiUrls.map((url) => waitForHttp(`${url}/readyz`, 120_000)));
@@ -305,7 +328,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         // APIs first (no new work), then the workers drain, then the server.
         await Promise.all(apis.map((p) => p.stop()));
         await Promise.all(workers.map((p) => p.stop()));
-        await server.stop();
+        await server?.stop();
       })()),
     };
   } catch (err) {
