@@ -31,6 +31,10 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     const pool = new Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // Each statement inside a traced request or activity becomes a span (a no-op without tracing).
     pool.on('connect', (client) => traceQueries(client as unknown as { query: (...args: unknown[]) => unknown }));
+    // A connection the server ends while it sits idle in the pool (a PostgreSQL restart, a failover,
+    // pg_terminate_backend) is an 'error' event on the pool, and an unhandled one ends the process.
+    // The pool has already dropped that connection and opens a new one for the next query.
+    pool.on('error', () => {});
     const db = drizzle(pool, { schema });
     return {
       db: db as unknown as Database,

@@ -18,7 +18,7 @@ export function cachedCliPath(env: Env = process.env): string {
   return path.join(toolCacheDir(env), `temporal-cli-${TEMPORAL_CLI_VERSION}`, 'temporal');
 }
 
-function onPath(name: string, env: Env): string | undefined {
+export function onPath(name: string, env: Env): string | undefined {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
     const candidate = path.join(dir, name);
@@ -65,10 +65,20 @@ export async function findTemporalCli(opts: { env?: Env; progress?: Progress; bu
 }
 
 async function buildWithGo(go: string, target: string, env: Env, progress: Progress): Promise<void> {
-  const dir = path.dirname(target);
+  await goInstall({ go, packages: [GO_PACKAGE], label: `Temporal CLI ${TEMPORAL_CLI_VERSION}`, targets: { temporal: target }, env, progress });
+}
+
+/**
+ * `go install` of pinned packages into a staging directory, with a progress line every 15 s, then the
+ * binaries moved to their places in the tool cache (`targets`: binary name → path). A build that
+ * fails or is interrupted leaves nothing half-written where a later start would find it.
+ */
+export async function goInstall(opts: { go: string; packages: string[]; label: string; targets: Record<string, string>; env: Env; progress: Progress }): Promise<void> {
+  const { go, env, progress } = opts;
+  const dir = path.dirname(Object.values(opts.targets)[0]!);
   const staging = `${dir}.building-${process.pid}`;
   fs.mkdirSync(staging, { recursive: true });
-  progress(`Building Temporal CLI ${TEMPORAL_CLI_VERSION} with Go into ${dir} (first time only; takes a few minutes)...`);
+  progress(`Building ${opts.label} with Go into ${dir} (first time only; takes a few minutes)...`);
   const started = Date.now();
   let modules = 0;
   let packages = 0;
@@ -77,7 +87,7 @@ async function buildWithGo(go: string, target: string, env: Env, progress: Progr
   }, 15_000);
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(go, ['install', '-v', GO_PACKAGE], {
+      const child = spawn(go, ['install', '-v', ...opts.packages], {
         env: { ...env, GOBIN: staging },
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -93,9 +103,11 @@ async function buildWithGo(go: string, target: string, env: Env, progress: Progr
       child.on('error', reject);
       child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install failed (exit ${code}):\n${tail}`))));
     });
-    fs.mkdirSync(dir, { recursive: true });
-    fs.renameSync(path.join(staging, 'temporal'), target);
-    progress(`Temporal CLI built in ${Math.round((Date.now() - started) / 1000)} s: ${target}`);
+    for (const [binary, target] of Object.entries(opts.targets)) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.renameSync(path.join(staging, binary), target);
+    }
+    progress(`${opts.label} built in ${Math.round((Date.now() - started) / 1000)} s: ${dir}`);
   } finally {
     clearInterval(ticker);
     fs.rmSync(staging, { recursive: true, force: true });

@@ -2,9 +2,9 @@ import { createLogger } from '../platform/logger';
 import { runChaos } from './chaos/harness';
 
 /**
- * `npm run chaos -- [--pglite] [--submissions 1000] [--concurrency 8] [--pace-ms 30]`: the fault harness's long run (see
+ * `npm run chaos -- [--pglite | --cluster] [--submissions 1000] [--concurrency 8] [--pace-ms 30]`: the fault harness's long run (see
  * scripts/chaos/harness.ts): on PostgreSQL (TEST_DATABASE_URL, a role that may create databases), or
- * with --pglite on `npm start` itself. Needs the Temporal CLI. Prints the counts and exits non-zero if anything was lost, doubled or left
+ * with --pglite on `npm start` itself, with --cluster on `npm run cluster`'s topology (Temporal server on PostgreSQL). Needs the Temporal CLI. Prints the counts and exits non-zero if anything was lost, doubled or left
  * incomplete. `npm test` runs a short version (test/e2e/chaos.test.ts).
  */
 function arg(name: string, fallback: number): number {
@@ -16,7 +16,7 @@ function arg(name: string, fallback: number): number {
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info', { process: 'chaos' });
 const report = await runChaos({
-  topology: process.argv.includes('--pglite') ? 'pglite' : 'postgres',
+  topology: process.argv.includes('--pglite') ? 'pglite' : process.argv.includes('--cluster') ? 'cluster' : 'postgres',
   submissions: arg('submissions', 1000),
   concurrency: arg('concurrency', 8),
   paceMs: arg('pace-ms', 30),

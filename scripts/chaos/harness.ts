@@ -6,6 +6,7 @@ import { count, eq, inArray, like } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../db/client';
 import { caseEvents, formSubmissions, tenancies } from '../../db/schema';
 import type { Logger } from '../../platform/logger';
+import { clusterTopology } from './cluster-topology';
 import { FORM_TOKEN, pgliteTopology, postgresTopology, sleep, type Component, type Topology, type TopologyKind } from './topologies';
 
 /**
@@ -71,6 +72,12 @@ export const DEFAULT_PLANS: Record<TopologyKind, Fault[]> = {
     { at: 0.75, component: 'worker', downMs: 1_000 },
     { at: 0.85, component: 'api', downMs: 500 },
   ],
+  cluster: [
+    { at: 0.2, component: 'worker', downMs: 15_000 },
+    { at: 0.4, component: 'database', downMs: 0 },
+    { at: 0.6, component: 'temporal', downMs: 3_000 },
+    { at: 0.8, component: 'api', downMs: 1_000 },
+  ],
   pglite: [
     { at: 0.2, component: 'app', downMs: 1_000 },
     { at: 0.5, component: 'temporal', downMs: 2_000 },
@@ -85,9 +92,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-chaos-'));
   let topology: Topology | undefined;
   try {
-    if (opts.topology === 'postgres') {
-      if (!opts.adminDatabaseUrl) throw new Error('The postgres topology needs adminDatabaseUrl.');
-      topology = await postgresTopology({ dir, runId, adminDatabaseUrl: opts.adminDatabaseUrl, logger });
+    if (opts.topology === 'postgres' || opts.topology === 'cluster') {
+      if (!opts.adminDatabaseUrl) throw new Error(`The ${opts.topology} topology needs adminDatabaseUrl.`);
+      const make = opts.topology === 'postgres' ? postgresTopology : clusterTopology;
+      topology = await make({ dir, runId, adminDatabaseUrl: opts.adminDatabaseUrl, logger });
     } else {
       topology = await pgliteTopology({ dir, runId, logger });
     }
@@ -161,7 +169,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     const settleStart = Date.now();
     const settleDeadline = settleStart + (opts.settleTimeoutMs ?? 180_000);
     for (let look = 0; ; look++) {
-      await sleep(opts.topology === 'postgres' ? 500 : look === 0 ? 10_000 : 45_000);
+      await sleep(opts.topology !== 'pglite' ? 500 : look === 0 ? 10_000 : 45_000);
       const done = await parts.withDatabase(async ({ db }) => {
         const [pending] = await db.select({ n: count() }).from(formSubmissions).where(eq(formSubmissions.status, 'pending'));
         const [unwritten] = await db.select({ n: count() }).from(tenancies).where(eq(tenancies.stateVersion, 0));

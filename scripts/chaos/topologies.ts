@@ -22,8 +22,9 @@ import { findTemporalCli } from '../../platform/temporal-cli';
  * Every process gets SIGKILL through its process group. A supervisor starts again a process that
  * exits on its own (say, a worker started while Temporal was down), as a service manager would.
  */
-export type Component = 'worker' | 'api' | 'app' | 'temporal';
-export type TopologyKind = 'postgres' | 'pglite';
+export type Component = 'worker' | 'api' | 'app' | 'temporal' | 'database';
+/** `cluster`: the Temporal server on PostgreSQL with two workers and two APIs (cluster-topology.ts). */
+export type TopologyKind = 'postgres' | 'pglite' | 'cluster';
 
 export interface Topology {
   readonly baseUrl: string;

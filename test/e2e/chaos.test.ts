@@ -8,7 +8,7 @@ import { DEFAULT_PLANS, runChaos, type Fault, type TopologyKind } from '../../sc
  * Nothing acknowledged may be lost, doubled or left half-done. The long run is `npm run chaos`.
  */
 /** Each `npm start` restart costs some 20 s on a busy machine: the short PGlite run kills the app once and Temporal once. */
-const SHORT_PLANS: Record<TopologyKind, Fault[]> = {
+const SHORT_PLANS: Record<Exclude<TopologyKind, 'cluster'>, Fault[]> = {
   postgres: DEFAULT_PLANS.postgres,
   pglite: [
     { at: 0.3, component: 'app', downMs: 500 },
@@ -16,7 +16,7 @@ const SHORT_PLANS: Record<TopologyKind, Fault[]> = {
   ],
 };
 
-describe.each<[TopologyKind, number]>([
+describe.each<[Exclude<TopologyKind, 'cluster'>, number]>([
   ['postgres', 24],
   ['pglite', 10],
 ])('fault harness (short) on %s', (topology, submissions) => {

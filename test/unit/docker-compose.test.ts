@@ -2,29 +2,122 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, it, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  ADMIN_TOOLS_SCHEMA_DIR,
+  appEnv,
+  CLUSTER,
+  schemaSteps,
+  searchAttributeSpecs,
+  sqlToolEnv,
+  STEPS,
+  temporalServerEnv,
+} from '../../scripts/cluster/topology';
 
+/**
+ * docker-compose.yml against scripts/cluster/topology.ts, the description `npm run cluster` runs:
+ * the same services, start order, images (of the server version the native script builds), commands,
+ * variables and ports. A change to one without the other fails here.
+ */
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const composeFile = resolve(repoRoot, 'docker-compose.yml');
 
-const SERVICES = [
-  'postgres',
-  'temporal',
-  'temporal-search-attributes',
-  'temporal-ui',
-  'migrate',
-  'api',
-  'worker',
-] as const;
+interface ComposeService {
+  image?: string;
+  build?: unknown;
+  restart?: string;
+  command?: string[] | string;
+  healthcheck?: { test?: string[] | string };
+  depends_on?: Record<string, { condition?: string }>;
+  environment?: Record<string, string | number | null>;
+  ports?: string[];
+  deploy?: { replicas?: number };
+  container_name?: string;
+  stop_grace_period?: string;
+}
 
-const SEARCH_ATTRIBUTES = [
-  'BotryggPhase',
-  'BotryggFollowUpWorker',
-  'BotryggEscalationLevel',
-  'BotryggMunicipality',
-  'BotryggNextDeadline',
-  'BotryggCaseKind',
-] as const;
+const text = readFileSync(composeFile, 'utf8');
+const compose = parse(text, { merge: true }) as { services: Record<string, ComposeService> };
+const services = compose.services;
+const COMPOSE_PG = { host: 'postgres', port: 5432, user: 'botrygg', password: 'botrygg' };
+const script = (s: ComposeService) => (Array.isArray(s.command) ? s.command.join('\n') : (s.command ?? ''));
+const asStrings = (env: ComposeService['environment']) => Object.fromEntries(Object.entries(env ?? {}).map(([k, v]) => [k, String(v)]));
+
+describe('docker-compose.yml follows the topology npm run cluster runs', () => {
+  it('has a service for every step, and only the UI besides', () => {
+    expect(Object.keys(services).sort()).toEqual([...STEPS.map((s) => s.name), 'temporal-ui'].sort());
+    expect(text).not.toMatch(/auto-setup/);
+    expect(text).not.toMatch(/^version:/m);
+  });
+
+  it('starts in the same order: each step waits for exactly what it follows, jobs to completion', () => {
+    for (const step of STEPS) {
+      const deps = services[step.name]!.depends_on ?? {};
+      expect(Object.keys(deps).sort(), step.name).toEqual([...step.after].sort());
+      for (const name of step.after) {
+        const dep = STEPS.find((s) => s.name === name)!;
+        const expected = dep.kind === 'job' ? 'service_completed_successfully' : services[name]!.healthcheck ? 'service_healthy' : 'service_started';
+        expect(deps[name]!.condition, `${step.name} → ${name}`).toBe(expected);
+      }
+      expect(services[step.name]!.restart, step.name).toBe(step.kind === 'job' ? 'no' : 'unless-stopped');
+    }
+  });
+
+  it('runs the app processes with the same commands and replicas', () => {
+    for (const step of STEPS.filter((s) => s.command)) {
+      const service = services[step.name]!;
+      expect(service.command, step.name).toEqual(step.command);
+      expect(service.build, step.name).toBeDefined();
+      expect(service.deploy?.replicas ?? 1, step.name).toBe(step.replicas ?? 1);
+      expect(service.container_name, step.name).toBeUndefined();
+    }
+  });
+
+  it('runs the server version the native script builds, configured by the same variables', () => {
+    expect(services.temporal!.image).toBe(`temporalio/server:${CLUSTER.temporalVersion}`);
+    expect(services['temporal-schema']!.image).toBe(`temporalio/admin-tools:${CLUSTER.temporalVersion}`);
+    expect(services['temporal-namespace']!.image).toBe(`temporalio/admin-tools:${CLUSTER.temporalVersion}`);
+    expect(asStrings(services.temporal!.environment)).toEqual(temporalServerEnv(COMPOSE_PG));
+    expect(Number(temporalServerEnv(COMPOSE_PG).NUM_HISTORY_SHARDS)).toBeGreaterThan(1);
+    expect(services.temporal!.ports).toEqual([`127.0.0.1:${CLUSTER.frontendPort}:${CLUSTER.frontendPort}`]);
+  });
+
+  it('sets up the schema with the same tool steps, re-runnable', () => {
+    const schema = services['temporal-schema']!;
+    expect(asStrings(schema.environment)).toEqual(sqlToolEnv(COMPOSE_PG));
+    const lines = script(schema).split('\n').map((l) => l.trim()).filter((l) => l.startsWith('temporal-sql-tool'));
+    const expected = schemaSteps(ADMIN_TOOLS_SCHEMA_DIR).flatMap(({ database, steps }) => [
+      `temporal-sql-tool --db ${database} create-database 2>/dev/null || echo "database ${database} exists"`,
+      ...steps.map((args) => `temporal-sql-tool ${args.join(' ')}`),
+    ]);
+    expect(lines).toEqual(expected);
+  });
+
+  it('registers the namespace with its retention and every search attribute with its type', () => {
+    const job = script(services['temporal-namespace']!);
+    expect(job).toContain(`NS=${CLUSTER.namespace}`);
+    expect(job).toContain(`namespace create --retention ${CLUSTER.namespaceRetention}`);
+    const specs = [...job.matchAll(/^\s+(Botrygg\w+):(\w+)/gm)].map((m) => ({ name: m[1], type: m[2] }));
+    expect(specs).toEqual(searchAttributeSpecs());
+    expect(services['temporal-namespace']!.environment).toEqual({ TEMPORAL_ADDRESS: `temporal:${CLUSTER.frontendPort}` });
+  });
+
+  it('gives the workers and APIs the production variables, and each API replica a host port', () => {
+    const expected = appEnv({ databaseUrl: 'postgres://botrygg:botrygg@postgres:5432/botrygg', temporalAddress: `temporal:${CLUSTER.frontendPort}` });
+    for (const name of ['worker', 'api'] as const) {
+      const env = asStrings(services[name]!.environment);
+      for (const [key, value] of Object.entries(expected)) expect(env[key], `${name} ${key}`).toBe(value);
+    }
+    expect(asStrings(services.migrate!.environment).DATABASE_URL).toBe(expected.DATABASE_URL);
+    const api = services.api!;
+    expect(String(api.environment!.PORT)).toBe(String(CLUSTER.apiPort));
+    expect(api.ports).toEqual([`${CLUSTER.apiPort}-${CLUSTER.apiPort + CLUSTER.apis - 1}:${CLUSTER.apiPort}`]);
+    expect(api.environment!.API_TOKENS).toBe('${BOTRYGG_API_TOKENS:?set BOTRYGG_API_TOKENS}');
+    expect(api.healthcheck?.test).toBeDefined();
+    expect(services.worker!.stop_grace_period).toBe('60s');
+  });
+});
 
 function detectCompose(): boolean {
   try {
@@ -35,65 +128,8 @@ function detectCompose(): boolean {
   }
 }
 
-const composeAvailable = detectCompose();
-
-interface ComposeService {
-  container_name?: string;
-  healthcheck?: { test?: string[] | string; disable?: boolean };
-  depends_on?: Record<string, { condition?: string }>;
-  environment?: Record<string, string | null>;
-  deploy?: { replicas?: number };
-  stop_grace_period?: string;
-}
-
-/** Splits the `services:` section into top-level service blocks (text only, no YAML lib). */
-function serviceBlocks(text: string): Map<string, string> {
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^services:\s*$/.test(l));
-  const blocks = new Map<string, string>();
-  if (start < 0) return blocks;
-  let current: string | undefined;
-  let body: string[] = [];
-  const flush = () => {
-    if (current) blocks.set(current, body.join('\n'));
-  };
-  for (const line of lines.slice(start + 1)) {
-    if (/^\S/.test(line)) break; // next top-level key ends the services section
-    const m = /^ {2}([a-z-]+):$/.exec(line);
-    if (m) {
-      flush();
-      current = m[1];
-      body = [];
-    } else if (current) {
-      body.push(line);
-    }
-  }
-  flush();
-  return blocks;
-}
-
-describe('docker-compose.yml', () => {
-  const text = readFileSync(composeFile, 'utf8');
-
-  it('declares every service and search attribute (text check, always runs)', () => {
-    expect(text).not.toMatch(/^version:/m);
-    const blocks = serviceBlocks(text);
-    expect([...blocks.keys()].sort()).toEqual([...SERVICES].sort());
-
-    for (const sa of SEARCH_ATTRIBUTES) {
-      expect(blocks.get('temporal-search-attributes')).toContain(sa);
-    }
-
-    const worker = blocks.get('worker') ?? '';
-    expect(worker).not.toMatch(/^\s+container_name:/m);
-    expect(worker).toMatch(/^\s+replicas: 2$/m);
-    expect(worker).toMatch(/^\s+stop_grace_period: 60s$/m);
-    expect(worker).toMatch(/^\s+healthcheck:$/m);
-    expect(blocks.get('api')).toMatch(/^\s+healthcheck:$/m);
-    expect(blocks.get('api')).toContain('${BOTRYGG_API_TOKENS:?');
-  });
-
-  it.skipIf(!composeAvailable)('resolves with `docker compose config`', () => {
+describe('docker-compose.yml with a container engine', () => {
+  it.skipIf(!detectCompose())('resolves with `docker compose config`', () => {
     const out = execFileSync('docker', ['compose', '-f', composeFile, 'config', '--format', 'json'], {
       cwd: repoRoot,
       env: { ...process.env, BOTRYGG_API_TOKENS: 'test' },
@@ -101,33 +137,7 @@ describe('docker-compose.yml', () => {
       timeout: 60_000,
     });
     const config = JSON.parse(out) as { services: Record<string, ComposeService> };
-    const services = config.services;
-
-    for (const name of SERVICES) expect(services[name], name).toBeDefined();
-
-    const api = services.api!;
-    const worker = services.worker!;
-
-    expect(api.healthcheck?.test).toBeDefined();
-    expect(worker.healthcheck?.test).toBeDefined();
-    expect(api.environment?.API_TOKENS).toBe('test');
-
-    for (const svc of [api, worker]) {
-      expect(svc.depends_on?.postgres?.condition).toBe('service_healthy');
-      expect(svc.depends_on?.migrate?.condition).toBe('service_completed_successfully');
-      expect(svc.depends_on?.['temporal-search-attributes']?.condition).toBe(
-        'service_completed_successfully',
-      );
-      expect(svc.environment?.DATABASE_URL).toBe('postgres://botrygg:botrygg@postgres:5432/botrygg');
-      expect(svc.environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
-      expect(svc.environment?.TEMPORAL_NAMESPACE).toBe('default');
-    }
-
-    expect(worker.container_name).toBeUndefined();
-    expect(worker.deploy?.replicas).toBe(2);
-    expect(services.temporal?.depends_on?.postgres?.condition).toBe('service_healthy');
-    expect(services['temporal-search-attributes']?.depends_on?.temporal?.condition).toBe(
-      'service_healthy',
-    );
+    expect(Object.keys(config.services).sort()).toEqual(Object.keys(services).sort());
+    expect(config.services.api!.environment?.API_TOKENS).toBe('test');
   });
 });
