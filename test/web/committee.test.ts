@@ -109,7 +109,25 @@ describe('the committee in Chromium', () => {
     await add.getByLabel('Hvorfor saken skal opp').fill('Leietaker skylder to måneders leie og svarer ikke på brev.');
     await add.getByLabel('Saksnummer (valgfritt)').fill(caseId.toLowerCase());
     await add.getByRole('button', { name: 'Sett på sakslisten' }).click();
+    // Seed 002: without the tenant's consent naming the committee (or a legal basis) the committee may
+    // not see the case; the page shows the committee's reason against the form.
+    await expect.poll(() => add.getByRole('alert').textContent()).toMatch(/^Boligutvalget kan ikke se denne saken: leietaker har ikke samtykket/);
+    expect(await page.getByRole('list', { name: 'Saker fra sekretæren' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'avvist sak uten samtykke');
+    // The housing officer records the tenant's consent (through the API, as the case page would), and the item goes on.
+    const consentDate = osloDate(await env.currentTimeMs());
+    const consented = await api.request('POST', `/api/tenancies/${caseId}/actions`, {
+      token: USERS.officer.token,
+      headers: { 'Idempotency-Key': randomUUID() },
+      body: { type: 'recordConsent', date: consentDate, scope: ['housing_office', 'nav', 'committee'] },
+    });
+    expect(consented.status, JSON.stringify(consented.body)).toBe(200);
+    await expect
+      .poll(async () => (await api.request('GET', `/api/tenancies/${caseId}`, { token: USERS.officer.token })).body.arrangements?.committeeBasis, { timeout: 15_000 })
+      .toBe(`Samtykke til samarbeid og informasjonsutveksling (${consentDate}).`);
+    await add.getByRole('button', { name: 'Sett på sakslisten' }).click();
     await expect.poll(() => status(page).textContent()).toMatch(/«Husleierestanse» er satt på sakslisten/);
+    expect(await add.getByRole('alert').count()).toBe(0);
     await add.getByLabel('Tittel').fill('Nøkkelrutiner');
     await add.getByLabel('Hvorfor saken skal opp').fill('Servicetorget ber om en rutine.');
     await add.getByRole('button', { name: 'Sett på sakslisten' }).click();
