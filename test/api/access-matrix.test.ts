@@ -75,6 +75,14 @@ describe('API: the access matrix', () => {
       }),
       201,
     );
+    // The application's decision (enkeltvedtak) queues its letter for post (domain-a), made by the
+    // case's workflow after the action answers: wait for it, so the print batch has a letter in every run.
+    let waiting: Array<{ kind: string }> = [];
+    for (let tries = 0; tries < 100 && !waiting.some((l) => l.kind === 'decision'); tries++) {
+      if (tries) await new Promise((r) => setTimeout(r, 200));
+      waiting = (await ok(api.request('GET', `/api/letters/print-queue?municipality=${M}`, { token: admin }))).letters;
+    }
+    expect(waiting.map((l) => l.kind), 'the application decision letter waits for print').toContain('decision');
     const { version: _v, ...rentLadder } = await ok(api.request('GET', `/api/municipalities/${M}/rent-ladder`, { token: admin }));
     const template = await ok(api.request('GET', `/api/municipalities/${M}/agreement-template`, { token: admin }));
     ctx = {

@@ -25,6 +25,31 @@ import { openTestDatabase } from '../helpers/database';
  * that this output has. The run's database is shared with other test files, so this file's rows
  * carry labels of their own (a phase and a role nobody else uses) or are checked with ≥.
  */
+/**
+ * Locks an outbox row as a sender does (SELECT … FOR UPDATE in an open transaction) until the
+ * returned function is called; resolves once the lock is held.
+ */
+async function holdRowLock(db: DatabaseHandle['db'], dedupKey: string): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  let locked!: () => void;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const tx = db.transaction(async (t) => {
+    const rows = await t.select({ id: notificationOutbox.id }).from(notificationOutbox).where(eq(notificationOutbox.dedupKey, dedupKey)).for('update');
+    if (rows.length !== 1) throw new Error(`outbox row ${dedupKey} not found`);
+    locked();
+    await released;
+  });
+  await Promise.race([isLocked, tx]);
+  let done = false;
+  return async () => {
+    if (done) return;
+    done = true;
+    release();
+    await tx;
+  };
+}
+
 const logger = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn', { process: 'metrics-test' });
 
 describe('metrics', () => {
@@ -40,6 +65,8 @@ describe('metrics', () => {
   let connection: Connection;
   let workerConnection: NativeConnection;
   let scrape: string;
+  let releaseOutboxRow: (() => Promise<void>) | undefined;
+  let seenBySweep: unknown[] = [];
 
   beforeAll(async () => {
     const metricsPort = await freePort();
@@ -74,6 +101,15 @@ describe('metrics', () => {
     await db.insert(notificationOutbox).values(
       (['pending', 'failed'] as const).map((status) => ({ dedupKey: `metrics-${tag}-${status}`, recipientEmail: 'a@b.no', subject: 's', bodyText: 'b', messageId: `<${tag}-${status}@test>`, status })),
     );
+    // A sweep in another file of the run (notifications.test.ts sends every pending row of the shared
+    // database) would send the pending row before the scrape, whenever the two files overlap. Holding
+    // the row lock a sender takes keeps it pending to the end of the scrape: the sweep passes over
+    // locked rows, as it does over one being sent by a workflow.
+    releaseOutboxRow = await holdRowLock(db, `metrics-${tag}-pending`);
+    // What a sweep sees of the row: its own query (activities/notifications.ts deliver, skipLocked).
+    seenBySweep = await db.transaction((t) =>
+      t.select({ id: notificationOutbox.id }).from(notificationOutbox).where(eq(notificationOutbox.dedupKey, `metrics-${tag}-pending`)).for('update', { skipLocked: true }),
+    );
     await db.insert(committeeDecisions).values({ committeeId: `metrics-${tag}`, meetingId: 'm', itemId: 'i', caseId: caseIds[0]!, text: 't', deliveryError: 'Saken avviste vedtaket.' });
 
     // The API with request metrics.
@@ -98,9 +134,11 @@ describe('metrics', () => {
       await handle.terminate('metrics test');
     });
     scrape = await (await fetch(metricsUrl)).text();
+    await releaseOutboxRow();
   }, 120_000);
 
   afterAll(async () => {
+    await releaseOutboxRow?.();
     const db = database?.db;
     if (db) {
       await db.delete(tenancies).where(inArray(tenancies.caseId, caseIds));
@@ -137,6 +175,7 @@ describe('metrics', () => {
     expect(value('botrygg_tasks_overdue', { role })).toBe(1);
     expect(value('botrygg_form_submissions_pending')).toBeGreaterThanOrEqual(1);
     expect(value('botrygg_form_submissions_oldest_pending_age_seconds')).toBeGreaterThanOrEqual(2 * 86_400 - 60);
+    expect(seenBySweep, 'a sweep could have sent the pending row before the scrape').toEqual([]);
     expect(value('botrygg_notification_outbox', { status: 'pending' })).toBeGreaterThanOrEqual(1);
     expect(value('botrygg_notification_outbox', { status: 'failed' })).toBeGreaterThanOrEqual(1);
     expect(value('botrygg_committee_decisions_refused')).toBeGreaterThanOrEqual(1);
