@@ -25,7 +25,7 @@ import { createLogger } from '../platform/logger';
  * Read-model benchmark: do the ops views stay fast with a municipality's worth of cases?
  * Seeds CASES tenancies through the real snapshot activity, then times the work-list and case-list
  * routes against /healthz (no database) as the baseline of the same run.
- * `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`; CASES=… REQUESTS=… to scale.
+ * `npm run bench:read-model` (PGlite) or `DATABASE_URL=postgres://… npm run bench:read-model`; CASES=… REQUESTS=… to scale.
  */
 const CASES = Number(process.env.CASES ?? 3000);
 const REQUESTS = Number(process.env.REQUESTS ?? 200);
