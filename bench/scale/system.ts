@@ -43,7 +43,7 @@ export interface System {
 export const here = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 
 export async function startSystem(kind: DbKind, pgUrl: string, say: (line: string) => void): Promise<System> {
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { process: 'bench' });
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'error', { process: 'bench' });
   installTemporalLogger(logger);
   const cli = await findTemporalCli({ progress: say });
   if (!cli) throw new Error('Temporal CLI not found: run `npm run tools:temporal` first');
