@@ -7,7 +7,7 @@ import type { LoadFigures } from './load';
 import { runLoad } from './load-child';
 import { paymentsFile, type PaymentsFigures } from './scale/payments';
 import { noopRate, rentCaseId, seedApplications, seedRentTenancies, type Rate } from './scale/seed';
-import { startSystem, type DbKind } from './scale/system';
+import { createBenchDatabase, startSystem, type DbKind } from './scale/system';
 
 /**
  * `npm run bench`: every figure of issue 14 next to its baseline from the same run, at growing
@@ -59,12 +59,21 @@ interface MemoryFigures {
 }
 
 /** RSS per cached workflow, tenancy against a workflow that only waits (bench/workflow-memory.ts, its own processes). */
-function memoryFigures(db: DbKind): Promise<MemoryFigures> {
+async function memoryFigures(db: DbKind): Promise<MemoryFigures> {
+  const pgDatabase = db === 'postgres' ? await createBenchDatabase(PG_URL) : undefined;
+  try {
+    return await memoryRun(db, pgDatabase?.url ?? '');
+  } finally {
+    await pgDatabase?.drop();
+  }
+}
+
+function memoryRun(db: DbKind, databaseUrl: string): Promise<MemoryFigures> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-mem-')), 'memory.json');
   return new Promise((resolve, reject) => {
     const proc = fork(path.join(here, 'workflow-memory.ts'), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, VARIANTS: 'minimal,tenancy', WORKFLOWS: '300', BENCH_JSON: out, DATABASE_URL: db === 'postgres' ? PG_URL : '' },
+      env: { ...process.env, VARIANTS: 'minimal,tenancy', WORKFLOWS: '300', BENCH_JSON: out, DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     proc.on('exit', (code) => {

@@ -42,6 +42,26 @@ export interface System {
 
 export const here = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 
+/** A database of the bench's own on the PostgreSQL server at `pgUrl`, dropped afterwards. */
+export async function createBenchDatabase(pgUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `botrygg_bench_${randomUUID().slice(0, 8)}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(pgUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: pgUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
 export async function startSystem(kind: DbKind, pgUrl: string, say: (line: string) => void): Promise<System> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'error', { process: 'bench' });
   installTemporalLogger(logger);
@@ -49,18 +69,8 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
   if (!cli) throw new Error('Temporal CLI not found: run `npm run tools:temporal` first');
   const server: DevServer = await startDevServer({ cli, port: freePort, namespace: 'default', logger });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-'));
-  let dbName: string | undefined;
-  let url: string | undefined;
-  if (kind === 'postgres') {
-    dbName = `botrygg_bench_${randomUUID().slice(0, 8)}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl);
-    u.pathname = `/${dbName}`;
-    url = u.toString();
-  }
+  const pgDatabase = kind === 'postgres' ? await createBenchDatabase(pgUrl) : undefined;
+  const url = pgDatabase?.url;
   const database = await openDatabase({ url, dataDir });
   await database.migrate();
   const connection = await Connection.connect({ address: server.address });
@@ -117,12 +127,7 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
       await database.close();
       await server.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      if (dbName) {
-        const admin = new pg.Client({ connectionString: pgUrl });
-        await admin.connect();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
-      }
+      await pgDatabase?.drop();
     },
   };
 }
