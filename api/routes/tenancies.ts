@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseEvents, type tenancies } from '../../db/schema';
-import { caseListColumns, caseListQuery, NO_DEADLINE, paged, type CaseFilter } from '../../db/work-lists';
+import { caseListQuery, NO_DEADLINE, paged, type CaseFilter, type caseListColumns } from '../../db/work-lists';
 import { municipalityCode } from '../../domain/schemas/common';
 import { ApplicationInput } from '../../domain/schemas/application';
 import { tenancyWorkflowId } from '../../domain/ids';

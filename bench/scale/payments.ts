@@ -40,7 +40,7 @@ export async function paymentsFile(sys: System, accounts: number, tag: string, s
   const importMs = performance.now() - start;
   if (res.status !== 200 || outcome.status !== 'applied' || outcome.applied !== accounts) throw new Error(`payments file: ${res.status} ${JSON.stringify(outcome).slice(0, 300)}`);
   const importId = String(outcome.importId);
-  let evaluated = 0;
+  let evaluated: number;
   for (;;) {
     const [row] = await sys.database.db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(sql`${tenancies.snapshot} -> 'rent' ->> 'lastImportId' = ${importId}`);
     evaluated = row!.n;
