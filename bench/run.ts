@@ -100,7 +100,7 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       say('\n');
       const { rate: intake, caseIds } = await seedApplications(sys, seeded, scale - seeded, CLIENTS, say);
       applications.push(...caseIds);
-      say('\n');
+      say(`\n  ${f1(intake.perSecond)}/s, p95 ${f0(intake.p95)} ms against no-op workflows ${f1(noop.perSecond)}/s\n`);
       const rentSeedSeconds = await seedRentTenancies(sys, seeded, scale - seeded, 32, say);
       say('\n');
       seeded = scale;
@@ -171,6 +171,8 @@ for (const db of DBS) {
   if (process.env.BENCH_MEMORY !== '0') {
     say(`\n== ${db}: RSS per cached workflow ==\n`);
     memory.push(await memoryFigures(db));
+    const m = memory[memory.length - 1]!;
+    say(`  per cached tenancy workflow ${m.tenancyKiB} KiB, a workflow that only waits ${m.minimalKiB} KiB\n`);
   }
   await benchDatabase(db, scaleFigures);
 }
