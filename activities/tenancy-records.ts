@@ -67,6 +67,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
     closedReason: view.closedReason ?? null,
     stateVersion: view.version,
     snapshot: view,
+    caution: !!view.cautionFlag,
     updatedAt: new Date(),
   };
   // The snapshot and the task list move together, and only forward: a late retry of an older
@@ -87,6 +88,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
         closedReason: row.closedReason,
         stateVersion: row.stateVersion,
         snapshot: row.snapshot,
+        caution: row.caution,
         updatedAt: row.updatedAt,
       },
       setWhere: sql`${tenancies.stateVersion} < ${row.stateVersion}`,

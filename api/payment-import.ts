@@ -123,19 +123,36 @@ async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: st
 
 /** A payment changes what the ladder should do: tell each touched tenancy at once. */
 const SIGNAL_CONCURRENCY = 32;
+/** Each signal's own deadline: a month's file for 10,000 accounts takes longer than one request's. */
+export const SIGNAL_DEADLINE_MS = 10_000;
 
-export async function signalCases({ db, temporal, logger }: ImportDeps, caseIds: string[], importId?: string): Promise<void> {
-  if (!caseIds.length) return;
+export async function signalCases({ db, temporal, logger }: ImportDeps, caseIds: string[], importId?: string): Promise<{ signalled: number; failed: number }> {
+  if (!caseIds.length) return { signalled: 0, failed: 0 };
   const accounts = await db.select({ caseId: rentAccounts.caseId, workflowId: rentAccounts.workflowId }).from(rentAccounts).where(inArray(rentAccounts.caseId, caseIds));
+  let signalled = 0;
+  let failed = 0;
+  let failuresInARow = 0;
   // One after another, 10,000 accounts took six minutes of round trips; a bounded pool overlaps them.
   await forEachConcurrently(accounts, SIGNAL_CONCURRENCY, async ({ caseId, workflowId }) => {
+    // Temporal is away (a whole pool's worth failed in a row): the rest would only wait out their
+    // deadlines one by one. The ledger is committed; each case's next scheduled check reads it.
+    if (failuresInARow >= SIGNAL_CONCURRENCY) return void failed++;
     try {
-      await temporal.workflow.getHandle(workflowId).signal(rentLedgerChangedSignal, importId ? { importId } : {});
+      // Not the request's deadline (api/edge.ts), which is for one answer: under it a file of 1,000
+      // accounts on a busy machine lost most of its signals after ten seconds, and those cases
+      // waited days for their next check with the payment already on the ledger.
+      await temporal.withDeadline(Date.now() + SIGNAL_DEADLINE_MS, () => temporal.workflow.getHandle(workflowId).signal(rentLedgerChangedSignal, importId ? { importId } : {}));
+      signalled++;
+      failuresInARow = 0;
     } catch (err) {
+      failed++;
+      failuresInARow++;
       // The ledger is committed; the case's next scheduled check (at most a few days away) reads it.
       logger.warn({ err, caseId, workflowId }, 'Could not signal the tenancy about a payment; its next rent check will see it');
     }
   });
+  if (failuresInARow >= SIGNAL_CONCURRENCY) logger.warn({ importId, signalled, failed }, 'Temporal did not answer; the remaining cases were not signalled and will see the payments at their next rent check');
+  return { signalled, failed };
 }
 
 export interface ImportDeps {

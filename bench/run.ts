@@ -1,146 +1,186 @@
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { Client, Connection } from '@temporalio/client';
-import { createRentLedgerActivities } from '../activities/rent-ledger';
-import { createTenancyRecordActivities } from '../activities/tenancy-records';
-import { postPaymentsFile } from '../api/payment-import';
-import { createApp } from '../api/app';
-import { ensureWebBuild, WEB_DIST } from '../scripts/build-web';
-import { measureFirstLoads } from './web-first-load';
-import { parseApiTokens } from '../config/api-tokens';
-import { DEVELOPMENT_TOKENS } from '../config/env';
-import { openDatabase } from '../db/client';
-import { addDays, osloInstant } from '../domain/calendar';
-import { kidForCase } from '../domain/rent/kid';
-import { parsePaymentsFile } from '../domain/rent/payments-file';
-import { dueDateFor, periodsBetween } from '../domain/rent/schedule';
-import { startRent } from '../domain/tenancy/rent';
-import { newTenancyState } from '../domain/tenancy/state';
-import { toView } from '../domain/tenancy/view';
-import { createLogger } from '../platform/logger';
+import { fileURLToPath } from 'node:url';
+import type { LoadFigures } from './load';
+import { runLoad } from './load-child';
+import { paymentsFile, type PaymentsFigures } from './scale/payments';
+import { noopRate, rentCaseId, seedApplications, seedRentTenancies, type Rate } from './scale/seed';
+import { createBenchDatabase, startSystem, type DbKind } from './scale/system';
 
 /**
- * Read-model benchmark: do the ops views stay fast with a municipality's worth of cases?
- * Seeds CASES tenancies through the real snapshot activity, then times the work-list and case-list
- * routes against /healthz (no database) as the baseline of the same run.
- * `npm run bench` (PGlite) or `DATABASE_URL=postgres://… npm run bench`; CASES=… REQUESTS=… to scale.
+ * `npm run bench`: every figure of issue 14 next to its baseline from the same run, at growing
+ * numbers of cases, on PGlite and on PostgreSQL. Per database: one Temporal dev server, Botrygg's API
+ * and worker in this process (as `npm start` runs them), and cases added in steps (1,000, then grown
+ * to 5,000, then 10,000); at each step the figures are taken before growing further.
+ *
+ * At a scale of N there are N applications made through the API (the real path: stored, workflow
+ * started, first state in the read model) and N tenancies in follow-up with a rent account (see
+ * seedRentTenancies), all live workflows; the payments file pays all N accounts.
+ *
+ * BENCH_SCALES=1000,5000,10000  BENCH_DBS=pglite,postgres  BENCH_RATE=200 (requests/s per route)
+ * BENCH_SECONDS=15 (per route)  BENCH_MEMORY=0 skips the per-workflow memory runs
+ * BENCH_DATABASE_URL (a server where the bench may create a database; default TEST_DATABASE_URL)
+ * BENCH_PAYMENTS_TIMEOUT_S=600 (how long to wait for every ladder after a payments file)
+ * BENCH_JSON=file also writes the figures as JSON. Progress goes to stderr, the tables to stdout.
  */
-const CASES = Number(process.env.CASES ?? 3000);
-const REQUESTS = Number(process.env.REQUESTS ?? 200);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-'));
-const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
-await database.migrate();
-const records = createTenancyRecordActivities({ db: database.db });
-// Case IDs in the real format (a KID is read from them): a run tag and the case number in base 32.
-const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
-const runTag = base32(Date.now() % 1024, 2);
-const benchCaseId = (i: number) => `BEN-2026-${runTag}${base32(i, 4)}`;
+const SCALES = (process.env.BENCH_SCALES ?? '1000,5000,10000').split(',').map(Number);
+const DBS = (process.env.BENCH_DBS ?? 'pglite,postgres').split(',') as DbKind[];
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://botrygg:botrygg@127.0.0.1:5432/postgres';
+const PAYMENTS_TIMEOUT_S = Number(process.env.BENCH_PAYMENTS_TIMEOUT_S ?? 600);
+const CLIENTS = 8;
+const NOOP_WORKFLOWS = 300;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MiB = 1024 * 1024;
+const say = (s: string) => process.stderr.write(s);
 
-const phases = ['application', 'allocation', 'lease', 'follow_up'] as const;
-const seedStart = performance.now();
-for (let i = 0; i < CASES; i++) {
-  const caseId = benchCaseId(i);
-  const received = addDays('2026-01-05', i % 300);
-  const state = newTenancyState({
-    caseId,
-    now: osloInstant(received, '09:00'),
-    application: { municipality: 'tynset', applicant: { name: `Søker ${i}` }, householdMembers: [], currentHousing: 'Benchmark', language: 'norsk', needsInterpreter: false, receivedDate: received, housingOfficerId: i % 2 ? 'kari.nordmann' : 'per.olsen' },
+interface ScaleFigures {
+  db: DbKind;
+  scale: number;
+  noop: Rate;
+  intake: Rate;
+  rentSeedSeconds: number;
+  rssStartMiB: number;
+  rssMiB: number;
+  peakRssMiB: number;
+  cacheSize: number;
+  cached: number;
+  api: LoadFigures[];
+  payments: PaymentsFigures;
+}
+interface MemoryFigures {
+  db: DbKind;
+  minimalKiB: number;
+  tenancyKiB: number;
+  workflows: number;
+}
+
+/** RSS per cached workflow, tenancy against a workflow that only waits (bench/workflow-memory.ts, its own processes). */
+async function memoryFigures(db: DbKind): Promise<MemoryFigures> {
+  const pgDatabase = db === 'postgres' ? await createBenchDatabase(PG_URL) : undefined;
+  try {
+    return await memoryRun(db, pgDatabase?.url ?? '');
+  } finally {
+    await pgDatabase?.drop();
+  }
+}
+
+function memoryRun(db: DbKind, databaseUrl: string): Promise<MemoryFigures> {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'botrygg-bench-mem-')), 'memory.json');
+  return new Promise((resolve, reject) => {
+    const proc = fork(path.join(here, 'workflow-memory.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, VARIANTS: 'minimal,tenancy', WORKFLOWS: '300', BENCH_JSON: out, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    proc.on('exit', (code) => {
+      if (code !== 0 || !fs.existsSync(out)) return reject(new Error(`workflow-memory exited with ${code}`));
+      const results = JSON.parse(fs.readFileSync(out, 'utf8')) as Array<{ variant: string; perWorkflowKiB: number; workflows: number }>;
+      const of = (v: string) => results.find((r) => r.variant === v)!;
+      resolve({ db, minimalKiB: of('minimal').perWorkflowKiB, tenancyKiB: of('tenancy').perWorkflowKiB, workflows: of('tenancy').workflows });
+    });
   });
-  state.phase = phases[i % phases.length]!;
-  state.followUpWorkerId = i % 3 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`;
-  if (state.phase === 'follow_up') {
-    state.moveInDate = '2026-01-01';
-    startRent(state, { moveIn: '2026-01-01' });
+}
+
+async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<void> {
+  say(`\n== ${db} ==\n`);
+  const sys = await startSystem(db, PG_URL, (l) => say(`${l}\n`));
+  const rssStart = process.memoryUsage.rss();
+  let peak = rssStart;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 500);
+  const applications: string[] = [];
+  let seeded = 0;
+  try {
+    for (const scale of SCALES) {
+      say(`-- ${db}, ${scale} cases --\n`);
+      const noop = await noopRate(sys, NOOP_WORKFLOWS, CLIENTS, say);
+      say('\n');
+      const { rate: intake, caseIds } = await seedApplications(sys, seeded, scale - seeded, CLIENTS, say);
+      applications.push(...caseIds);
+      say(`\n  ${f1(intake.perSecond)}/s, p95 ${f0(intake.p95)} ms against no-op workflows ${f1(noop.perSecond)}/s\n`);
+      const rentSeedSeconds = await seedRentTenancies(sys, seeded, scale - seeded, 32, say);
+      say('\n');
+      seeded = scale;
+      await new Promise((r) => setTimeout(r, 3000));
+      const rss = process.memoryUsage.rss();
+      peak = Math.max(peak, rss);
+      const cases = [...applications, ...Array.from({ length: scale }, (_, i) => rentCaseId(i))];
+      const officer = { authorization: 'Bearer dev-boligkonsulent' };
+      const api = await runLoad(
+        {
+          base: sys.base,
+          ratePerSecond: RATE,
+          durationMs: SECONDS * 1000,
+          targets: [
+            { label: 'baseline: GET /healthz', paths: ['/healthz'] },
+            // Cases in a fixed scattered order, so the read hits cold pages as a municipality's staff would.
+            { label: 'GET /api/tenancies/{id}', paths: Array.from({ length: Math.min(cases.length, 5000) }, (_, i) => `/api/tenancies/${cases[(i * 7919) % cases.length]}`), headers: officer },
+            { label: 'GET /api/tasks?role=housing_officer', paths: ['/api/tasks?role=housing_officer'], headers: officer },
+            { label: 'GET /api/tenancies?limit=100', paths: ['/api/tenancies?limit=100'], headers: officer },
+            { label: 'GET /api/tasks?assignee=me', paths: ['/api/tasks?assignee=me'], headers: { authorization: 'Bearer dev-oppfolger' } },
+          ],
+        },
+        (l) => say(`  ${l}`),
+      );
+      say('\n');
+      // The API figures now, in case the payments run is stopped before its end.
+      for (const a of api) say(`  ${a.label}: p50 ${f1(a.p50)} p95 ${f1(a.p95)} p99 ${f1(a.p99)} ms, ${a.errors} errors, ${f0(a.achievedRate)}/s\n`);
+      const payments = await paymentsFile(sys, scale, `${db}-${scale}-${Date.now()}`, say, PAYMENTS_TIMEOUT_S * 1000);
+      say('\n');
+      const status = sys.worker.getStatus();
+      scaleFigures.push({ db, scale, noop, intake, rentSeedSeconds, rssStartMiB: rssStart / MiB, rssMiB: rss / MiB, peakRssMiB: peak / MiB, cacheSize: sys.cacheSize, cached: status.numCachedWorkflows, api, payments });
+      printScale(scaleFigures[scaleFigures.length - 1]!);
+    }
+  } finally {
+    clearInterval(sampler);
+    await sys.stop();
   }
-  state.tasks.push({ id: 'extra', kind: 'missed_visit', title: 'Følg opp besøk', role: 'follow_up_worker', assigneeId: state.followUpWorkerId, dueDate: addDays(received, 20), createdAt: 0 });
-  await records.saveTenancySnapshot({ workflowId: `tenancy-${caseId}`, view: toView(state) });
-  if ((i + 1) % 500 === 0 || i + 1 === CASES) process.stderr.write(`\rseeding ${i + 1}/${CASES}`);
 }
-const seedSeconds = (performance.now() - seedStart) / 1000;
-process.stderr.write('\n');
 
-// Rent: every tenancy in follow-up gets an account and a year of charges through the real activity,
-// then one payments file pays a month for each of them. Parsing the same file alone is the baseline.
-const ledger = createRentLedgerActivities({ db: database.db });
-const rentCases: string[] = [];
-for (let i = 3; i < CASES; i += 4) {
-  const caseId = benchCaseId(i);
-  const charges = periodsBetween('2026-01', '2026-12').map((period) => ({ period, dueDate: dueDateFor(period, 1), amountOre: 915_000 }));
-  const account = { caseId, municipality: 'tynset', kid: kidForCase(caseId), monthlyRentOre: 915_000, dueDay: 1, allowanceAssigned: false };
-  await ledger.syncRentLedger({ workflowId: `tenancy-${caseId}`, account, charges, asOf: '2026-12-31' });
-  rentCases.push(caseId);
+const f0 = (n: number | null) => (n === null || !Number.isFinite(n) ? '–' : n.toFixed(0));
+const f1 = (n: number | null) => (n === null || !Number.isFinite(n) ? '–' : n.toFixed(1));
+function row(cells: string[]): string {
+  const widths = [44, 34, 30, 8, 30];
+  return cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' ');
 }
-const paymentsFile = ['transaksjonsid;dato;beløp;kid', ...rentCases.map((c, i) => `BENCH-${runTag}-${i};2026-12-01;9 150,00;${kidForCase(c)}`)].join('\n');
-const parseStart = performance.now();
-parsePaymentsFile(paymentsFile);
-const parseMs = performance.now() - parseStart;
-const importStart = performance.now();
-const imported = await postPaymentsFile(database.db, { filename: 'bench.csv', content: paymentsFile }, { id: 'bench', roles: ['housing_office'], municipality: 'tynset' });
-const importMs = performance.now() - importStart;
-if (imported.status !== 'applied' || imported.applied !== rentCases.length) throw new Error(`Import: ${JSON.stringify(imported).slice(0, 300)}`);
-const againStart = performance.now();
-await postPaymentsFile(database.db, { filename: 'bench.csv', content: paymentsFile }, { id: 'bench', roles: ['housing_office'], municipality: 'tynset' });
-const againMs = performance.now() - againStart;
 
-// The routes measured read only the database; a Temporal connection is never opened.
-const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
-const app = createApp({
-  config: { apiTokens: parseApiTokens(DEVELOPMENT_TOKENS), TEMPORAL_TASK_QUEUE: 'bench', TEMPORAL_NAMESPACE: 'default' },
-  database,
-  temporal,
-  logger: createLogger('silent'),
-  webDir: WEB_DIST,
-});
-await ensureWebBuild();
-const server = app.listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-async function measure(label: string, url: string, token?: string) {
-  const times: number[] = [];
-  let rows = 0;
-  for (let i = 0; i < REQUESTS; i++) {
-    const t0 = performance.now();
-    const res = await fetch(`${base}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    const body = (await res.json()) as { tasks?: unknown[]; cases?: unknown[] };
-    times.push(performance.now() - t0);
-    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
-    rows = body.tasks?.length ?? body.cases?.length ?? 0;
+function printScale(s: ScaleFigures): void {
+  const lines: string[] = [];
+  lines.push(`\n${s.db}, ${s.scale} cases (${s.scale} applications through the API + ${s.scale} tenancies in follow-up with rent, all live workflows; worker cache ${s.cacheSize}, ${s.cached} cached)`);
+  lines.push(row(['figure', 'measured', 'baseline (same run)', 'ratio', 'goal']));
+  lines.push(row(['application → first task visible', `${f1(s.intake.perSecond)}/s, p50 ${f0(s.intake.p50)} ms, p95 ${f0(s.intake.p95)} ms`, `no-op workflows ${f1(s.noop.perSecond)}/s`, `${(s.intake.perSecond / s.noop.perSecond).toFixed(2)}×`, '≥ 0.5×, p95 ≤ 500 ms']));
+  lines.push(row([`RSS, API + worker${s.db === 'pglite' ? ' + PGlite' : ''} in one process`, `${f0(s.rssMiB)} MiB (peak ${f0(s.peakRssMiB)})`, `at start, no cases: ${f0(s.rssStartMiB)} MiB`, `${(s.rssMiB / s.rssStartMiB).toFixed(1)}×`, '≤ 1024 MiB']));
+  const healthz = s.api[0]!;
+  for (const a of s.api) {
+    const measured = `p50 ${f1(a.p50)} p95 ${f1(a.p95)} p99 ${f1(a.p99)} ms, ${a.errors} err`;
+    const errors = a.errors ? ` (${Object.entries(a.errorKinds).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
+    lines.push(row([`${a.label} at ${f0(a.achievedRate)}/s`, measured + errors, a === healthz ? '' : `/healthz p99 ${f1(healthz.p99)} ms`, a === healthz ? '' : `${(a.p99 / healthz.p99).toFixed(1)}×`, 'p99 ≤ 100 ms, 0 errors']));
   }
-  times.sort((a, b) => a - b);
-  const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { label, rows, p50: p(0.5), p95: p(0.95), perSecond: 1000 / (times.reduce((a, b) => a + b, 0) / times.length) };
+  const p = s.payments;
+  lines.push(row([`payments file, ${p.accounts} accounts: every ladder evaluated`, `${f1(p.evaluatedMs / 1000)} s (${p.evaluated === p.accounts ? 'all' : `only ${p.evaluated}`} cases; answered in ${f1(p.importMs / 1000)} s)`, `parse only ${f0(p.parseMs)} ms`, `${f0(p.evaluatedMs / p.parseMs)}×`, '≤ 60 s']));
+  console.log(lines.join('\n'));
 }
 
-const results = [
-  await measure('baseline: GET /healthz (no database)', '/healthz'),
-  await measure('GET /api/tasks?assignee=me (follow-up worker)', '/api/tasks?assignee=me', 'dev-oppfolger'),
-  await measure('GET /api/tasks?role=housing_officer', '/api/tasks?role=housing_officer', 'dev-boligkonsulent'),
-  await measure('GET /api/tenancies?phase=follow_up&limit=100', '/api/tenancies?phase=follow_up&limit=100', 'dev-boligkonsulent'),
-  await measure(`GET /api/rent/figures (${rentCases.length} accounts)`, '/api/rent/figures?asOf=2026-12-31', 'dev-boligkonsulent'),
-];
-const firstLoads = await measureFirstLoads(base);
-server.close();
-await database.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+const scaleFigures: ScaleFigures[] = [];
+const memory: MemoryFigures[] = [];
+say(`Botrygg benchmark: scales ${SCALES.join(', ')} on ${DBS.join(', ')}; ${RATE} requests/s per route for ${SECONDS} s; ${os.cpus().length} cores, ${f1(os.totalmem() / 1024 ** 3)} GiB\n`);
+for (const db of DBS) {
+  if (process.env.BENCH_MEMORY !== '0') {
+    say(`\n== ${db}: RSS per cached workflow ==\n`);
+    memory.push(await memoryFigures(db));
+    const m = memory[memory.length - 1]!;
+    say(`  per cached tenancy workflow ${m.tenancyKiB} KiB, a workflow that only waits ${m.minimalKiB} KiB\n`);
+  }
+  await benchDatabase(db, scaleFigures);
+}
 
-console.log(`\nBotrygg read-model benchmark: ${CASES} cases in ${database.kind}, ${REQUESTS} sequential requests per route`);
-console.log(`seeding through saveTenancySnapshot: ${(CASES / seedSeconds).toFixed(0)} snapshots/s\n`);
-console.log('route'.padEnd(52) + 'rows'.padStart(6) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'req/s'.padStart(8) + '  x baseline p50');
-const baseline = results[0]!.p50;
-for (const r of results) {
-  console.log(r.label.padEnd(52) + String(r.rows).padStart(6) + r.p50.toFixed(2).padStart(9) + r.p95.toFixed(2).padStart(9) + r.perSecond.toFixed(0).padStart(8) + `  ${(r.p50 / baseline).toFixed(1)}`);
+console.log(`\n=== Summary (${os.cpus().length} cores; load average at the end ${os.loadavg().map(f1).join(' ')}) ===`);
+for (const m of memory) {
+  console.log(row([`${m.db}: RSS per cached tenancy workflow (${m.workflows})`, `${m.tenancyKiB} KiB`, `a workflow that only waits: ${m.minimalKiB} KiB`, `${(m.tenancyKiB / Math.max(1, m.minimalKiB)).toFixed(1)}×`, '≤ 512 KiB']));
 }
-console.log(`\npayments file of ${rentCases.length} lines:`);
-console.log(`  baseline, parsing only: ${parseMs.toFixed(1)} ms (${((rentCases.length / parseMs) * 1000).toFixed(0)} lines/s)`);
-console.log(`  import (parse, match, post in one transaction): ${importMs.toFixed(1)} ms (${((rentCases.length / importMs) * 1000).toFixed(0)} lines/s, ${(importMs / parseMs).toFixed(1)} x baseline)`);
-console.log(`  the same file again (recognised, nothing posted): ${againMs.toFixed(1)} ms`);
-if (firstLoads) {
-  console.log(`\nstaff app, first load in Chromium (cold, ${firstLoads[0]!.runs} runs; target under 1500 ms):`);
-  for (const r of firstLoads) console.log(`  ${r.label.padEnd(44)} p50 ${r.p50.toFixed(0).padStart(5)} ms   max ${r.max.toFixed(0).padStart(5)} ms`);
-} else {
-  console.log('\nstaff app first load: skipped (no Chromium at /usr/bin/chromium)');
-}
+for (const s of scaleFigures) printScale(s);
+if (process.env.BENCH_JSON) fs.writeFileSync(process.env.BENCH_JSON, JSON.stringify({ memory, scales: scaleFigures }, null, 2));
+process.exit(0);

@@ -34,6 +34,11 @@ export const tenancies = pgTable(
     /** Highest workflow state version written; older snapshots arriving late are ignored. */
     stateVersion: integer('state_version').notNull().default(0),
     snapshot: jsonb('snapshot').notNull(),
+    /**
+     * The snapshot's caution flag (threats or weapons reported), kept beside it: every list row shows
+     * it, and reading it out of each row's snapshot made a page of 100 cases unpack 100 snapshots.
+     */
+    caution: boolean('caution').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

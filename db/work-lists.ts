@@ -62,7 +62,7 @@ export function taskListQuery(db: Database, filter: TaskFilter, page: Page & { a
       overdue: caseTasks.overdue,
       applicantName: tenancies.applicantName,
       // Threats or weapons in the case: shown before anything else, in lists too.
-      caution: sql<boolean>`(${tenancies.snapshot} -> 'cautionFlag') is not null`,
+      caution: tenancies.caution,
     })
     .from(caseTasks)
     .innerJoin(tenancies, eq(tenancies.caseId, caseTasks.caseId))
@@ -78,6 +78,25 @@ export interface CaseFilter {
   visibleTo?: SQL;
 }
 
+/**
+ * The columns a case list shows: never the snapshot, which is kilobytes per case (a page of 100
+ * carried every snapshot out of the database and through JSON only to read one flag from each).
+ */
+export const caseListColumns = {
+  caseId: tenancies.caseId,
+  municipality: tenancies.municipality,
+  phase: tenancies.phase,
+  status: tenancies.status,
+  applicantName: tenancies.applicantName,
+  housingOfficerId: tenancies.housingOfficerId,
+  followUpWorkerId: tenancies.followUpWorkerId,
+  nextDeadline: tenancies.nextDeadline,
+  closedReason: tenancies.closedReason,
+  stateVersion: tenancies.stateVersion,
+  updatedAt: tenancies.updatedAt,
+  caution: tenancies.caution,
+};
+
 export function caseListQuery(db: Database, filter: CaseFilter, page: Page & { afterKey?: string[] }) {
   const where: (SQL | undefined)[] = [
     filter.municipality ? eq(tenancies.municipality, filter.municipality) : undefined,
@@ -87,7 +106,7 @@ export function caseListQuery(db: Database, filter: CaseFilter, page: Page & { a
     page.afterKey ? sql`(${caseDeadlineKey}, ${tenancies.caseId}) > (${page.afterKey[0]}, ${page.afterKey[1]})` : undefined,
   ];
   return db
-    .select()
+    .select(caseListColumns)
     .from(tenancies)
     .where(and(...where))
     .orderBy(asc(caseDeadlineKey), asc(tenancies.caseId))

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { caseEvents, type tenancies } from '../../db/schema';
-import { caseListQuery, NO_DEADLINE, paged, type CaseFilter } from '../../db/work-lists';
+import { caseListQuery, NO_DEADLINE, paged, type CaseFilter, type caseListColumns } from '../../db/work-lists';
 import { municipalityCode } from '../../domain/schemas/common';
 import { ApplicationInput } from '../../domain/schemas/application';
 import { tenancyWorkflowId } from '../../domain/ids';
@@ -80,9 +80,22 @@ const CREATED_MESSAGES = {
   pending: 'Søknaden er mottatt og lagret. Saken opprettes så snart systemet er tilgjengelig igjen.',
 } as const;
 
-function publicRecord(row: typeof tenancies.$inferSelect): z.infer<typeof CaseRecord> {
-  const { snapshot, workflowId: _w, createdAt: _c, updatedAt, ...rest } = row;
-  return { ...rest, updatedAt: updatedAt.toISOString(), caution: !!(snapshot as Partial<TenancyView> | null)?.cautionFlag };
+/** The case as lists and the case page show it: the columns of CaseRecord, never the snapshot. */
+function publicRecord(row: Pick<typeof tenancies.$inferSelect, keyof typeof caseListColumns>): z.infer<typeof CaseRecord> {
+  return {
+    caseId: row.caseId,
+    municipality: row.municipality,
+    phase: row.phase,
+    status: row.status,
+    applicantName: row.applicantName,
+    housingOfficerId: row.housingOfficerId,
+    followUpWorkerId: row.followUpWorkerId,
+    nextDeadline: row.nextDeadline,
+    closedReason: row.closedReason,
+    stateVersion: row.stateVersion,
+    updatedAt: row.updatedAt.toISOString(),
+    caution: row.caution,
+  };
 }
 
 /**

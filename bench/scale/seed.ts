@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { count, eq, like } from 'drizzle-orm';
+import { caseTasks } from '../../db/schema';
+import { rentAccounts } from '../../db/schema-rent';
+import { osloDate } from '../../domain/calendar';
+import { tenancyWorkflowId } from '../../domain/ids';
+import { startRent } from '../../domain/tenancy/rent';
+import { newTenancyState } from '../../domain/tenancy/state';
+import type { TenancyWorkflowInput } from '../../workflows/tenancy';
+import { percentile } from '../load';
+import type { System } from './system';
+
+export interface Rate {
+  count: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+}
+
+/** CONCURRENCY clients, each doing `one` and then the next, until `total` are done. */
+async function closedLoop(total: number, concurrency: number, one: (i: number) => Promise<void>, progress: (done: number) => void): Promise<Rate> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await one(i);
+        latencies.push(performance.now() - t0);
+        if (latencies.length % 100 === 0 || latencies.length === total) progress(latencies.length);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { count: total, perSecond: total / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
+}
+
+/** The engine's own rate on the same dev server: no-op workflows started and completed. */
+export function noopRate(sys: System, total: number, concurrency: number, say: (s: string) => void): Promise<Rate> {
+  return closedLoop(total, concurrency, async () => {
+    await sys.temporal.workflow.execute('noopWorkflow', { taskQueue: sys.noopQueue, workflowId: `noop-${randomUUID()}` });
+  }, (d) => say(`\r  engine no-op workflows ${d}/${total}`));
+}
+
+/**
+ * Applications through the real path: POST /api/tenancies (stored, workflow started), the workflow's
+ * first state written to the read model; each counts from the POST until its first task is in the
+ * work list's table. Returns the case IDs with the rate.
+ */
+export async function seedApplications(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<{ rate: Rate; caseIds: string[] }> {
+  const caseIds: string[] = [];
+  const rate = await closedLoop(total, concurrency, async (i) => {
+    const res = await fetch(`${sys.base}/api/tenancies`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer dev-boligkonsulent', 'content-type': 'application/json', 'idempotency-key': `bench-${randomUUID()}` },
+      body: JSON.stringify({ municipality: 'tynset', applicant: { name: `Søker ${from + i}` }, currentHousing: 'Benchmark' }),
+    });
+    const body = (await res.json()) as { caseId: string };
+    if (res.status !== 201) throw new Error(`POST /api/tenancies: ${res.status} ${JSON.stringify(body)}`);
+    caseIds.push(body.caseId);
+    for (;;) {
+      const [task] = await sys.database.db.select({ id: caseTasks.taskId }).from(caseTasks).where(eq(caseTasks.caseId, body.caseId)).limit(1);
+      if (task) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }, (d) => say(`\r  applications through the API ${from + d}/${from + total}`));
+  return { rate, caseIds };
+}
+
+// Case IDs in the real format (the KID is read from them): a run tag and the number, in base 32.
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
+export const RENT_PREFIX = 'BEN-2026-';
+export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
+
+/**
+ * Tenancies in follow-up with a rent account, one real tenancy workflow each. Taking a case from
+ * application to move-in is some twenty staff actions; the bench instead starts the workflow with the
+ * state a move-in leaves (the continue-as-new input), moved in today at NOK 9,150 a month. The
+ * workflow's first rent check opens the account and posts the first charge, as after a real move-in.
+ */
+export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<number> {
+  const started = performance.now();
+  const now = Date.now();
+  const today = osloDate(now);
+  let next = from;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < from + total) {
+        const i = next++;
+        const caseId = rentCaseId(i);
+        const application = { municipality: 'tynset', applicant: { name: `Leietaker ${i}` }, householdMembers: [], currentHousing: 'Benchmark', language: 'norsk', needsInterpreter: false, receivedDate: today, housingOfficerId: 'kari.nordmann' };
+        const state = newTenancyState({ caseId, application, now });
+        state.phase = 'follow_up';
+        state.followUpWorkerId = i % 10 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`;
+        state.moveInDate = today;
+        state.monthlyRentOre = 915_000;
+        startRent(state, { moveIn: today });
+        const input: TenancyWorkflowInput = { caseId, application, carried: state };
+        await sys.temporal.workflow.start('tenancyWorkflow', { taskQueue: sys.taskQueue, workflowId: tenancyWorkflowId(caseId), args: [input] });
+      }
+    }),
+  );
+  // Ready when every workflow has opened its account (its first rent check has run).
+  for (;;) {
+    const [row] = await sys.database.db.select({ n: count() }).from(rentAccounts).where(like(rentAccounts.caseId, `${RENT_PREFIX}%`));
+    say(`\r  tenancies in follow-up with a rent account ${row!.n}/${from + total}`);
+    if (row!.n >= from + total) break;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return (performance.now() - started) / 1000;
+}
