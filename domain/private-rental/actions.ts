@@ -2,13 +2,14 @@ import { osloDate } from '../calendar';
 import type { Actor } from '../roles';
 import type { PrivateRentalActionPayload } from '../schemas/private-rental';
 import { searchRules } from './phase-search';
+import { taskRules } from './phase-tasks';
 import { tenancyRules } from './phase-tenancy';
 import type { PrivateRentalActionType, PrivateRentalRule, RuleMap } from './rule';
 import { rememberResult, type PrivateRentalState } from './state';
 
 export type { PrivateRentalActionPayload } from '../schemas/private-rental';
 
-const RULES: RuleMap = { ...searchRules, ...tenancyRules };
+const RULES: RuleMap = { ...searchRules, ...tenancyRules, ...taskRules };
 
 export const PRIVATE_RENTAL_ACTION_TYPES = Object.keys(RULES) as PrivateRentalActionType[];
 

@@ -182,7 +182,12 @@ const followUpPayloads = [
   z.strictObject({ type: z.literal('returnToMunicipalProcess'), reason: text() }),
 ] as const;
 
-export const PrivateRentalActionPayload = z.discriminatedUnion('type', [...mappingPayloads, ...findingPayloads, ...contractPayloads, ...moveInPayloads, ...followUpPayloads]);
+/** Any phase: a task that asks for something done outside Botrygg is ticked off with what was done. */
+const taskPayloads = [
+  z.strictObject({ type: z.literal('completeTask'), taskId: z.string().trim().min(1).max(100), note: z.string().trim().min(3).max(4000) }),
+] as const;
+
+export const PrivateRentalActionPayload = z.discriminatedUnion('type', [...mappingPayloads, ...findingPayloads, ...contractPayloads, ...moveInPayloads, ...followUpPayloads, ...taskPayloads]);
 export type PrivateRentalActionPayload = z.infer<typeof PrivateRentalActionPayload>;
 export type LeaseTerms = z.infer<typeof LeaseTerms>;
 export type Security = z.infer<typeof Security>;

@@ -8,27 +8,12 @@ import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { FOLLOW_UP_LEGAL_BASIS, recordIndividualDecision } from './decisions';
 import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
+import { tenancyTaskIsManual } from '../task-closers';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
 
 /** § 9-6: ordinary notice is three months, counted to the end of a calendar month. */
 export const earliestMoveOut = (noticeDate: string) => endOfMonth(addMonths(noticeDate, 3));
-
-/**
- * Tasks that only ask someone to do something outside Botrygg and note what they did: without this
- * the ladder's and the committee's tasks stayed open until the arrears were paid or the case closed.
- */
-const MANUALLY_COMPLETED = [
-  'missed_visit',
-  'follow_up_declined',
-  'start_up_loan_assessment',
-  'rent_follow_up',
-  'rent_three_party_meeting',
-  'rent_nav_contact',
-  'send_letter',
-  'committee_decision',
-  'allowance_missing',
-];
 
 const active = (s: TenancyState) => inPhase(s, 'follow_up') && !s.ending;
 
@@ -56,7 +41,7 @@ export const followUpRules: {
     reject(s, { taskId }, { actor }) {
       const task = s.tasks.find((t) => t.id === taskId);
       if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';
-      if (!MANUALLY_COMPLETED.includes(task.kind)) return 'Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.';
+      if (!tenancyTaskIsManual(task.kind)) return 'Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.';
       if (!actor.roles.includes(task.role) && !actor.roles.includes('admin')) return 'Oppgaven er tildelt en annen rolle.';
       return undefined;
     },

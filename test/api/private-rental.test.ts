@@ -137,6 +137,16 @@ describe('API: help to rent privately (seed 004)', () => {
     // The landlord's free text stays in the form store: never on the timeline.
     expect(timeline.some((e) => e.summary.includes('Høy musikk'))).toBe(false);
     expect(page.body.case.phase).toBe('private_rental');
+
+    // Issue 11: following up a landlord's report happens outside Botrygg, so it is done with a note
+    // (domain/task-closers.ts); a task with its own action is refused, and a note is required.
+    expect((await act(caseId, { type: 'completeTask', taskId: 'pr-landlord-report-2' })).status).toBe(400);
+    const ownAction = await act(caseId, { type: 'completeTask', taskId: 'pr-first-contact', note: 'Ringte leietaker.' });
+    expect(ownAction.status).toBe(409);
+    expect(ownAction.body.error).toBe('Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.');
+    const done = await ok(caseId, { type: 'completeTask', taskId: 'pr-landlord-report-2', note: 'Snakket med leietaker om støyen.' });
+    expect(done.message).toBe('Oppgaven «Følg opp melding fra utleier» er utført.');
+    expect((await act(caseId, { type: 'completeTask', taskId: 'pr-landlord-report-2', note: 'Igjen.' })).body.error).toBe('Oppgaven finnes ikke eller er allerede utført.');
   });
 
   it('refuses a landlord report for a case that is not helped to rent privately, and keeps it as refused', async () => {

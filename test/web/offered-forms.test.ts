@@ -42,6 +42,15 @@ describe('forms the case page offers', () => {
     expect(offeredForms({ ...followUp, status: 'closed' }, worker)).toEqual([]);
   });
 
+  it('offers "done, with a note" for every task the domain lets its role tick off (domain/task-closers.ts), and not for tasks with their own action', () => {
+    const followUp: LiveCase = { phase: 'follow_up', status: 'active', followUp: { status: 'active', visits: [] } };
+    const withTask = (kind: string, role: string): LiveCase => ({ ...followUp, waitingFor: { tasks: [{ id: 't-1', kind, title: 'Oppgave', role, dueDate: '2027-05-15' }], timers: [] } });
+    expect(offeredForms(withTask('rent_three_party_meeting', 'follow_up_worker'), worker)).toContain('completeTask');
+    expect(offeredForms(withTask('send_letter', 'housing_officer'), officer)).toContain('completeTask');
+    expect(offeredForms(withTask('send_letter', 'housing_officer'), worker)).not.toContain('completeTask');
+    expect(offeredForms(withTask('rent_warning_letter', 'housing_officer'), officer)).not.toContain('completeTask');
+  });
+
   it('ending: notice, then the move-out inspection, then the deposit settlement, for the housing officer', () => {
     const followUp: LiveCase = { phase: 'follow_up', status: 'active', followUp: { status: 'active', visits: [] } };
     const ending = { givenBy: 'tenant', noticeDate: '2027-05-15', moveOutDate: '2027-08-31' };

@@ -1,3 +1,4 @@
+import { tenancyTaskIsManual } from '../../domain/task-closers';
 import type { components, paths } from './api/schema';
 
 export type { paths };
@@ -52,8 +53,6 @@ export interface LiveCase {
 
 export const asLive = (live: CaseResponse['live']): LiveCase | null => (live && typeof live === 'object' ? (live as LiveCase) : null);
 
-/** Tasks a person completes by ticking them off with a note (the rest close through their own action). */
-export const MANUALLY_COMPLETED = ['missed_visit', 'follow_up_declined'];
 
 export type AgreementParty = 'tenant' | 'follow_up_worker' | 'housing_officer';
 
@@ -127,5 +126,5 @@ export function offeredForms(live: LiveCase | null, roles: string[], userId = ''
 }
 
 export function completableTasks(live: LiveCase | null, roles: string[]): LiveTask[] {
-  return (live?.waitingFor?.tasks ?? []).filter((t) => MANUALLY_COMPLETED.includes(t.kind) && (roles.includes(t.role) || roles.includes('admin')));
+  return (live?.waitingFor?.tasks ?? []).filter((t) => tenancyTaskIsManual(t.kind) && (roles.includes(t.role) || roles.includes('admin')));
 }

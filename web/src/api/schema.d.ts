@@ -1458,6 +1458,11 @@ export interface paths {
                         /** @constant */
                         type: "returnToMunicipalProcess";
                         reason: string;
+                    } | {
+                        /** @constant */
+                        type: "completeTask";
+                        taskId: string;
+                        note: string;
                     };
                 };
             };
