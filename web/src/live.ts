@@ -48,6 +48,9 @@ export interface LiveCase {
   incidents?: Array<{ incidentId: string; situation: string; status: string }>;
   ending?: { givenBy: string; noticeDate: string; moveOutDate: string; inspection?: { date: string; damagesOre: number }; settlement?: { date: string } };
   waitingFor?: { tasks: LiveTask[]; timers: Array<{ at: string; reason: string }> };
+  consent?: { status: 'given' | 'withdrawn'; scope: string[]; date: string; validUntil?: string; withdrawnDate?: string };
+  legalBasis?: { basis: string; date: string };
+  payment?: { method: string; date: string; authorisation?: { grantedTo: 'nav' | 'employer'; signedDate: string; validUntil?: string; withdrawnDate?: string } };
 }
 
 export const asLive = (live: CaseResponse['live']): LiveCase | null => (live && typeof live === 'object' ? (live as LiveCase) : null);
@@ -128,4 +131,28 @@ export function offeredForms(live: LiveCase | null, roles: string[], userId = ''
 
 export function completableTasks(live: LiveCase | null, roles: string[]): LiveTask[] {
   return (live?.waitingFor?.tasks ?? []).filter((t) => MANUALLY_COMPLETED.includes(t.kind) && (roles.includes(t.role) || roles.includes('admin')));
+}
+
+export type ArrangementFormKind = 'recordConsent' | 'withdrawConsent' | 'recordLegalBasis' | 'recordPaymentArrangement' | 'withdrawPaymentAuthorisation';
+
+/**
+ * The consent, legal-basis and payment forms this person may use on the case now (domain/tenancy/
+ * arrangements.ts): any phase of an active case except private rental, each for the roles its rule
+ * names; a withdrawal only when there is something in force to withdraw. Kept apart from
+ * `offeredForms` because they do not move the case along: the page shows them in their own section.
+ */
+export function offeredArrangementForms(live: LiveCase | null, roles: string[]): ArrangementFormKind[] {
+  if (!live || live.status === 'closed' || live.phase === 'private_rental') return [];
+  const is = (...r: string[]) => roles.some((x) => x === 'admin' || r.includes(x));
+  const forms: ArrangementFormKind[] = [];
+  if (is('housing_officer', 'housing_office', 'follow_up_worker')) {
+    forms.push('recordConsent');
+    if (live.consent?.status === 'given') forms.push('withdrawConsent');
+  }
+  if (is('housing_officer', 'housing_office')) forms.push('recordLegalBasis');
+  if (is('housing_officer', 'housing_office', 'follow_up_worker')) {
+    forms.push('recordPaymentArrangement');
+    if (live.payment?.authorisation && !live.payment.authorisation.withdrawnDate) forms.push('withdrawPaymentAuthorisation');
+  }
+  return forms;
 }
