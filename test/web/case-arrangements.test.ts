@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
-import { startApiHarness, TOKENS, type ApiHarness, newCase } from '../helpers/api';
+import { osloDate } from '../../domain/calendar';
+import { sampleInterview } from '../../scripts/demo-data';
+import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
 import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, tabTo } from '../helpers/chromium';
 
 /**
@@ -15,11 +17,14 @@ describe('consent and payment on the case page', () => {
   let browser: Browser;
   const name = `Sara Samtykke ${randomUUID().slice(0, 6)}`;
   let caseId = '';
+  const applicant = `Per Klage ${randomUUID().slice(0, 6)}`;
+  let appealCase = '';
 
   beforeAll(async () => {
     await ensureWebBuild({ say: () => {} });
     api = await startApiHarness('web arrangements', { webDir: WEB_DIST });
-    caseId = await newCase(api, { applicant: { name } });
+    [caseId, appealCase] = await Promise.all([newCase(api, { applicant: { name } }), newCase(api, { applicant: { name: applicant } })]);
+    await runSteps(api, appealCase, [{ payload: sampleInterview(osloDate(Date.now()), 2) }]);
     browser = await launchChromium();
   }, 180_000);
 
@@ -28,7 +33,7 @@ describe('consent and payment on the case page', () => {
     await api?.close();
   });
 
-  async function openCase(page: Page) {
+  async function openCase(page: Page, name: string) {
     await page.goto(`${api.baseUrl}/`);
     const button = page.getByRole('button', { name: 'Fortsett som kari.nordmann' });
     await button.waitFor();
@@ -40,7 +45,7 @@ describe('consent and payment on the case page', () => {
     await expect.poll(() => page.getByRole('list', { name: 'Saker' }).getByRole('listitem').count()).toBe(1);
     await page.getByRole('link', { name }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-    await page.getByRole('heading', { name: 'Samtykke og betaling' }).waitFor();
+    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
   }
 
   /** A form's fold-out (`<summary>`); its form's heading carries the same words inside the fold. */
@@ -51,7 +56,7 @@ describe('consent and payment on the case page', () => {
   it('a housing officer records consent naming the committee, by keyboard, and the committee may then see the case; then rent paid by NAV with its fullmakt', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     const page = await context.newPage();
-    await openCase(page);
+    await openCase(page, name);
     const section = page.getByRole('region', { name: 'Samtykke og betaling' });
     await expect.poll(() => section.textContent()).toMatch(/Boligutvalget.*Kan ikke behandle saken/);
     // No withdrawal is offered while there is nothing to withdraw.
@@ -99,6 +104,50 @@ describe('consent and payment on the case page', () => {
     await summaryOf(section, 'Registrer at samtykket er trukket tilbake').waitFor();
     await expectNoHorizontalScroll(page, 'saksside etter samtykke 320');
     await expectNoAxeViolations(page, 'saksside etter samtykke');
+    await context.close();
+  });
+
+  it('a housing officer rejects an application with its reasons, registers the appeal, and the municipality reverses the decision on review', { timeout: 180_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+    const page = await context.newPage();
+    await openCase(page, applicant);
+
+    // A rejection without reasons is not sent: forvaltningsloven § 24.
+    const decision = page.getByRole('form', { name: 'Fatt vedtak' });
+    await decision.getByRole('radio', { name: 'Avslått' }).check();
+    await decision.getByRole('button', { name: 'Registrer vedtaket' }).click();
+    await expect.poll(() => decision.getByRole('alert').textContent()).toMatch(/Et avslag må begrunnes/);
+    await decision.getByLabel('Begrunnelse').fill('Søkeren har egen bolig som dekker behovet.');
+    await decision.getByRole('button', { name: 'Registrer vedtaket' }).click();
+    const decisions = page.getByRole('region', { name: 'Vedtak og klager' });
+    await expect.poll(() => decisions.textContent(), { timeout: 20_000 }).toMatch(/Søknaden om kommunal bolig: avslått \d{1,2}\. \p{L}+ \d{4}\. Klagefrist \d{1,2}\. \p{L}+ \d{4}\./u);
+    await expectNoAxeViolations(page, 'saksside med vedtak');
+    await expectNoHorizontalScroll(page, 'saksside med vedtak 320');
+
+    // The appeal, by keyboard.
+    const registerSummary = decisions.locator('summary').filter({ hasText: /^Registrer klage på vedtaket/ });
+    await tabTo(page, registerSummary, 120);
+    await page.keyboard.press('Enter');
+    const register = page.getByRole('form', { name: 'Registrer klage på vedtaket' });
+    await tabTo(page, register.getByRole('button', { name: 'Registrer klagen' }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Klage på vedtaket er registrert/);
+    await expect.poll(() => decisions.textContent()).toMatch(/Klage mottatt/);
+
+    // The municipality's review: the appeal is upheld here, so the application goes on to allocation.
+    await decisions.locator('summary').filter({ hasText: /^Registrer avgjørelse i klagen/ }).click();
+    const review = page.getByRole('form', { name: 'Kommunens behandling av klagen' });
+    await review.getByRole('radio', { name: 'Klagen tas til følge, og vedtaket endres' }).check();
+    await review.getByLabel('Begrunnelse').fill('Boligen er solgt; søkeren har ikke lenger egen bolig.');
+    await expectNoAxeViolations(page, 'klagebehandling');
+    await review.getByRole('button', { name: 'Registrer avgjørelsen' }).click();
+    await expect.poll(() => page.locator('.last-step').textContent()).toMatch(/Kommunen har omgjort vedtaket etter klage/);
+    await expect.poll(() => decisions.textContent()).toMatch(/Kommunen endret vedtaket/);
+    expect(await decisions.locator('summary').count()).toBe(0);
+
+    const seen = (await api.request('GET', `/api/tenancies/${appealCase}`, { token: TOKENS.officer })).body;
+    expect(seen.live.phase).toBe('allocation');
+    expect(seen.live.individualDecisions[0]).toMatchObject({ id: 'application', outcome: 'rejected', reasons: 'Søkeren har egen bolig som dekker behovet.', appeal: { review: { outcome: 'reversed', by: 'kari.nordmann' } } });
     await context.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offeredArrangementForms, offeredForms, signableParties, type LiveCase } from '../../web/src/live';
+import { offeredAppealForms, offeredArrangementForms, offeredForms, signableParties, type LiveCase } from '../../web/src/live';
 
 const officer = ['housing_officer'];
 const worker = ['follow_up_worker'];
@@ -69,5 +69,20 @@ describe('forms the case page offers', () => {
     expect(offeredArrangementForms({ ...held, status: 'closed' }, officer)).toEqual([]);
     expect(offeredArrangementForms({ ...held, phase: 'private_rental' }, officer)).toEqual([]);
     expect(offeredArrangementForms(null, officer)).toEqual([]);
+  });
+
+  it('appeals: registered on a decision that is not an approval, then the review, then the appeal body only when forwarded; for the housing office only', () => {
+    const rejected = { id: 'application', subject: 'application', outcome: 'rejected', date: '2027-05-15', decision: 'Avslag', appealDeadline: '2027-06-10' };
+    const approved = { ...rejected, id: 'other', outcome: 'approved' };
+    const at = (d: typeof rejected & { appeal?: object }): LiveCase => ({ phase: 'application', status: 'active', individualDecisions: [d, approved] });
+    const forms = (live: LiveCase, roles = officer) => offeredAppealForms(live, roles).map((o) => `${o.decision.id}:${o.form}`);
+    expect(forms(at(rejected))).toEqual(['application:registerAppeal']);
+    expect(forms(at(rejected), worker)).toEqual([]);
+    const appeal = { receivedDate: '2027-05-20' };
+    expect(forms(at({ ...rejected, appeal }))).toEqual(['application:decideAppeal']);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'forwarded', date: '2027-05-25' } } }))).toEqual(['application:decideAppeal']);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'reversed', date: '2027-05-25' } } }))).toEqual([]);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'forwarded', date: '2027-05-25' }, final: { outcome: 'upheld', date: '2027-07-01' } } }))).toEqual([]);
+    expect(forms({ ...at(rejected), status: 'closed' })).toEqual([]);
   });
 });

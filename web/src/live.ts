@@ -25,6 +25,20 @@ export interface LiveTask {
   dueDate: string;
   overdue?: boolean;
 }
+/** An individual decision (enkeltvedtak, domain/tenancy/decisions.ts) and its appeal, as far as it has come. */
+export interface LiveDecision {
+  id: string;
+  subject: string;
+  outcome: string;
+  date: string;
+  decision: string;
+  appealDeadline: string;
+  appeal?: {
+    receivedDate: string;
+    review?: { outcome: 'reversed' | 'forwarded'; date: string };
+    final?: { outcome: 'upheld' | 'reversed'; date: string };
+  };
+}
 export interface LiveCase {
   municipality?: string;
   phase?: string;
@@ -50,6 +64,7 @@ export interface LiveCase {
   waitingFor?: { tasks: LiveTask[]; timers: Array<{ at: string; reason: string }> };
   consent?: { status: 'given' | 'withdrawn'; scope: string[]; date: string; validUntil?: string; withdrawnDate?: string };
   legalBasis?: { basis: string; date: string };
+  individualDecisions?: LiveDecision[];
   payment?: { method: string; date: string; authorisation?: { grantedTo: 'nav' | 'employer'; signedDate: string; validUntil?: string; withdrawnDate?: string } };
 }
 
@@ -155,4 +170,27 @@ export function offeredArrangementForms(live: LiveCase | null, roles: string[]):
     if (live.payment?.authorisation && !live.payment.authorisation.withdrawnDate) forms.push('withdrawPaymentAuthorisation');
   }
   return forms;
+}
+
+/** Where an appeal stands: the next step the housing office records, or none. */
+export function appealStage(d: LiveDecision): 'register' | 'review' | 'appeal_body' | undefined {
+  if (!d.appeal) return d.outcome === 'approved' ? undefined : 'register';
+  if (!d.appeal.review) return 'review';
+  if (d.appeal.review.outcome === 'forwarded' && !d.appeal.final) return 'appeal_body';
+  return undefined;
+}
+
+/**
+ * The appeal steps this person may record on the case's decisions now (the rules in
+ * domain/tenancy/decisions.ts: the housing office's roles; an approval is not appealed, so it is
+ * not offered). One entry per decision that can take a step.
+ */
+export function offeredAppealForms(live: LiveCase | null, roles: string[]): Array<{ decision: LiveDecision; form: 'registerAppeal' | 'decideAppeal' }> {
+  if (!live || live.status === 'closed' || live.phase === 'private_rental') return [];
+  if (!roles.some((r) => r === 'admin' || r === 'housing_officer' || r === 'housing_office')) return [];
+  return (live.individualDecisions ?? []).flatMap((decision) => {
+    const stage = appealStage(decision);
+    if (!stage) return [];
+    return [{ decision, form: stage === 'register' ? ('registerAppeal' as const) : ('decideAppeal' as const) }];
+  });
 }
