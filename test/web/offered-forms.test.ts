@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offeredForms, signableParties, type LiveCase } from '../../web/src/live';
+import { offeredAppealForms, offeredArrangementForms, offeredForms, signableParties, type LiveCase } from '../../web/src/live';
 
 const officer = ['housing_officer'];
 const worker = ['follow_up_worker'];
@@ -59,5 +59,39 @@ describe('forms the case page offers', () => {
     expect(offeredForms({ ...followUp, ending: { ...ending, inspection: { date: '2027-08-31', damagesOre: 0 } } }, officer)).toEqual(['settleDeposit', 'reportIncident']);
     expect(offeredForms({ ...followUp, ending }, worker)).toEqual(['recordVisit', 'reportIncident']);
     expect(offeredForms(null, worker)).toEqual([]);
+  });
+
+  it('consent, legal basis and payment: in any phase of an active case, for the roles the rules name; a withdrawal only of what is in force', () => {
+    const base: LiveCase = { phase: 'application', status: 'active' };
+    expect(offeredArrangementForms(base, officer)).toEqual(['recordConsent', 'recordLegalBasis', 'recordPaymentArrangement']);
+    // The legal basis is the housing office's to record; the follow-up worker records consent and payment.
+    expect(offeredArrangementForms(base, worker)).toEqual(['recordConsent', 'recordPaymentArrangement']);
+    expect(offeredArrangementForms(base, ['committee_member'])).toEqual([]);
+    const held: LiveCase = {
+      ...base,
+      consent: { status: 'given', scope: ['committee'], date: '2027-05-15' },
+      payment: { method: 'nav_direct', date: '2027-05-15', authorisation: { grantedTo: 'nav', signedDate: '2027-05-15' } },
+    };
+    expect(offeredArrangementForms(held, officer)).toEqual(['recordConsent', 'withdrawConsent', 'recordLegalBasis', 'recordPaymentArrangement', 'withdrawPaymentAuthorisation']);
+    const withdrawn: LiveCase = { ...held, consent: { ...held.consent!, status: 'withdrawn', withdrawnDate: '2027-06-01' }, payment: { ...held.payment!, authorisation: { ...held.payment!.authorisation!, withdrawnDate: '2027-06-01' } } };
+    expect(offeredArrangementForms(withdrawn, officer)).toEqual(['recordConsent', 'recordLegalBasis', 'recordPaymentArrangement']);
+    expect(offeredArrangementForms({ ...held, status: 'closed' }, officer)).toEqual([]);
+    expect(offeredArrangementForms({ ...held, phase: 'private_rental' }, officer)).toEqual([]);
+    expect(offeredArrangementForms(null, officer)).toEqual([]);
+  });
+
+  it('appeals: registered on a decision that is not an approval, then the review, then the appeal body only when forwarded; for the housing office only', () => {
+    const rejected = { id: 'application', subject: 'application', outcome: 'rejected', date: '2027-05-15', decision: 'Avslag', appealDeadline: '2027-06-10' };
+    const approved = { ...rejected, id: 'other', outcome: 'approved' };
+    const at = (d: typeof rejected & { appeal?: object }): LiveCase => ({ phase: 'application', status: 'active', individualDecisions: [d, approved] });
+    const forms = (live: LiveCase, roles = officer) => offeredAppealForms(live, roles).map((o) => `${o.decision.id}:${o.form}`);
+    expect(forms(at(rejected))).toEqual(['application:registerAppeal']);
+    expect(forms(at(rejected), worker)).toEqual([]);
+    const appeal = { receivedDate: '2027-05-20' };
+    expect(forms(at({ ...rejected, appeal }))).toEqual(['application:decideAppeal']);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'forwarded', date: '2027-05-25' } } }))).toEqual(['application:decideAppeal']);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'reversed', date: '2027-05-25' } } }))).toEqual([]);
+    expect(forms(at({ ...rejected, appeal: { ...appeal, review: { outcome: 'forwarded', date: '2027-05-25' }, final: { outcome: 'upheld', date: '2027-07-01' } } }))).toEqual([]);
+    expect(forms({ ...at(rejected), status: 'closed' })).toEqual([]);
   });
 });

@@ -26,6 +26,20 @@ export interface LiveTask {
   dueDate: string;
   overdue?: boolean;
 }
+/** An individual decision (enkeltvedtak, domain/tenancy/decisions.ts) and its appeal, as far as it has come. */
+export interface LiveDecision {
+  id: string;
+  subject: string;
+  outcome: string;
+  date: string;
+  decision: string;
+  appealDeadline: string;
+  appeal?: {
+    receivedDate: string;
+    review?: { outcome: 'reversed' | 'forwarded'; date: string };
+    final?: { outcome: 'upheld' | 'reversed'; date: string };
+  };
+}
 export interface LiveCase {
   municipality?: string;
   phase?: string;
@@ -49,6 +63,10 @@ export interface LiveCase {
   incidents?: Array<{ incidentId: string; situation: string; status: string }>;
   ending?: { givenBy: string; noticeDate: string; moveOutDate: string; inspection?: { date: string; damagesOre: number }; settlement?: { date: string } };
   waitingFor?: { tasks: LiveTask[]; timers: Array<{ at: string; reason: string }> };
+  consent?: { status: 'given' | 'withdrawn'; scope: string[]; date: string; validUntil?: string; withdrawnDate?: string };
+  legalBasis?: { basis: string; date: string };
+  individualDecisions?: LiveDecision[];
+  payment?: { method: string; date: string; authorisation?: { grantedTo: 'nav' | 'employer'; signedDate: string; validUntil?: string; withdrawnDate?: string } };
 }
 
 export const asLive = (live: CaseResponse['live']): LiveCase | null => (live && typeof live === 'object' ? (live as LiveCase) : null);
@@ -127,4 +145,51 @@ export function offeredForms(live: LiveCase | null, roles: string[], userId = ''
 
 export function completableTasks(live: LiveCase | null, roles: string[]): LiveTask[] {
   return (live?.waitingFor?.tasks ?? []).filter((t) => tenancyTaskIsManual(t.kind) && (roles.includes(t.role) || roles.includes('admin')));
+}
+
+export type ArrangementFormKind = 'recordConsent' | 'withdrawConsent' | 'recordLegalBasis' | 'recordPaymentArrangement' | 'withdrawPaymentAuthorisation';
+
+/**
+ * The consent, legal-basis and payment forms this person may use on the case now (domain/tenancy/
+ * arrangements.ts): any phase of an active case except private rental, each for the roles its rule
+ * names; a withdrawal only when there is something in force to withdraw. Kept apart from
+ * `offeredForms` because they do not move the case along: the page shows them in their own section.
+ */
+export function offeredArrangementForms(live: LiveCase | null, roles: string[]): ArrangementFormKind[] {
+  if (!live || live.status === 'closed' || live.phase === 'private_rental') return [];
+  const is = (...r: string[]) => roles.some((x) => x === 'admin' || r.includes(x));
+  const forms: ArrangementFormKind[] = [];
+  if (is('housing_officer', 'housing_office', 'follow_up_worker')) {
+    forms.push('recordConsent');
+    if (live.consent?.status === 'given') forms.push('withdrawConsent');
+  }
+  if (is('housing_officer', 'housing_office')) forms.push('recordLegalBasis');
+  if (is('housing_officer', 'housing_office', 'follow_up_worker')) {
+    forms.push('recordPaymentArrangement');
+    if (live.payment?.authorisation && !live.payment.authorisation.withdrawnDate) forms.push('withdrawPaymentAuthorisation');
+  }
+  return forms;
+}
+
+/** Where an appeal stands: the next step the housing office records, or none. */
+export function appealStage(d: LiveDecision): 'register' | 'review' | 'appeal_body' | undefined {
+  if (!d.appeal) return d.outcome === 'approved' ? undefined : 'register';
+  if (!d.appeal.review) return 'review';
+  if (d.appeal.review.outcome === 'forwarded' && !d.appeal.final) return 'appeal_body';
+  return undefined;
+}
+
+/**
+ * The appeal steps this person may record on the case's decisions now (the rules in
+ * domain/tenancy/decisions.ts: the housing office's roles; an approval is not appealed, so it is
+ * not offered). One entry per decision that can take a step.
+ */
+export function offeredAppealForms(live: LiveCase | null, roles: string[]): Array<{ decision: LiveDecision; form: 'registerAppeal' | 'decideAppeal' }> {
+  if (!live || live.status === 'closed' || live.phase === 'private_rental') return [];
+  if (!roles.some((r) => r === 'admin' || r === 'housing_officer' || r === 'housing_office')) return [];
+  return (live.individualDecisions ?? []).flatMap((decision) => {
+    const stage = appealStage(decision);
+    if (!stage) return [];
+    return [{ decision, form: stage === 'register' ? ('registerAppeal' as const) : ('decideAppeal' as const) }];
+  });
 }

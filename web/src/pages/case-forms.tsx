@@ -159,12 +159,17 @@ function RecordDecision({ caseId, onDone }: { caseId: string; onDone: (message: 
   const [date, setDate] = useState(todayInOslo());
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
+  // The reasons go in the decision letter (forvaltningsloven § 24); a rejection must have them.
+  const send = (key: string): Promise<Outcome> => {
+    if (outcome === 'rejected' && note.trim().length < 3) return Promise.resolve({ ok: false, message: 'Et avslag må begrunnes. Skriv begrunnelsen; den står i vedtaksbrevet.' });
+    return act(key, { type: 'recordDecision', outcome, date, ...(reference.trim() ? { reference } : {}), ...(note.trim() ? { reasons: note.trim() } : {}) });
+  };
   return (
-    <ActionCard title="Fatt vedtak" submitLabel="Registrer vedtaket" onDone={onDone} send={(key) => act(key, { type: 'recordDecision', outcome, date, ...(reference.trim() ? { reference } : {}), ...(note.trim() ? { note } : {}) })}>
+    <ActionCard title="Fatt vedtak" submitLabel="Registrer vedtaket" onDone={onDone} send={send}>
       <RadioGroup legend="Vedtak" name={`decision-${caseId}`} value={outcome} onChange={setOutcome} options={[['approved', 'Innvilget'], ['rejected', 'Avslått']]} />
       <DateField label="Vedtaksdato" value={date} onChange={setDate} />
       <Textfield label="Saksreferanse (valgfritt)" value={reference} onChange={(e) => setReference(e.target.value)} />
-      <NoteField label="Begrunnelse (valgfritt)" value={note} onChange={setNote} />
+      <NoteField label="Begrunnelse" description="Står i vedtaksbrevet. Må fylles ut ved avslag." value={note} onChange={setNote} />
     </ActionCard>
   );
 }

@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../api/client';
 import { useSession } from '../auth';
 import { formatDate, formatDateTime, formatKroner, humanDates, PHASE_LABELS, roleLabel } from '../format';
-import { asLive, offeredForms, type CaseResponse, type LiveCase } from '../live';
+import { asLive, offeredAppealForms, offeredArrangementForms, offeredForms, type CaseResponse, type LiveCase } from '../live';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../ui';
+import { DecisionsSection } from './appeal-forms';
+import { ArrangementsSection } from './arrangement-forms';
 import { CaseForms } from './case-forms';
 import { IncidentSection } from './incident-section';
 import { RentAccountLink } from './housing-office/rent-account';
@@ -76,6 +78,8 @@ export function CasePage({ caseId }: { caseId: string }) {
             forms={offeredForms(live, session?.roles ?? [], session?.userId)}
             onDone={done}
           />
+          <DecisionsSection caseId={caseId} live={live} offered={offeredAppealForms(live, session?.roles ?? [])} onDone={done} />
+          <ArrangementsSection caseId={caseId} arrangements={data.arrangements} forms={offeredArrangementForms(live, session?.roles ?? [])} onDone={done} />
           <IncidentSection
             caseId={caseId}
             live={live}
