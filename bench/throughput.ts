@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { and, eq } from 'drizzle-orm';
 import { createApp } from '../api/app';
 import { parseApiTokens } from '../config/api-tokens';
@@ -16,7 +15,8 @@ import { startDevServer } from '../platform/dev-server';
 import { createLogger, installTemporalLogger } from '../platform/logger';
 import { registerSearchAttributes } from '../platform/search-attribute-registration';
 import { findTemporalCli } from '../platform/temporal-cli';
-import { createWorker, quietBundlerLogger } from '../worker';
+import { createWorker } from '../worker';
+import { startNoopWorker } from './noop-worker';
 
 /**
  * Throughput from accepted application to the first task visible in the work list, against the
@@ -27,7 +27,6 @@ import { createWorker, quietBundlerLogger } from '../worker';
  */
 const CASES = Number(process.env.CASES ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { process: 'bench' });
 installTemporalLogger(logger);
 
@@ -72,18 +71,11 @@ async function closedLoop(label: string, one: () => Promise<void>): Promise<Figu
 }
 
 // Baseline: the engine with nothing of Botrygg in it.
-const noopQueue = `bench-noop-${randomUUID()}`;
-const noopWorker = await Worker.create({
-  connection: nativeConnection,
-  taskQueue: noopQueue,
-  workflowBundle: await bundleWorkflowCode({ workflowsPath: path.join(here, 'workflows', 'minimal.ts'), logger: quietBundlerLogger }),
-});
-const noopRunning = noopWorker.run();
+const noopWorker = await startNoopWorker(nativeConnection);
 const baseline = await closedLoop('engine: no-op workflow started and completed', async () => {
-  await temporal.workflow.execute('noopWorkflow', { taskQueue: noopQueue, workflowId: `noop-${randomUUID()}` });
+  await temporal.workflow.execute('noopWorkflow', { taskQueue: noopWorker.taskQueue, workflowId: `noop-${randomUUID()}` });
 });
-noopWorker.shutdown();
-await noopRunning;
+await noopWorker.shutdown();
 
 // Botrygg: an application through the API until its first task is in the work list.
 const taskQueue = `bench-throughput-${randomUUID()}`;
