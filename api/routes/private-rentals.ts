@@ -9,7 +9,7 @@ import { LandlordReportInput, PrivateRentalActionPayload } from '../../domain/sc
 import type { TenancyView } from '../../domain/tenancy/view';
 import { privateRentalActionUpdate } from '../../workflows/messages';
 import { audit } from '../audit';
-import { worksIn } from '../auth';
+import { listedMunicipality, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase, type CaseRow } from '../case-access';
 import { HttpError } from '../errors';
 import { claimIdempotencyKey } from '../idempotency-keys';
@@ -171,8 +171,7 @@ export function registerPrivateRentalRoutes(routes: ApiRoutes, deps: IntakeDeps 
       },
     },
     async ({ actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       const rows = await db.select({ snapshot: privateRentals.snapshot }).from(privateRentals).where(eq(privateRentals.municipality, municipality));
       return { status: 200, body: privateRentalStatistics(rows.map((r) => r.snapshot as PrivateRentalView)) };
     },
