@@ -12,6 +12,7 @@ import { audit } from '../audit';
 import { listedMunicipality, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase, type CaseRow } from '../case-access';
 import { HttpError } from '../errors';
+import { formReply } from '../form-submissions';
 import { claimIdempotencyKey } from '../idempotency-keys';
 import { receiveLandlordReport } from '../landlord-report-intake';
 import type { ApiRoutes } from '../routes';
@@ -140,9 +141,9 @@ export function registerPrivateRentalRoutes(routes: ApiRoutes, deps: IntakeDeps 
         if (err instanceof HttpError) await audit(db, req, 'write', row.caseId, err.status);
         throw err;
       });
-      const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
-      await audit(db, req, 'write', row.caseId, status);
-      return outcome.kind === 'kept' ? { status, body: { status: 'kept', message: outcome.message } } : { status, body: { status: outcome.kind, ...outcome.result } };
+      const reply = formReply(outcome);
+      await audit(db, req, 'write', row.caseId, reply.status);
+      return reply;
     },
   );
 
