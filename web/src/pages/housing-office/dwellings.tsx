@@ -3,19 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/client';
 import { useSession } from '../../auth';
 import { formatKroner } from '../../format';
+import type { Dwelling } from '../../live';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
 import { useBusy } from './busy';
-
-interface Dwelling {
-  id: string;
-  address: string;
-  sizeSqm: number;
-  rooms: number;
-  floor: number;
-  accessible: boolean;
-  coLocated: boolean;
-  monthlyRentOre: number;
-}
 
 /** The municipality's dwelling register: every dwelling, and a form to add one or change one (the API saves by ID). */
 export function Dwellings() {
