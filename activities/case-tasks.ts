@@ -13,3 +13,20 @@ export async function replaceCaseTasks(tx: Tx, caseId: string, source: string, t
   await tx.delete(caseTasks).where(and(eq(caseTasks.caseId, caseId), eq(caseTasks.source, source)));
   if (tasks.length) await tx.insert(caseTasks).values(tasks.map((t) => ({ ...t, caseId, source })));
 }
+
+/** A workflow view's open tasks as work-list rows; the tenancy and the private rental list theirs alike. */
+export function viewTaskRows(view: {
+  municipality: string;
+  tasks: readonly { id: string; kind: string; title: string; role: string; assigneeId?: string | null; dueDate: string; overdue?: boolean }[];
+}): CaseTaskRow[] {
+  return view.tasks.map((t) => ({
+    taskId: t.id,
+    municipality: view.municipality,
+    kind: t.kind,
+    title: t.title,
+    role: t.role,
+    assigneeId: t.assigneeId ?? null,
+    dueDate: t.dueDate,
+    overdue: t.overdue ?? false,
+  }));
+}

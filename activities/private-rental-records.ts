@@ -5,7 +5,7 @@ import { privateRentals } from '../db/schema-private-rental';
 import type { PrivateRentalView } from '../domain/private-rental/timers';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import { committeeReturnSignal, privateRentalOutcomeSignal, type CommitteeReturn, type PrivateRentalOutcome } from '../workflows/messages';
-import { replaceCaseTasks } from './case-tasks';
+import { replaceCaseTasks, viewTaskRows } from './case-tasks';
 import { writeEvents, writeRecords, type Tx } from './tenancy-records';
 
 export interface PrivateRentalWrite {
@@ -81,19 +81,5 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: PrivateRentalView
     .onConflictDoUpdate({ target: privateRentals.workflowId, set: changing, setWhere: sql`${privateRentals.stateVersion} < ${row.stateVersion}` })
     .returning({ workflowId: privateRentals.workflowId });
   if (written.length === 0) return;
-  await replaceCaseTasks(
-    tx,
-    view.caseId,
-    PRIVATE_RENTAL_TASK_SOURCE,
-    view.tasks.map((t) => ({
-      taskId: t.id,
-      municipality: view.municipality,
-      kind: t.kind,
-      title: t.title,
-      role: t.role,
-      assigneeId: t.assigneeId ?? null,
-      dueDate: t.dueDate,
-      overdue: t.overdue ?? false,
-    })),
-  );
+  await replaceCaseTasks(tx, view.caseId, PRIVATE_RENTAL_TASK_SOURCE, viewTaskRows(view));
 }

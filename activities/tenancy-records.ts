@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { caseEvents, caseRecords, tenancies } from '../db/schema';
-import { replaceCaseTasks } from './case-tasks';
+import { replaceCaseTasks, viewTaskRows } from './case-tasks';
 import { caseDwellingId } from '../domain/co-located';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import type { TenancyView } from '../domain/tenancy/view';
@@ -95,21 +95,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
     })
     .returning({ caseId: tenancies.caseId });
   if (written.length === 0) return;
-  await replaceCaseTasks(
-    tx,
-    view.caseId,
-    'tenancy',
-    view.tasks.map((t) => ({
-      taskId: t.id,
-      municipality: view.municipality,
-      kind: t.kind,
-      title: t.title,
-      role: t.role,
-      assigneeId: t.assigneeId ?? null,
-      dueDate: t.dueDate,
-      overdue: t.overdue ?? false,
-    })),
-  );
+  await replaceCaseTasks(tx, view.caseId, 'tenancy', viewTaskRows(view));
 }
 
 export async function writeRecords(tx: Database | Tx, caseId: string, records: CaseRecord[]): Promise<void> {

@@ -96,6 +96,13 @@ export function worksIn(actor: Actor, municipality: string): boolean {
   return actor.municipality === '*' || actor.municipality === municipality;
 }
 
+/** The municipality a municipality-wide listing covers: the actor's own, or for national staff the one asked for. */
+export function listedMunicipality(actor: Actor, requested: string | undefined): string {
+  const municipality = actor.municipality === '*' ? requested : actor.municipality;
+  if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+  return municipality;
+}
+
 /**
  * Need-to-know access to one case (GDPR art. 9 data): the housing office of the municipality,
  * and the follow-up worker assigned to the case.

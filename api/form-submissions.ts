@@ -54,3 +54,12 @@ export async function recordAttempt(
     )
     .where(and(eq(formSubmissions.kind, submission.kind), eq(formSubmissions.submissionId, submission.submissionId)));
 }
+
+/**
+ * The answer to a form delivered to a case (incident, landlord report): 201 when the case took it,
+ * 200 for the same submission again, 202 when it is kept until the case can take it.
+ */
+export function formReply<R extends object>(outcome: { kind: 'applied' | 'existing'; result: R } | { kind: 'kept'; message: string }) {
+  const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
+  return outcome.kind === 'kept' ? { status, body: { status: 'kept' as const, message: outcome.message } } : { status, body: { status: outcome.kind, ...outcome.result } };
+}

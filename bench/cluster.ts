@@ -14,6 +14,7 @@ import { findTemporalCli } from '../platform/temporal-cli';
 import { findTemporalServer } from '../platform/temporal-server';
 import { startCluster, temporalDbFromEnv, type Cluster } from '../scripts/cluster/run';
 import { quietBundlerLogger } from '../worker';
+import { closedLoop } from './load';
 
 /**
  * The dev server and the cluster side by side, in one run (`npm run bench:cluster`), each with the
@@ -50,24 +51,11 @@ interface Rate {
 
 const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
-async function closedLoop(label: string, n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Rate> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const t0 = performance.now();
-        await one(i);
-        latencies.push(performance.now() - t0);
-        if (latencies.length % 500 === 0) process.stderr.write(`\r  ${label}: ${latencies.length}/${n}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+async function measure(label: string, n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<Rate> {
+  const { latencies, seconds } = await closedLoop(n, concurrency, one, (done) => {
+    if (done % 500 === 0) process.stderr.write(`\r  ${label}: ${done}/${n}`);
+  });
   if (n >= 500) process.stderr.write('\n');
-  latencies.sort((a, b) => a - b);
   return { perSecond: n / seconds, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95) };
 }
 
@@ -79,7 +67,7 @@ async function noopRate(address: string): Promise<Rate> {
   const worker = await Worker.create({ connection: native, taskQueue, workflowBundle: noopBundle });
   const running = worker.run();
   try {
-    return await closedLoop('no-op', CASES, CONCURRENCY, async () => {
+    return await measure('no-op', CASES, CONCURRENCY, async () => {
       await client.workflow.execute('noopWorkflow', { taskQueue, workflowId: `noop-${randomUUID()}` });
     });
   } finally {
@@ -201,7 +189,7 @@ for (const kind of ['dev server', 'cluster'] as const) {
   await withEnvironment(kind, async (cluster, db, names) => {
     const noop = await noopRate(cluster.temporalAddress);
     say(`  ${kind} no-op workflows: ${fmt(noop)}`);
-    const app = await closedLoop('application → first task', CASES, CONCURRENCY, applicant(cluster, db, `rate-${kind.replace(' ', '-')}`));
+    const app = await measure('application → first task', CASES, CONCURRENCY, applicant(cluster, db, `rate-${kind.replace(' ', '-')}`));
     say(`  ${kind} application → first task: ${fmt(app)}`);
     results[kind] = { noop, app };
     if (kind !== 'cluster') return;
@@ -209,7 +197,7 @@ for (const kind of ['dev server', 'cluster'] as const) {
     for (const target of SEED) {
       const t0 = performance.now();
       const n = target - live;
-      const rate = await closedLoop(`seeding to ${target}`, n, SEED_CONCURRENCY, applicant(cluster, db, `seed-${target}`));
+      const rate = await measure(`seeding to ${target}`, n, SEED_CONCURRENCY, applicant(cluster, db, `seed-${target}`));
       live = target;
       const seconds = (performance.now() - t0) / 1000;
       const { rows } = await db.query<{ case_id: string }>('SELECT case_id FROM tenancies ORDER BY random() LIMIT 1');

@@ -130,3 +130,28 @@ export async function openLoop(target: LoadTarget, opts: LoadOptions): Promise<L
   agent.destroy();
   return summarize(target.label, latencies, errors, sent, Math.max(sendingMs, (total - 1) * intervalMs), bytes);
 }
+
+/**
+ * A closed loop: `concurrency` clients, each doing `one` and then the next, until `total` are done.
+ * Returns the latencies (ms, sorted) and the elapsed seconds; `progress` hears the count done after
+ * each one. The throughput, cluster and scale benches each summarise these in their own way.
+ */
+export async function closedLoop(total: number, concurrency: number, one: (i: number) => Promise<void>, progress?: (done: number) => void): Promise<{ latencies: number[]; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        await one(i);
+        latencies.push(performance.now() - t0);
+        progress?.(latencies.length);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { latencies, seconds };
+}

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { and, eq } from 'drizzle-orm';
 import { createApp } from '../api/app';
 import { parseApiTokens } from '../config/api-tokens';
@@ -16,7 +15,9 @@ import { startDevServer } from '../platform/dev-server';
 import { createLogger, installTemporalLogger } from '../platform/logger';
 import { registerSearchAttributes } from '../platform/search-attribute-registration';
 import { findTemporalCli } from '../platform/temporal-cli';
-import { createWorker, quietBundlerLogger } from '../worker';
+import { createWorker } from '../worker';
+import { closedLoop } from './load';
+import { startNoopWorker } from './noop-worker';
 
 /**
  * Throughput from accepted application to the first task visible in the work list, against the
@@ -27,7 +28,6 @@ import { createWorker, quietBundlerLogger } from '../worker';
  */
 const CASES = Number(process.env.CASES ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
-const here = path.dirname(fileURLToPath(import.meta.url));
 const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', { process: 'bench' });
 installTemporalLogger(logger);
 
@@ -49,41 +49,21 @@ interface Figures {
   p95: number;
 }
 
-async function closedLoop(label: string, one: () => Promise<void>): Promise<Figures> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < CASES) {
-        next++;
-        const t0 = performance.now();
-        await one();
-        latencies.push(performance.now() - t0);
-        if (latencies.length % 100 === 0) process.stderr.write(`\r${label}: ${latencies.length}/${CASES}`);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+async function measure(label: string, one: () => Promise<void>): Promise<Figures> {
+  const { latencies, seconds } = await closedLoop(CASES, CONCURRENCY, one, (done) => {
+    if (done % 100 === 0) process.stderr.write(`\r${label}: ${done}/${CASES}`);
+  });
   process.stderr.write('\n');
-  latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
   return { label, perSecond: CASES / seconds, p50: q(0.5), p95: q(0.95) };
 }
 
 // Baseline: the engine with nothing of Botrygg in it.
-const noopQueue = `bench-noop-${randomUUID()}`;
-const noopWorker = await Worker.create({
-  connection: nativeConnection,
-  taskQueue: noopQueue,
-  workflowBundle: await bundleWorkflowCode({ workflowsPath: path.join(here, 'workflows', 'minimal.ts'), logger: quietBundlerLogger }),
+const noopWorker = await startNoopWorker(nativeConnection);
+const baseline = await measure('engine: no-op workflow started and completed', async () => {
+  await temporal.workflow.execute('noopWorkflow', { taskQueue: noopWorker.taskQueue, workflowId: `noop-${randomUUID()}` });
 });
-const noopRunning = noopWorker.run();
-const baseline = await closedLoop('engine: no-op workflow started and completed', async () => {
-  await temporal.workflow.execute('noopWorkflow', { taskQueue: noopQueue, workflowId: `noop-${randomUUID()}` });
-});
-noopWorker.shutdown();
-await noopRunning;
+await noopWorker.shutdown();
 
 // Botrygg: an application through the API until its first task is in the work list.
 const taskQueue = `bench-throughput-${randomUUID()}`;
@@ -99,7 +79,7 @@ const http = app.listen(0, '127.0.0.1');
 await new Promise((r) => http.once('listening', r));
 const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 let n = 0;
-const botrygg = await closedLoop('Botrygg: application → first task visible', async () => {
+const botrygg = await measure('Botrygg: application → first task visible', async () => {
   const res = await fetch(`${base}/api/tenancies`, {
     method: 'POST',
     headers: { authorization: 'Bearer dev-boligkonsulent', 'content-type': 'application/json', 'idempotency-key': `bench-${randomUUID()}` },

@@ -1,5 +1,7 @@
 import type { PrivateRentalActionType } from './private-rental/rule';
+import type { Role } from './roles';
 import type { CaseActionType } from './tenancy/actions';
+import type { CaseEvent, Task } from './tenancy/state';
 
 /**
  * How each kind of task gets done (issue 11, «Steps nobody can finish»): every task a case can open
@@ -98,3 +100,34 @@ export const tenancyTaskIsManual = (kind: string): boolean => TENANCY_MANUAL.has
 
 /** Whether a private-rental task of this kind may be ticked off with a note (`completeTask`). */
 export const privateRentalTaskIsManual = (kind: string): boolean => PRIVATE_RENTAL_MANUAL.has(kind);
+
+/**
+ * The `completeTask` rule every case kind shares: why this actor may not tick off this task, or
+ * undefined. `isManual` is the case kind's table above.
+ */
+export function refuseTaskCompletion(
+  tasks: readonly Pick<Task, 'id' | 'kind' | 'role'>[],
+  taskId: string,
+  isManual: (kind: string) => boolean,
+  actorRoles: readonly Role[],
+): string | undefined {
+  const task = tasks.find((t) => t.id === taskId);
+  if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';
+  if (!isManual(task.kind)) return 'Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.';
+  if (!actorRoles.includes(task.role) && !actorRoles.includes('admin')) return 'Oppgaven er tildelt en annen rolle.';
+  return undefined;
+}
+
+/** Ticks a task off with its note as a `task_completed` event, through the case kind's own state helpers. */
+export function completeTaskWithNote<S extends { tasks: readonly Pick<Task, 'id' | 'title'>[] }>(
+  state: S,
+  done: { taskId: string; note: string; now: number; actorId: string },
+  helpers: { closeTask(state: S, id: string): void; addEvent(state: S, now: number, event: Omit<CaseEvent, 'seq' | 'at'>): void },
+): string {
+  const { taskId, note, now, actorId } = done;
+  const task = state.tasks.find((t) => t.id === taskId)!;
+  helpers.closeTask(state, taskId);
+  const message = `Oppgaven «${task.title}» er utført.`;
+  helpers.addEvent(state, now, { kind: 'task_completed', actorId, summary: message, data: { taskId, note } });
+  return message;
+}

@@ -18,28 +18,23 @@ export function cachedCliPath(env: Env = process.env): string {
   return path.join(toolCacheDir(env), `temporal-cli-${TEMPORAL_CLI_VERSION}`, 'temporal');
 }
 
-export function onPath(name: string, env: Env): string | undefined {
-  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const candidate = path.join(dir, name);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      /* not here */
-    }
-  }
-  return undefined;
-}
-
-const isExecutable = (p: string) => {
+export function isExecutable(p: string): boolean {
   try {
     fs.accessSync(p, fs.constants.X_OK);
     return true;
   } catch {
     return false;
   }
-};
+}
+
+export function onPath(name: string, env: Env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 /**
  * Finds a Temporal CLI: TEMPORAL_CLI, `temporal` on PATH, the project's tool cache, else builds the

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { goInstall, onPath, toolCacheDir } from './temporal-cli';
+import { goInstall, isExecutable, onPath, toolCacheDir } from './temporal-cli';
 
 /**
  * Pinned: the last server tag that `go install` builds with Go 1.26 (later tags need a newer Go).
@@ -31,15 +31,6 @@ export function cachedServerTools(env: Env = process.env): TemporalServerTools {
     postgresSchemaDir: path.join(dir, 'schema', 'postgresql', 'v12'),
   };
 }
-
-const isExecutable = (p: string) => {
-  try {
-    fs.accessSync(p, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const complete = (tools: TemporalServerTools) =>
   isExecutable(tools.server) && isExecutable(tools.sqlTool) && fs.existsSync(path.join(tools.postgresSchemaDir, 'visibility', 'versioned'));

@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { ActivityFailure, allHandlersFinished, condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, condition, continueAsNew, log, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import {
   applyAddAgendaItem,
   applyDecisionDone,
@@ -49,6 +49,7 @@ import {
   unmovedHoliday,
 } from '../domain/committee/state';
 import { workflowNow } from './clock';
+import { finishHandlersAndPersist } from './continue-as-new';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import {
   addAgendaItemUpdate,
@@ -246,11 +247,7 @@ export async function committeeWorkflow(input: CommitteeWorkflowInput): Promise<
   for (;;) {
     await persist();
     if (historyIsLarge()) {
-      // Updates admitted while the last write was in flight must finish in this run, or they are lost.
-      do {
-        await condition(allHandlersFinished);
-        await persist();
-      } while (!allHandlersFinished());
+      await finishHandlersAndPersist(persist);
       log.info('Continuing as new', { committeeId, historyLength: workflowInfo().historyLength, version: state.version });
       return await continueAsNew<typeof committeeWorkflow>({ settings: state.settings, carried: compactForNewRun(state) });
     }

@@ -6,6 +6,7 @@ import { newPrivateRentalState, nextDeadline, rememberResult, type NewPrivateRen
 import { advancePrivateRentalTime, nextPrivateRentalWake, toPrivateRentalView } from '../domain/private-rental/timers';
 import { CaseKindKey, FollowUpWorkerKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '../domain/search-attributes';
 import { workflowNow } from './clock';
+import { finishHandlersAndPersist, historyIsLargeWhenQuiet } from './continue-as-new';
 import { setIdempotentUpdateHandler } from './idempotent-update';
 import { committeeReturnSignal, landlordReportUpdate, privateRentalActionUpdate, privateRentalStateQuery } from './messages';
 import { forgetWritten, mail, records } from './timeline';
@@ -116,20 +117,14 @@ export async function privateRentalWorkflow(input: PrivateRentalWorkflowInput): 
   // is large, at once past twice the threshold or when the server asks.
   let wokeForTimer = false;
   const threshold = state.historyEventsBeforeContinueAsNew ?? DEFAULT_HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
-  const historyIsLarge = () => {
-    const info = workflowInfo();
-    return info.continueAsNewSuggested || info.historyLength >= 2 * threshold || (wokeForTimer && info.historyLength >= threshold);
-  };
+  const historyIsLarge = () => historyIsLargeWhenQuiet(threshold, wokeForTimer);
 
   for (;;) {
     if (state.unsentNotices.length) await sendNotices();
     await persist();
     if (state.status === 'closed') break;
     if (historyIsLarge()) {
-      do {
-        await condition(allHandlersFinished);
-        await persist();
-      } while (!allHandlersFinished());
+      await finishHandlersAndPersist(persist);
       log.info('Continuing as new', { caseId: state.caseId, historyLength: workflowInfo().historyLength });
       return await continueAsNew<typeof privateRentalWorkflow>({ ...input, carried: state });
     }

@@ -28,6 +28,7 @@ import { toView } from '../domain/tenancy/view';
 import { recordLetterMade } from '../domain/tenancy/case-letters';
 import { advanceTime, nextWakeAt } from '../domain/tenancy/timers';
 import { workflowNow } from './clock';
+import { finishHandlersAndPersist, historyIsLargeWhenQuiet } from './continue-as-new';
 import { acceptIncident, recordIncidentOutcome, rejectIncident } from '../domain/tenancy/incidents';
 import { incidentWorkflow } from './incident';
 import { setIdempotentUpdateHandler } from './idempotent-update';
@@ -248,11 +249,10 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
   let wokeForTimer = false;
   const continueWhenQuiet = patched('continue-as-new-when-quiet');
   function historyIsLarge(): boolean {
-    const info = workflowInfo();
     const threshold = policyOf(state).historyEventsBeforeContinueAsNew;
-    if (info.continueAsNewSuggested) return true;
-    if (!continueWhenQuiet) return info.historyLength >= threshold;
-    return info.historyLength >= 2 * threshold || (wokeForTimer && info.historyLength >= threshold);
+    if (continueWhenQuiet) return historyIsLargeWhenQuiet(threshold, wokeForTimer);
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength >= threshold;
   }
 
   for (;;) {
@@ -262,11 +262,7 @@ export async function tenancyWorkflow(input: TenancyWorkflowInput): Promise<Tena
     await persist();
     if (state.status === 'closed') break;
     if (historyIsLarge()) {
-      // Updates admitted while the last write was in flight must finish in this run, or they are lost.
-      do {
-        await condition(allHandlersFinished);
-        await persist();
-      } while (!allHandlersFinished());
+      await finishHandlersAndPersist(persist);
       log.info('Continuing as new', { caseId, historyLength: workflowInfo().historyLength, version: state.version });
       return await continueAsNew<typeof tenancyWorkflow>({ caseId, application: state.application, policy: state.policy, carried: state });
     }

@@ -5,7 +5,7 @@ import { dwellingOfRow, saveDwelling } from '../../db/dwelling-store';
 import { dwellings } from '../../db/schema';
 import { municipalityCode } from '../../domain/schemas/common';
 import { Dwelling } from '../../domain/schemas/dwelling';
-import { worksIn } from '../auth';
+import { listedMunicipality, worksIn } from '../auth';
 import { HttpError } from '../errors';
 import type { ApiRoutes } from '../routes';
 
@@ -42,8 +42,7 @@ export function registerDwellingRoutes(routes: ApiRoutes, { db }: { db: Database
       responses: { 200: { description: 'Boliger', schema: z.object({ dwellings: z.array(Dwelling) }) } },
     },
     async ({ actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       const rows = await db.select().from(dwellings).where(eq(dwellings.municipality, municipality)).orderBy(asc(dwellings.address));
       return { status: 200, body: { dwellings: rows.map(dwellingOfRow) } };
     },

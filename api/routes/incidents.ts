@@ -11,6 +11,7 @@ import { audit } from '../audit';
 import { worksIn } from '../auth';
 import { CaseParams, loadAccessibleCase, worksInUnitOf } from '../case-access';
 import { HttpError } from '../errors';
+import { formReply } from '../form-submissions';
 import { claimIdempotencyKey } from '../idempotency-keys';
 import { receiveIncident } from '../incident-intake';
 import type { ApiRoutes } from '../routes';
@@ -139,11 +140,9 @@ export function registerIncidentRoutes(routes: ApiRoutes, deps: IntakeDeps & { t
       // Forms may report on any case in their municipality; staff only on cases they may see.
       const row = await loadAccessibleCase(db, req, actor, params.caseId, (c) => actor.roles.includes('intake') && worksIn(actor, c.municipality));
       const outcome = await receiveIncident(deps, { actor, caseId: row.caseId, municipality: row.municipality, submissionId: headers['Idempotency-Key'], report: body, caseClosed: row.status === 'closed' });
-      const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
-      await audit(db, req, 'write', row.caseId, status);
-      return outcome.kind === 'kept'
-        ? { status, body: { status: 'kept', message: outcome.message } }
-        : { status, body: { status: outcome.kind, ...outcome.result } };
+      const reply = formReply(outcome);
+      await audit(db, req, 'write', row.caseId, reply.status);
+      return reply;
     },
   );
 

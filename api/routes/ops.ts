@@ -8,7 +8,7 @@ import { osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { OpsOverviewQuery } from '../../domain/schemas/ops';
 import { auditCases } from '../audit';
-import { HttpError } from '../errors';
+import { listedMunicipality } from '../auth';
 import type { ApiRoutes } from '../routes';
 import { currentRentLadder, portfolioFigures } from './rent';
 
@@ -174,8 +174,7 @@ export function registerOpsRoutes(routes: ApiRoutes, deps: { db: Database; tempo
       responses: { 200: { description: 'Oversikten (tall uten navn; lister med saksnummer)', schema: OpsOverview } },
     },
     async ({ req, actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       const overview = await opsOverview(db, municipality, osloDate(Date.now()));
       // The lists name cases (no names, but a task title or an error may be about the person): logged per case.
       const caseIds = [

@@ -9,9 +9,10 @@ import { LandlordReportInput, PrivateRentalActionPayload } from '../../domain/sc
 import type { TenancyView } from '../../domain/tenancy/view';
 import { privateRentalActionUpdate } from '../../workflows/messages';
 import { audit } from '../audit';
-import { worksIn } from '../auth';
+import { listedMunicipality, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase, type CaseRow } from '../case-access';
 import { HttpError } from '../errors';
+import { formReply } from '../form-submissions';
 import { claimIdempotencyKey } from '../idempotency-keys';
 import { receiveLandlordReport } from '../landlord-report-intake';
 import type { ApiRoutes } from '../routes';
@@ -140,9 +141,9 @@ export function registerPrivateRentalRoutes(routes: ApiRoutes, deps: IntakeDeps 
         if (err instanceof HttpError) await audit(db, req, 'write', row.caseId, err.status);
         throw err;
       });
-      const status = outcome.kind === 'applied' ? 201 : outcome.kind === 'existing' ? 200 : 202;
-      await audit(db, req, 'write', row.caseId, status);
-      return outcome.kind === 'kept' ? { status, body: { status: 'kept', message: outcome.message } } : { status, body: { status: outcome.kind, ...outcome.result } };
+      const reply = formReply(outcome);
+      await audit(db, req, 'write', row.caseId, reply.status);
+      return reply;
     },
   );
 
@@ -171,8 +172,7 @@ export function registerPrivateRentalRoutes(routes: ApiRoutes, deps: IntakeDeps 
       },
     },
     async ({ actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       const rows = await db.select({ snapshot: privateRentals.snapshot }).from(privateRentals).where(eq(privateRentals.municipality, municipality));
       return { status: 200, body: privateRentalStatistics(rows.map((r) => r.snapshot as PrivateRentalView)) };
     },

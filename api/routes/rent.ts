@@ -18,7 +18,7 @@ import { isValidPeriod } from '../../domain/rent/schedule';
 import type { RentState } from '../../domain/tenancy/rent';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { audit, auditCases } from '../audit';
-import { worksIn } from '../auth';
+import { listedMunicipality, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
 import { claimIdempotencyKey } from '../idempotency-keys';
@@ -193,8 +193,7 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
       responses: { 200: { description: 'Tallene', schema: z.record(z.string(), z.unknown()) } },
     },
     async ({ actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       return { status: 200, body: await portfolioFigures(db, municipality, query.asOf ?? osloDate(Date.now())) };
     },
   );

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { tenancies } from '../../db/schema';
 import { municipalityCode } from '../../domain/schemas/common';
-import { HttpError } from '../errors';
+import { listedMunicipality } from '../auth';
 import type { ApiRoutes } from '../routes';
 
 const Count = z.object({ key: z.string().nullable(), cases: z.int() });
@@ -21,8 +21,7 @@ export function registerStatisticsRoutes(routes: ApiRoutes, { db }: { db: Databa
       responses: { 200: { description: 'Tall', schema: z.object({ byPhase: z.array(Count), closedByReason: z.array(Count) }) } },
     },
     async ({ actor, query }) => {
-      const municipality = actor.municipality === '*' ? query.municipality : actor.municipality;
-      if (!municipality) throw new HttpError(400, 'Oppgi kommune.');
+      const municipality = listedMunicipality(actor, query.municipality);
       const scope: SQL = eq(tenancies.municipality, municipality);
       const byPhase = await db.select({ key: tenancies.phase, cases: count() }).from(tenancies).where(scope).groupBy(tenancies.phase);
       const closedByReason = await db

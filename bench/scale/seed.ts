@@ -7,7 +7,7 @@ import { tenancyWorkflowId } from '../../domain/ids';
 import { startRent } from '../../domain/tenancy/rent';
 import { newTenancyState } from '../../domain/tenancy/state';
 import type { TenancyWorkflowInput } from '../../workflows/tenancy';
-import { percentile } from '../load';
+import { closedLoop, percentile } from '../load';
 import type { System } from './system';
 
 export interface Rate {
@@ -18,29 +18,16 @@ export interface Rate {
 }
 
 /** CONCURRENCY clients, each doing `one` and then the next, until `total` are done. */
-async function closedLoop(total: number, concurrency: number, one: (i: number) => Promise<void>, progress: (done: number) => void): Promise<Rate> {
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        await one(i);
-        latencies.push(performance.now() - t0);
-        if (latencies.length % 100 === 0 || latencies.length === total) progress(latencies.length);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
+async function measure(total: number, concurrency: number, one: (i: number) => Promise<void>, progress: (done: number) => void): Promise<Rate> {
+  const { latencies, seconds } = await closedLoop(total, concurrency, one, (done) => {
+    if (done % 100 === 0 || done === total) progress(done);
+  });
   return { count: total, perSecond: total / seconds, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95) };
 }
 
 /** The engine's own rate on the same dev server: no-op workflows started and completed. */
 export function noopRate(sys: System, total: number, concurrency: number, say: (s: string) => void): Promise<Rate> {
-  return closedLoop(total, concurrency, async () => {
+  return measure(total, concurrency, async () => {
     await sys.temporal.workflow.execute('noopWorkflow', { taskQueue: sys.noopQueue, workflowId: `noop-${randomUUID()}` });
   }, (d) => say(`\r  engine no-op workflows ${d}/${total}`));
 }
@@ -52,7 +39,7 @@ export function noopRate(sys: System, total: number, concurrency: number, say: (
  */
 export async function seedApplications(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<{ rate: Rate; caseIds: string[] }> {
   const caseIds: string[] = [];
-  const rate = await closedLoop(total, concurrency, async (i) => {
+  const rate = await measure(total, concurrency, async (i) => {
     const res = await fetch(`${sys.base}/api/tenancies`, {
       method: 'POST',
       headers: { authorization: 'Bearer dev-boligkonsulent', 'content-type': 'application/json', 'idempotency-key': `bench-${randomUUID()}` },

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker } from '@temporalio/worker';
 import pg from 'pg';
 import { createApp } from '../../api/app';
 import { parseApiTokens } from '../../config/api-tokens';
@@ -16,7 +16,8 @@ import { freePort } from '../../platform/free-port';
 import { createLogger, installTemporalLogger } from '../../platform/logger';
 import { registerSearchAttributes } from '../../platform/search-attribute-registration';
 import { findTemporalCli } from '../../platform/temporal-cli';
-import { createWorker, quietBundlerLogger, workerTuning } from '../../worker';
+import { createWorker, workerTuning } from '../../worker';
+import { startNoopWorker } from '../noop-worker';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -78,13 +79,7 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
   const nativeConnection = await NativeConnection.connect({ address: server.address });
   await registerSearchAttributes(connection, 'default');
 
-  const noopQueue = `bench-noop-${randomUUID()}`;
-  const noopWorker = await Worker.create({
-    connection: nativeConnection,
-    taskQueue: noopQueue,
-    workflowBundle: await bundleWorkflowCode({ workflowsPath: path.join(here, 'workflows', 'minimal.ts'), logger: quietBundlerLogger }),
-  });
-  const noopRunning = noopWorker.run();
+  const noopWorker = await startNoopWorker(nativeConnection);
   const taskQueue = `bench-${randomUUID()}`;
   const worker = await createWorker({
     config: { TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, MAIL_FROM: 'bench@botrygg.local' },
@@ -113,15 +108,14 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
     temporal,
     base,
     taskQueue,
-    noopQueue,
+    noopQueue: noopWorker.taskQueue,
     worker,
     cacheSize: workerTuning().maxCachedWorkflows,
     async stop() {
       http.closeAllConnections();
       http.close();
       worker.shutdown();
-      noopWorker.shutdown();
-      await Promise.all([running, noopRunning]);
+      await Promise.all([running, noopWorker.shutdown()]);
       await nativeConnection.close();
       await connection.close();
       await database.close();

@@ -8,7 +8,7 @@ import type { ActionRule } from './rule';
 import { inPhase } from './rule';
 import { FOLLOW_UP_LEGAL_BASIS, recordIndividualDecision } from './decisions';
 import { addEvent, addRecord, closeTask, currentLease, hasFeature, hasTask, openTask, type TenancyState } from './state';
-import { tenancyTaskIsManual } from '../task-closers';
+import { completeTaskWithNote, refuseTaskCompletion, tenancyTaskIsManual } from '../task-closers';
 
 type P<T extends string> = Extract<z.infer<(typeof followUpPayloads)[number]>, { type: T }>;
 
@@ -38,20 +38,8 @@ export const followUpRules: {
 } = {
   completeTask: {
     roles: ['follow_up_worker', 'housing_officer', 'housing_office', 'department_head', 'administrative_officer'],
-    reject(s, { taskId }, { actor }) {
-      const task = s.tasks.find((t) => t.id === taskId);
-      if (!task) return 'Oppgaven finnes ikke eller er allerede utført.';
-      if (!tenancyTaskIsManual(task.kind)) return 'Denne oppgaven utføres med sin egen handling, ikke ved å krysse den av.';
-      if (!actor.roles.includes(task.role) && !actor.roles.includes('admin')) return 'Oppgaven er tildelt en annen rolle.';
-      return undefined;
-    },
-    apply(state, { taskId, note }, { now, actor }) {
-      const task = state.tasks.find((t) => t.id === taskId)!;
-      closeTask(state, taskId);
-      const message = `Oppgaven «${task.title}» er utført.`;
-      addEvent(state, now, { kind: 'task_completed', actorId: actor.id, summary: message, data: { taskId, note } });
-      return message;
-    },
+    reject: (s, { taskId }, { actor }) => refuseTaskCompletion(s.tasks, taskId, tenancyTaskIsManual, actor.roles),
+    apply: (state, { taskId, note }, { now, actor }) => completeTaskWithNote(state, { taskId, note, now, actorId: actor.id }, { closeTask, addEvent }),
   },
   recordVisit: {
     roles: ['follow_up_worker'],

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openLoop, percentile, summarize } from '../../bench/load';
+import { closedLoop, openLoop, percentile, summarize } from '../../bench/load';
 
 describe('the benchmark load generator (bench/load.ts)', () => {
   it('takes percentiles by nearest rank', () => {
@@ -68,5 +68,30 @@ describe('the benchmark load generator (bench/load.ts)', () => {
       await openLoop({ label: 'paths', path: (i) => (seen.push(`/p${i % 3}`), '/') }, { base, ratePerSecond: 100, durationMs: 60 });
       expect(seen).toEqual(['/p0', '/p1', '/p2', '/p0', '/p1', '/p2']);
     });
+  });
+
+  it('runs a closed loop: each index once, at most `concurrency` at a time, latencies sorted', async () => {
+    const seen: number[] = [];
+    const done: number[] = [];
+    let running = 0;
+    let most = 0;
+    const { latencies, seconds } = await closedLoop(
+      10,
+      3,
+      async (i) => {
+        running++;
+        most = Math.max(most, running);
+        seen.push(i);
+        await new Promise((r) => setTimeout(r, (i % 3) * 5));
+        running--;
+      },
+      (d) => done.push(d),
+    );
+    expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(most).toBe(3);
+    expect(done).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(latencies).toHaveLength(10);
+    expect(latencies).toEqual([...latencies].sort((a, b) => a - b));
+    expect(seconds).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * The committee's API answers as the pages read them. `GET /api/committees/{id}` and the meeting's
- * agenda are typed only loosely in the OpenAPI document, so the shapes are named here and read
- * defensively; the labels are the domain's own, so the app and the e-mailed agenda say the same.
+ * agenda are typed only loosely in the OpenAPI document, so those shapes are named here and read
+ * defensively (members and decisions come from the generated types); the labels are the domain's own, so the app and the e-mailed agenda say the same.
  */
 import { AGENDA_REASON_LABELS, MEMBER_ROLE_LABELS, type AgendaItem, type AgendaReason } from '../../../domain/committee/documents';
 import { EFFECT_LABELS } from '../../../domain/committee/actions';
+import type { paths } from '../api/schema';
 
 export type { AgendaItem, AgendaReason };
 export const REASON_LABELS: Readonly<Record<string, string>> = AGENDA_REASON_LABELS;
@@ -13,13 +14,10 @@ export const EFFECTS: Readonly<Record<string, string>> = EFFECT_LABELS;
 export type EffectKind = keyof typeof EFFECT_LABELS;
 export const EFFECT_KINDS = Object.keys(EFFECT_LABELS) as EffectKind[];
 
-export interface Member {
-  id: string;
-  name: string;
-  email: string;
-  agency: string;
-  role: 'chair' | 'secretary' | 'member';
-}
+type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+
+/** A member as the API's members route answers (web/src/api/schema.d.ts), not a hand copy. */
+export type Member = Json<paths['/api/committees/{committeeId}/members']['put']['responses'][200]>['members'][number];
 
 export interface MeetingSummary {
   id: string;
@@ -40,18 +38,8 @@ export interface CommitteeDetail {
   liveError?: string;
 }
 
-export interface DecisionRow {
-  meetingId: string;
-  itemId: string;
-  caseId: string | null;
-  text: string;
-  responsibleMemberId: string | null;
-  deadline: string | null;
-  effectKind: string | null;
-  deliveredAt: string | null;
-  deliveryError: string | null;
-  doneAt: string | null;
-}
+/** A decision as the API's decisions route answers, without the list's own `overdue` flag. */
+export type DecisionRow = Omit<Json<paths['/api/committees/{committeeId}/decisions']['get']['responses'][200]>['decisions'][number], 'overdue'>;
 
 export interface MeetingDetail extends MeetingSummary {
   location: string;

@@ -3,18 +3,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/client';
 import { useSession } from '../../auth';
 import { formatKroner } from '../../format';
+import type { Dwelling } from '../../live';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
-
-interface Dwelling {
-  id: string;
-  address: string;
-  sizeSqm: number;
-  rooms: number;
-  floor: number;
-  accessible: boolean;
-  coLocated: boolean;
-  monthlyRentOre: number;
-}
+import { useBusy } from './busy';
 
 /** The municipality's dwelling register: every dwelling, and a form to add one or change one (the API saves by ID). */
 export function Dwellings() {
@@ -106,7 +97,7 @@ function DwellingForm({ municipality, initial, onSaved, onCancel }: { municipali
     coLocated: initial?.coLocated ?? false,
   });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, whileBusy] = useBusy();
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -115,18 +106,16 @@ function DwellingForm({ municipality, initial, onSaved, onCancel }: { municipali
     if (monthlyRentOre === undefined) return setError('Husleien må være et beløp i kroner, for eksempel 8 500.');
     if (ints.some(Number.isNaN)) return setError('Størrelse, antall rom og etasje må være hele tall.');
     const dwelling: Dwelling = { id: f.id.trim(), address: f.address.trim(), sizeSqm: ints[0]!, rooms: ints[1]!, floor: ints[2]!, accessible: f.accessible, coLocated: f.coLocated, monthlyRentOre };
-    setBusy(true);
-    try {
-      const { data, error: err } = await api.PUT('/api/dwellings', { body: { ...dwelling, municipality } });
-      if (data) {
-        setError(null);
-        onSaved(dwelling);
-      } else setError(errorText(err));
-    } catch {
-      setError('Fikk ikke kontakt med Botrygg. Prøv igjen.');
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      async () => {
+        const { data, error: err } = await api.PUT('/api/dwellings', { body: { ...dwelling, municipality } });
+        if (data) {
+          setError(null);
+          onSaved(dwelling);
+        } else setError(errorText(err));
+      },
+      () => setError('Fikk ikke kontakt med Botrygg. Prøv igjen.'),
+    );
   };
   return (
     <Card data-color="neutral" className="form-card">

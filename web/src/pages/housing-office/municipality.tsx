@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../../auth';
 import { roleLabel } from '../../format';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
 import { TemplateEditor, type TemplateRow } from './template-editor';
+import { useBusy } from './busy';
 
 type NumberRule = 'leaseYears' | 'renewalNoticeMonths' | 'ownershipDialogueMonths' | 'interviewWithinWeeks' | 'decisionWithinWeeks' | 'offerAnswerDays' | 'moveInTasksWithinWeeks' | 'missedVisitFollowUpBusinessDays' | 'complaintsBeforeEscalation' | 'complaintWindowDays';
 
@@ -63,7 +64,7 @@ function PolicySection({ municipality, policy, canEdit, onSaved }: { municipalit
   const headingId = useId();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(RULES.map((r) => [r.key, String(policy.effective[r.key] ?? '')])));
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, whileBusy] = useBusy();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const changed: Record<string, number> = {};
@@ -72,19 +73,17 @@ function PolicySection({ municipality, policy, canEdit, onSaved }: { municipalit
       if (!/^\d+$/.test(text)) return setOutcome({ ok: false, message: `${r.label}: skriv et helt tall.` });
       if (Number(text) !== policy.effective[r.key]) changed[r.key] = Number(text);
     }
-    setBusy(true);
-    try {
-      // What the municipality set before stays; only the changed numbers are added.
-      const { data, error } = await api.PUT('/api/municipalities/{municipality}/policy', { params: { path: { municipality } }, body: { ...policy.overrides, ...changed } });
-      if (data) {
-        setOutcome({ ok: true, message: 'Retningslinjene er lagret. De gjelder saker som starter fra nå.' });
-        onSaved();
-      } else setOutcome({ ok: false, message: errorText(error) });
-    } catch {
-      setOutcome({ ok: false, message: 'Fikk ikke kontakt med Botrygg. Prøv igjen.' });
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      async () => {
+        // What the municipality set before stays; only the changed numbers are added.
+        const { data, error } = await api.PUT('/api/municipalities/{municipality}/policy', { params: { path: { municipality } }, body: { ...policy.overrides, ...changed } });
+        if (data) {
+          setOutcome({ ok: true, message: 'Retningslinjene er lagret. De gjelder saker som starter fra nå.' });
+          onSaved();
+        } else setOutcome({ ok: false, message: errorText(error) });
+      },
+      () => setOutcome({ ok: false, message: 'Fikk ikke kontakt med Botrygg. Prøv igjen.' }),
+    );
   };
   const checklist = policy.effective.checklistItems ?? [];
   return (

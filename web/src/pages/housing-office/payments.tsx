@@ -5,6 +5,7 @@ import { api, errorText, newIdempotencyKey } from '../../api/client';
 import { formatDate, formatDateTime, formatKroner } from '../../format';
 import { formatPeriod } from '../../rent-account';
 import { ErrorAlert, Loading, PageHeading, useLoad } from '../../ui';
+import { useBusy } from './busy';
 
 interface FileError {
   line: number;
@@ -92,31 +93,29 @@ function UploadForm({ onResult }: { onResult: (r: ImportResult) => void }) {
   const inputId = useId();
   const headingId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, whileBusy] = useBusy();
   const [missing, setMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const file = input.current?.files?.[0];
     setMissing(!file);
     if (!file) return;
-    setBusy(true);
-    try {
-      const content = await file.text();
-      const { data, error, response } = await api.POST('/api/rent/payment-files', { body: { filename: file.name, content } });
-      if (data) {
-        const body = data as { message: string; unmatched?: unknown[] };
-        onResult({ ok: true, message: body.message, unmatched: body.unmatched?.length ?? 0 });
-      } else if (response.status === 422 && error && typeof error === 'object' && 'errors' in error) {
-        const body = error as unknown as { message: string; errors: FileError[] };
-        onResult({ ok: false, message: body.message, errors: body.errors });
-      } else {
-        onResult({ ok: false, message: errorText(error, 'Filen ble ikke lest inn.'), errors: [] });
-      }
-    } catch {
-      onResult({ ok: false, message: 'Fikk ikke kontakt med Botrygg. Prøv igjen; samme fil føres bare én gang.', errors: [] });
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      async () => {
+        const content = await file.text();
+        const { data, error, response } = await api.POST('/api/rent/payment-files', { body: { filename: file.name, content } });
+        if (data) {
+          const body = data as { message: string; unmatched?: unknown[] };
+          onResult({ ok: true, message: body.message, unmatched: body.unmatched?.length ?? 0 });
+        } else if (response.status === 422 && error && typeof error === 'object' && 'errors' in error) {
+          const body = error as unknown as { message: string; errors: FileError[] };
+          onResult({ ok: false, message: body.message, errors: body.errors });
+        } else {
+          onResult({ ok: false, message: errorText(error, 'Filen ble ikke lest inn.'), errors: [] });
+        }
+      },
+      () => onResult({ ok: false, message: 'Fikk ikke kontakt med Botrygg. Prøv igjen; samme fil føres bare én gang.', errors: [] }),
+    );
   };
   return (
     <Card data-color="neutral" className="form-card">
@@ -189,26 +188,24 @@ function UnmatchedCard({ item, onMatched }: { item: UnmatchedItem; onMatched: (m
   const [key, setKey] = useState(() => newIdempotencyKey('payment-match'));
   const [caseId, setCaseId] = useState(item.payment?.caseId ?? '');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [busy, whileBusy] = useBusy();
   const [outcome, setOutcome] = useState<{ message: string } | null>(null);
   const p = item.payment;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const { data, error } = await api.POST('/api/rent/unmatched-payments/match', {
-        params: { header: { 'Idempotency-Key': key } },
-        body: { importId: item.importId, transactionId: item.transactionId, caseId: caseId.trim().toUpperCase(), reason },
-      });
-      if (data) {
-        setKey(newIdempotencyKey('payment-match'));
-        onMatched({ message: String((data as { message?: string }).message ?? 'Innbetalingen er ført på saken.'), caseId: caseId.trim().toUpperCase() });
-      } else setOutcome({ message: errorText(error) });
-    } catch {
-      setOutcome({ message: 'Fikk ikke kontakt med Botrygg. Prøv igjen; innbetalingen føres bare én gang.' });
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      async () => {
+        const { data, error } = await api.POST('/api/rent/unmatched-payments/match', {
+          params: { header: { 'Idempotency-Key': key } },
+          body: { importId: item.importId, transactionId: item.transactionId, caseId: caseId.trim().toUpperCase(), reason },
+        });
+        if (data) {
+          setKey(newIdempotencyKey('payment-match'));
+          onMatched({ message: String((data as { message?: string }).message ?? 'Innbetalingen er ført på saken.'), caseId: caseId.trim().toUpperCase() });
+        } else setOutcome({ message: errorText(error) });
+      },
+      () => setOutcome({ message: 'Fikk ikke kontakt med Botrygg. Prøv igjen; innbetalingen føres bare én gang.' }),
+    );
   };
   const title = p ? `${formatKroner(p.amountOre)} ${formatDate(p.date)}` : `Transaksjon ${item.transactionId}`;
   return (

@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api, errorText } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { roleLabel } from '../../format';
+import { useBusy } from './busy';
 
 // Keys and roles come back from the API as its own enums; the editor changes only the texts and `optional`.
 type PublishBody = paths['/api/municipalities/{municipality}/agreement-template']['post']['requestBody']['content']['application/json'];
@@ -23,21 +24,19 @@ export function TemplateEditor({ municipality, template, onPublished, onCancel }
   const headingId = useId();
   const [rows, setRows] = useState<TemplateRow[]>(() => structuredClone(template.rows));
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, whileBusy] = useBusy();
   const update = (i: number, change: (row: TemplateRow) => TemplateRow) => setRows((rs) => rs.map((r, j) => (j === i ? change(r) : r)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const body = { rows } as PublishBody;
-      const { data, error: err } = await api.POST('/api/municipalities/{municipality}/agreement-template', { params: { path: { municipality } }, body });
-      if (data) onPublished((data as { version: number }).version);
-      else setError(errorText(err));
-    } catch {
-      setError('Fikk ikke kontakt med Botrygg. Prøv igjen.');
-    } finally {
-      setBusy(false);
-    }
+    await whileBusy(
+      async () => {
+        const body = { rows } as PublishBody;
+        const { data, error: err } = await api.POST('/api/municipalities/{municipality}/agreement-template', { params: { path: { municipality } }, body });
+        if (data) onPublished((data as { version: number }).version);
+        else setError(errorText(err));
+      },
+      () => setError('Fikk ikke kontakt med Botrygg. Prøv igjen.'),
+    );
   };
   return (
     <Card data-color="neutral" className="form-card">
