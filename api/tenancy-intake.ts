@@ -18,6 +18,8 @@ export interface IntakeDeps {
   temporal: Client;
   taskQueue: string;
   logger: Logger;
+  /** Draws a case ID; random by default (tests give one that is taken, to prove a new one is drawn). */
+  drawCaseId?: (municipality: string, year: number) => string;
 }
 
 export interface IntakeOutcome {
@@ -28,6 +30,15 @@ export interface IntakeOutcome {
 }
 
 const START_DEADLINE_MS = 5_000;
+const CASE_ID_ATTEMPTS = 5;
+const randomCaseId = (municipality: string, year: number) => formatCaseId(municipality, year, () => randomInt(1 << 30) / (1 << 30));
+
+/** The unique violation of the tenancies' primary key (pg and PGlite both carry SQLSTATE 23505, drizzle as `cause`). */
+export function isTakenCaseId(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e.code ? e : e.cause;
+  return pgError?.code === '23505' && pgError.constraint === 'tenancies_pkey';
+}
 
 /**
  * Receives an application form. The submission is stored first, under the client's idempotency
@@ -42,36 +53,53 @@ export async function receiveApplication(
   const { db } = deps;
   const payloadHash = canonicalHash(req.input);
   const application: Application = { ...req.input, receivedDate: req.input.receivedDate ?? osloDate(Date.now()) };
-  const caseId = formatCaseId(application.municipality, Number(application.receivedDate.slice(0, 4)), () => randomInt(1 << 30) / (1 << 30));
+  const year = Number(application.receivedDate.slice(0, 4));
+  const newCaseId = () => (deps.drawCaseId ?? randomCaseId)(application.municipality, year);
 
-  const inserted = await db.transaction(async (tx) => {
-    const rows = await tx
-      .insert(formSubmissions)
-      .values({
-        submissionId: req.idempotencyKey,
-        kind: 'application',
+  // Case IDs are random (32^6 per municipality and year): at Oslo's size a new one now and then
+  // meets an existing case, which was a 500 for the form. A taken ID is drawn again instead.
+  let caseId = newCaseId();
+  let inserted: typeof formSubmissions.$inferSelect | undefined;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      inserted = await storeApplication(caseId);
+      break;
+    } catch (err) {
+      if (attempt >= CASE_ID_ATTEMPTS || !isTakenCaseId(err)) throw err;
+      caseId = newCaseId();
+    }
+  }
+
+  async function storeApplication(caseId: string) {
+    return db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(formSubmissions)
+        .values({
+          submissionId: req.idempotencyKey,
+          kind: 'application',
+          caseId,
+          municipality: application.municipality,
+          submittedBy: req.actor.id,
+          payload: application,
+          payloadHash,
+        })
+        .onConflictDoNothing({ target: [formSubmissions.kind, formSubmissions.submissionId] })
+        .returning();
+      if (rows.length === 0) return undefined;
+      await tx.insert(tenancies).values({
         caseId,
+        workflowId: tenancyWorkflowId(caseId),
         municipality: application.municipality,
-        submittedBy: req.actor.id,
-        payload: application,
-        payloadHash,
-      })
-      .onConflictDoNothing({ target: [formSubmissions.kind, formSubmissions.submissionId] })
-      .returning();
-    if (rows.length === 0) return undefined;
-    await tx.insert(tenancies).values({
-      caseId,
-      workflowId: tenancyWorkflowId(caseId),
-      municipality: application.municipality,
-      phase: 'application',
-      status: 'received',
-      applicantName: application.applicant.name,
-      housingOfficerId: application.housingOfficerId ?? null,
-      stateVersion: 0,
-      snapshot: {},
+        phase: 'application',
+        status: 'received',
+        applicantName: application.applicant.name,
+        housingOfficerId: application.housingOfficerId ?? null,
+        stateVersion: 0,
+        snapshot: {},
+      });
+      return rows[0];
     });
-    return rows[0];
-  });
+  }
 
   if (!inserted) {
     const existing = await findSubmission(db, 'application', req.idempotencyKey);

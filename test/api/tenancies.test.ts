@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
 import { auditLog, formSubmissions } from '../../db/schema';
-import { tenancyWorkflowId } from '../../domain/ids';
+import { formatCaseId, tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';
 import { osloInstant } from '../../domain/calendar';
 import { EscalationLevelKey, MunicipalityKey, NextDeadlineKey, PhaseKey } from '../../domain/search-attributes';
@@ -155,6 +155,25 @@ describe('API: tenancies over HTTP against real Temporal and PostgreSQL', () => 
       .from(formSubmissions)
       .where(and(eq(formSubmissions.submissionId, key), eq(formSubmissions.status, 'delivered')));
     expect(delivered).toHaveLength(1);
+  });
+
+  it('draws a new case ID when the random one is already a case, instead of answering 500', async () => {
+    const { receiveApplication } = await import('../../api/tenancy-intake');
+    const taken = (await submit(`app-${randomUUID()}`)).body.caseId as string;
+    const drawn: string[] = [];
+    const deps = {
+      db: api.database.db,
+      temporal: api.temporal,
+      taskQueue: api.taskQueue,
+      logger: createLogger('silent'),
+      // The first draw meets the case above; the second is free.
+      drawCaseId: (municipality: string, year: number) => (drawn.push(drawn.length === 0 ? taken : formatCaseId(municipality, year, Math.random)), drawn.at(-1)!),
+    };
+    const actor = { id: 'skjema', roles: ['intake' as const], municipality: 'tynset' };
+    const outcome = await receiveApplication(deps, { actor, idempotencyKey: `app-${randomUUID()}`, input: form });
+    expect(drawn).toHaveLength(2);
+    expect(outcome).toMatchObject({ kind: 'started', caseId: drawn[1] });
+    expect(outcome.caseId).not.toBe(taken);
   });
 
   it('keeps search attributes current so Temporal\'s own UI can filter cases', async () => {
