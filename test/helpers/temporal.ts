@@ -88,12 +88,17 @@ export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined
  * skipping altogether (temporalio/sdk-java#1138, #2246): sleep only once the workflows are idle.
  */
 export async function untilIdle(env: TestWorkflowEnvironment, workflowIds: string[]): Promise<void> {
-  for (const workflowId of workflowIds) {
-    for (let attempt = 0; ; attempt++) {
-      const { status, raw } = await env.client.workflow.getHandle(workflowId).describe();
-      if (status.name !== 'RUNNING' || (!raw.pendingActivities?.length && !raw.pendingWorkflowTask)) break;
-      if (attempt === 400) throw new Error(`${workflowId} did not come to rest within 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+  // One pass must find every workflow at rest: a workflow checked early can be woken again by one
+  // checked later (the private rental signals its tenancy), and skipping time then hangs the server.
+  for (let attempt = 0; ; attempt++) {
+    const busy = await Promise.all(
+      workflowIds.map(async (workflowId) => {
+        const { status, raw } = await env.client.workflow.getHandle(workflowId).describe();
+        return status.name === 'RUNNING' && (Boolean(raw.pendingActivities?.length) || Boolean(raw.pendingWorkflowTask));
+      }),
+    );
+    if (!busy.some(Boolean)) return;
+    if (attempt === 400) throw new Error(`${workflowIds.filter((_, i) => busy[i]).join(', ')} did not come to rest within 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
