@@ -43,3 +43,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Chooses the development user in "Velg bruker" by keyboard alone (Tab to the button, Enter), landing on "Mine oppgaver". */
+export async function signInAs(page: Page, baseUrl: string, userId: string, opts: { axe?: boolean } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await expect.poll(() => page.url()).toMatch(/\/logg-inn$/);
+  const button = page.getByRole('button', { name: `Fortsett som ${userId}` });
+  await button.waitFor();
+  if (opts.axe) await expectNoAxeViolations(page, 'Velg bruker');
+  await tabTo(page, button);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
+}
+
+/** Finds a case by the applicant's name under "Saker" and opens its page. */
+export async function openCaseByName(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /saker/i }).click();
+  await page.getByRole('searchbox', { name: 'Søk på navn eller saksnummer' }).fill(name.split(' ').reverse().join(' '));
+  await expect.poll(() => page.getByRole('list', { name: 'Saker' }).getByRole('listitem').count()).toBe(1);
+  await page.getByRole('link', { name }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+  await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+}

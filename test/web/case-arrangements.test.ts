@@ -5,7 +5,7 @@ import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
 import { osloDate } from '../../domain/calendar';
 import { sampleInterview } from '../../scripts/demo-data';
 import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, tabTo } from '../helpers/chromium';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, openCaseByName, signInAs, tabTo } from '../helpers/chromium';
 
 /**
  * Issue 12: the consent the committee needs before it may put a case on its agenda, and the rent's
@@ -34,19 +34,10 @@ describe('consent and payment on the case page', () => {
   });
 
   async function openCase(page: Page, name: string) {
-    await page.goto(`${api.baseUrl}/`);
-    const button = page.getByRole('button', { name: 'Fortsett som kari.nordmann' });
-    await button.waitFor();
-    await tabTo(page, button);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /saker/i }).click();
-    await page.getByRole('searchbox', { name: 'Søk på navn eller saksnummer' }).fill(name.split(' ').reverse().join(' '));
-    await expect.poll(() => page.getByRole('list', { name: 'Saker' }).getByRole('listitem').count()).toBe(1);
-    await page.getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
+    await signInAs(page, api.baseUrl, 'kari.nordmann');
+    await openCaseByName(page, name);
   }
+
 
   /** A form's fold-out (`<summary>`); its form's heading carries the same words inside the fold. */
   const summaryOf = (section: Locator, text: string) => section.locator('summary').filter({ hasText: new RegExp(`^${text}$`) });

@@ -5,7 +5,7 @@ import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
 import { ensureWebBuild, WEB_DIST } from '../../scripts/build-web';
 import { startApiHarness, TOKENS, type ApiHarness, newCase, runSteps } from '../helpers/api';
-import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, screenshot, tabTo } from '../helpers/chromium';
+import { expectNoAxeViolations, expectNoHorizontalScroll, launchChromium, openCaseByName, screenshot, signInAs as signInWith, tabTo } from '../helpers/chromium';
 
 /**
  * The staff app in Debian's Chromium against the real stack: the API serving the built app, a real
@@ -47,26 +47,8 @@ describe('staff web app in Chromium', () => {
     await api?.close();
   });
 
-  /** Chooses the user in "Velg bruker" by keyboard alone (Tab to the button, Enter). */
-  async function signInAs(page: Page, userId: string) {
-    await page.goto(`${api.baseUrl}/`);
-    await expect.poll(() => page.url()).toMatch(/\/logg-inn$/);
-    const button = page.getByRole('button', { name: `Fortsett som ${userId}` });
-    await button.waitFor();
-    await expectNoAxeViolations(page, 'Velg bruker');
-    await tabTo(page, button);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Mine oppgaver' }).waitFor();
-  }
-
-  async function openCase(page: Page, name: string) {
-    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: /saker/i }).click();
-    await page.getByRole('searchbox', { name: 'Søk på navn eller saksnummer' }).fill(name.split(' ').reverse().join(' '));
-    await expect.poll(() => page.getByRole('list', { name: 'Saker' }).getByRole('listitem').count()).toBe(1);
-    await page.getByRole('link', { name }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
-    await page.getByRole('heading', { name: 'Tidslinje' }).waitFor();
-  }
+  const signInAs = (page: Page, userId: string) => signInWith(page, api.baseUrl, userId, { axe: true });
+  const openCase = openCaseByName;
 
   it('a follow-up worker on a phone records a visit, reports a locked door, does its measure and an assessment, and sees the caution flag first on another case', { timeout: 180_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
