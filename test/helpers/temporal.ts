@@ -5,7 +5,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { Mailer } from '../../platform/mailer';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { createActivities } from '../../activities';
 import type { DatabaseHandle } from '../../db/client';
 import { openTestDatabase } from './database';
@@ -58,13 +58,19 @@ export async function recordHistoryIfAsked(
  * one worker (real activities) for the whole file. Nothing is terminated between tests: the
  * time-skipping server holds time still while any workflow task is outstanding, so every workflow a
  * test leaves running must stay served while later tests skip weeks. Call inside `describe`.
+ *
+ * `serverPerTest` gives each test a server and worker of its own instead. Use it where tests leave
+ * long-lived workflows whose timers fall inside a later test's skips: the private-rental file's
+ * year-long follow-up woke during the next test's months, and about one full-file run in twenty the
+ * server then stopped skipping (the later test's `env.sleep` never returned; the same test alone
+ * never hung in 25 runs).
  */
-export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined } = {}) {
+export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined; serverPerTest?: boolean } = {}) {
   const ctx = { taskQueue: taskQueueFor('file') } as { env: TestWorkflowEnvironment; database: DatabaseHandle; taskQueue: string };
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;
-  beforeAll(async () => {
-    [ctx.env, ctx.database] = await Promise.all([createTimeSkippingEnv(), openTestDatabase()]);
+  const startServer = async () => {
+    ctx.env = await createTimeSkippingEnv();
     worker = await Worker.create({
       connection: ctx.env.nativeConnection,
       taskQueue: ctx.taskQueue,
@@ -72,11 +78,22 @@ export function useWorkflowTestContext(opts: { mailer?: () => Mailer | undefined
       activities: createActivities({ db: ctx.database.db, temporal: ctx.env.client, mailer: opts.mailer?.() }),
     });
     running = worker.run();
-  });
-  afterAll(async () => {
+  };
+  const stopServer = async () => {
     worker?.shutdown();
     await running;
     await ctx.env?.teardown();
+  };
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase();
+    if (!opts.serverPerTest) await startServer();
+  });
+  if (opts.serverPerTest) {
+    beforeEach(startServer);
+    afterEach(stopServer);
+  }
+  afterAll(async () => {
+    if (!opts.serverPerTest) await stopServer();
     await ctx.database?.close();
   });
   return ctx;

@@ -22,7 +22,7 @@ async function signAndMoveIn(d: PrivateRentalDriver) {
 }
 
 describe('privateRentalWorkflow: help to rent privately (seed 004), time-skipped', () => {
-  const ctx = useWorkflowTestContext();
+  const ctx = useWorkflowTestContext({ serverPerTest: true });
 
   it('finds a dwelling with a NAV guarantee, follows up for a year, and pays the guarantee claim in part', { timeout: 180_000 }, async () => {
     const d = await referredCase(ctx);
