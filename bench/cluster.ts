@@ -32,7 +32,8 @@ import { RENT_PREFIX, rentTenancyStart } from './scale/seed';
  *   where the CPU went while seeding, worker and Temporal server RSS, the three databases' sizes,
  *   and the API's latency per route at LOAD_RATE requests/s from USERS staff (bench/cluster-users.ts).
  *
- * CASES, CONCURRENCY, SEED, SEED_CONCURRENCY (rent starts in flight), APPLICATION_SHARE,
+ * CASES, CONCURRENCY, SEED, SEED_CONCURRENCY (rent starts in flight), SEED_WINDOW (rent tenancies
+ * started and not yet settled; default no limit), APPLICATION_SHARE,
  * APPLICATION_CONCURRENCY, LOAD_RATE, LOAD_SECONDS, USERS, HISTORY_SHARDS, ONLY=cluster (no dev
  * server), and WORKER_MAX_CACHED_WORKFLOWS (passed to the workers); TEST_DATABASE_URL as in the tests.
  * KEEP=1 keeps the cluster's databases and prints the RESUME=… that grows them further in a later
@@ -42,6 +43,7 @@ const CASES = Number(process.env.CASES ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const SEED = (process.env.SEED ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
 const SEED_CONCURRENCY = Number(process.env.SEED_CONCURRENCY ?? 32);
+const SEED_WINDOW = Number(process.env.SEED_WINDOW ?? Infinity);
 const APPLICATION_SHARE = Number(process.env.APPLICATION_SHARE ?? 0.05);
 const APPLICATION_CONCURRENCY = Number(process.env.APPLICATION_CONCURRENCY ?? 8);
 const LOAD_RATE = Number(process.env.LOAD_RATE ?? 200);
@@ -61,8 +63,21 @@ const tools = await findTemporalServer({ progress: say });
 const cli = await findTemporalCli({ progress: say });
 if (!tools || !cli) throw new Error('Needs the Temporal server and CLI: npm run tools:temporal-server && npm run tools:temporal');
 const noopBundle = await bundleWorkflowCode({ workflowsPath: path.join(here, 'workflows', 'minimal.ts'), logger: quietBundlerLogger });
-const admin = new pg.Client({ connectionString: ADMIN_URL });
-await admin.connect();
+// Pools, not clients: a pool connects again after PostgreSQL restarts (other test runs on this machine restart it).
+const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 2 });
+admin.on('error', () => {});
+
+/** A read that is asked again after a failure (PostgreSQL restarting under us), every second for up to a minute. */
+async function retried<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (attempt >= 60) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
 
 interface Rate {
   perSecond: number;
@@ -123,7 +138,7 @@ function applicant(cluster: Cluster, db: pg.Pool, prefix: string, pollMs: number
       }
     }
     for (;;) {
-      const { rowCount } = await db.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [caseId]);
+      const { rowCount } = await retried(() => db.query('SELECT 1 FROM case_tasks WHERE case_id = $1 LIMIT 1', [caseId]));
       if (rowCount) return;
       await new Promise((r) => setTimeout(r, pollMs));
     }
@@ -132,9 +147,11 @@ function applicant(cluster: Cluster, db: pg.Pool, prefix: string, pollMs: number
 
 /** Live cases by how they were seeded: rent tenancies (BEN-…) and applications; a resumed run starts from these. */
 async function liveCounts(db: pg.Pool): Promise<{ rent: number; applications: number }> {
-  const { rows } = await db.query<{ rent: string; applications: string }>(
-    `SELECT count(*) FILTER (WHERE case_id LIKE $1)::text AS rent, count(*) FILTER (WHERE case_id NOT LIKE $1)::text AS applications FROM tenancies`,
-    [`${RENT_PREFIX}%`],
+  const { rows } = await retried(() =>
+    db.query<{ rent: string; applications: string }>(
+      `SELECT count(*) FILTER (WHERE case_id LIKE $1)::text AS rent, count(*) FILTER (WHERE case_id NOT LIKE $1)::text AS applications FROM tenancies`,
+      [`${RENT_PREFIX}%`],
+    ),
   );
   return { rent: Number(rows[0]!.rent), applications: Number(rows[0]!.applications) };
 }
@@ -146,16 +163,35 @@ async function liveCounts(db: pg.Pool): Promise<{ rent: number; applications: nu
  */
 async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: number, count: number): Promise<{ startsPerSecond: number }> {
   const now = Date.now();
+  const openAccounts = async () => {
+    const { rows } = await retried(() => db.query<{ n: string }>('SELECT count(*)::text AS n FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
+    return Number(rows[0]!.n);
+  };
+  // SEED_WINDOW: no more than this many started and not yet settled, so the work waits in our loop
+  // rather than as a backlog in Temporal's task queue (which the matching service writes to its database).
+  let opened = await openAccounts();
+  let seeding = true;
+  const watching = (async () => {
+    while (seeding && Number.isFinite(SEED_WINDOW)) {
+      await new Promise((r) => setTimeout(r, 250));
+      opened = await openAccounts();
+    }
+  })();
   const starts = await closedLoop(count, SEED_CONCURRENCY, async (k) => {
+    while (from + k - opened >= SEED_WINDOW) await new Promise((r) => setTimeout(r, 50));
     const { workflowId, input } = rentTenancyStart(from + k, now);
-    await client.workflow.start('tenancyWorkflow', { taskQueue, workflowId, args: [input] }).catch((err: unknown) => {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    });
+    await retried(() =>
+      client.workflow.start('tenancyWorkflow', { taskQueue, workflowId, args: [input] }).catch((err: unknown) => {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }),
+    );
   });
+  seeding = false;
+  await watching;
   for (;;) {
-    const { rows } = await db.query<{ n: string }>('SELECT count(*)::text AS n FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]);
-    process.stderr.write(`\r  rent accounts open ${rows[0]!.n}/${from + count}   `);
-    if (Number(rows[0]!.n) >= from + count) break;
+    const n = await openAccounts();
+    process.stderr.write(`\r  rent accounts open ${n}/${from + count}   `);
+    if (n >= from + count) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
   process.stderr.write('\n');
@@ -184,7 +220,7 @@ function rssMiB(pid: number | undefined): number {
 }
 
 async function dbMiB(name: string): Promise<number> {
-  const { rows } = await admin.query<{ size: string }>('SELECT pg_database_size($1)::text AS size', [name]);
+  const { rows } = await retried(() => admin.query<{ size: string }>('SELECT pg_database_size($1)::text AS size', [name]));
   return Number(rows[0]!.size) / 1024 / 1024;
 }
 
@@ -229,11 +265,13 @@ async function withEnvironment<T>(kind: 'dev server' | 'cluster', body: (cluster
   }
 }
 
+/** CPU milliseconds our processes (all groups) spent per seeded case. */
+const cpuMsPerCase = (c: CpuShares, n: number) => (Object.values(c.groups).reduce((a, b) => a + b, 0) / 100) * c.seconds * 1000 / n;
 const fmt = (r: Rate) => `${r.perSecond.toFixed(1)}/s, p50 ${r.p50.toFixed(0)} ms, p95 ${r.p95.toFixed(0)} ms`;
 const results: Record<string, { noop: Rate; app: Rate }> = {};
 const growth: Array<Record<string, string | number>> = [];
 const latencies: Array<{ live: number; figures: LoadFigures[] }> = [];
-const cpuRows: Array<{ live: number; cpu: CpuShares }> = [];
+const cpuRows: Array<{ live: number; seeded: number; cpu: CpuShares }> = [];
 
 for (const kind of KINDS) {
   await withEnvironment(kind, async (cluster, db, names, taskQueue) => {
@@ -273,7 +311,7 @@ for (const kind of KINDS) {
         ]);
         const seconds = (performance.now() - t0) / 1000;
         const cpuShares = await cpu.stop();
-        cpuRows.push({ live: target, cpu: cpuShares });
+        cpuRows.push({ live: target, seeded: n, cpu: cpuShares });
         say(`  seeded ${n} in ${seconds.toFixed(0)} s (${(n / seconds).toFixed(1)}/s); CPU: ${describeCpu(cpuShares)}`);
         const rentCheck = await rentCheckAcrossAllCases({ cluster, client, db, taskQueue, liveCases: target });
         const load = await staffLoad(db, cluster.apiUrls, USERS, LOAD_RATE, LOAD_SECONDS);
@@ -287,6 +325,8 @@ for (const kind of KINDS) {
           'applications /s': apps ? Number((applications / apps.seconds).toFixed(1)) : '–',
           'no-op /s': Number(noop.perSecond.toFixed(1)),
           'seeding ÷ no-op': Number((n / seconds / noop.perSecond).toFixed(2)),
+          // What one seeded case costs our processes: with the machine to itself, cores ÷ this is the rate to expect.
+          'CPU ms per case': Math.round(cpuMsPerCase(cpuShares, n)),
           'worker RSS MiB (both)': Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0)),
           'Temporal RSS MiB': Math.round(rssMiB(cluster.server?.pid)),
           'temporal DB MiB': Math.round(await dbMiB(names.temporal!)),
@@ -314,7 +354,7 @@ if (Object.keys(results).length) {
 if (growth.length) {
   const keys = Object.keys(growth[0]!);
   console.log(
-    `\nGrowth on the cluster (${HISTORY_SHARDS} history shards, two workers, two APIs): ${Math.round(100 * (1 - APPLICATION_SHARE))}% of each step rent tenancies in follow-up (${SEED_CONCURRENCY} starts in flight), ` +
+    `\nGrowth on the cluster (${HISTORY_SHARDS} history shards, two workers, two APIs): ${Math.round(100 * (1 - APPLICATION_SHARE))}% of each step rent tenancies in follow-up (${SEED_CONCURRENCY} starts in flight, at most ${SEED_WINDOW} unsettled), ` +
       `${Math.round(100 * APPLICATION_SHARE)}% applications through the API; no-op at ${SEED_CONCURRENCY} in flight on the same cluster; API p95 at ${LOAD_RATE} requests/s from ${USERS.length} staff`,
   );
   console.log(`| ${keys.join(' | ')} |\n|${keys.map(() => '---').join('|')}|`);
@@ -323,7 +363,10 @@ if (growth.length) {
   console.log(`| live cases | ${ROUTE_MIX.map((r) => r.label).join(' | ')} |\n|---|${ROUTE_MIX.map(() => '---').join('|')}|`);
   for (const { live, figures } of latencies) console.log(`| ${live} | ${figures.map((f) => `${describeLatency(f)}`).join(' | ')} |`);
   console.log('\nCPU while seeding, % of one core (PostgreSQL: the backends of this run\'s three databases)');
-  for (const { live, cpu } of cpuRows) console.log(`- to ${live}: ${describeCpu(cpu)}`);
+  for (const { live, seeded, cpu } of cpuRows) {
+    const perCase = Object.entries(cpu.groups).map(([g, v]) => `${g} ${((v / 100) * cpu.seconds * 1000 / seeded).toFixed(0)}`);
+    console.log(`- to ${live}: ${describeCpu(cpu)}; per seeded case, ms of CPU: ${perCase.join(', ')}`);
+  }
   if (Object.keys(applicationRetries).length) console.log(`\nApplications sent again: ${JSON.stringify(applicationRetries)}`);
 }
 process.exit(0);

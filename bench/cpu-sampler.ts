@@ -47,7 +47,7 @@ export interface CpuSampler {
  * Starts sampling. `groups` names the fixed processes by group (pids read at each sample, so a
  * restarted worker is followed); the PostgreSQL backends are found in pg_stat_activity by database.
  */
-export function sampleCpu(opts: { groups: () => Record<string, Array<number | undefined>>; admin: pg.Client; databases: string[]; intervalMs?: number }): CpuSampler {
+export function sampleCpu(opts: { groups: () => Record<string, Array<number | undefined>>; admin: pg.Pool; databases: string[]; intervalMs?: number }): CpuSampler {
   const last = new Map<number, number>();
   const used: Record<string, number> = {};
   const selfStart = process.cpuUsage();
