@@ -33,7 +33,8 @@ import { RENT_PREFIX, rentTenancyStart } from './scale/seed';
  *   and the API's latency per route at LOAD_RATE requests/s from USERS staff (bench/cluster-users.ts).
  *
  * CASES, CONCURRENCY, SEED, SEED_CONCURRENCY (rent starts in flight), SEED_WINDOW (rent tenancies
- * started and not yet settled; default no limit), APPLICATION_SHARE,
+ * started and not yet settled; default no limit; a list gives one per step of SEED, the last for the
+ * rest, so two settings are compared in one run), APPLICATION_SHARE,
  * APPLICATION_CONCURRENCY, LOAD_RATE, LOAD_SECONDS, USERS, HISTORY_SHARDS, ONLY=cluster (no dev
  * server), and WORKER_MAX_CACHED_WORKFLOWS (passed to the workers); TEST_DATABASE_URL as in the tests.
  * KEEP=1 keeps the cluster's databases and prints the RESUME=… that grows them further in a later
@@ -43,7 +44,8 @@ const CASES = Number(process.env.CASES ?? 200);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const SEED = (process.env.SEED ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
 const SEED_CONCURRENCY = Number(process.env.SEED_CONCURRENCY ?? 32);
-const SEED_WINDOW = Number(process.env.SEED_WINDOW ?? Infinity);
+const SEED_WINDOWS = (process.env.SEED_WINDOW ?? 'Infinity').split(',').map(Number);
+const seedWindow = (step: number) => SEED_WINDOWS[Math.min(step, SEED_WINDOWS.length - 1)]!;
 const APPLICATION_SHARE = Number(process.env.APPLICATION_SHARE ?? 0.05);
 const APPLICATION_CONCURRENCY = Number(process.env.APPLICATION_CONCURRENCY ?? 8);
 const LOAD_RATE = Number(process.env.LOAD_RATE ?? 200);
@@ -161,24 +163,24 @@ async function liveCounts(db: pg.Pool): Promise<{ rent: number; applications: nu
  * then waited for until each has opened its rent account (its first rent check ran in a worker).
  * A start that finds its workflow already running (an interrupted earlier run) counts as done.
  */
-async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: number, count: number): Promise<{ startsPerSecond: number }> {
+async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: number, count: number, window: number): Promise<{ startsPerSecond: number }> {
   const now = Date.now();
   const openAccounts = async () => {
     const { rows } = await retried(() => db.query<{ n: string }>('SELECT count(*)::text AS n FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
     return Number(rows[0]!.n);
   };
-  // SEED_WINDOW: no more than this many started and not yet settled, so the work waits in our loop
+  // The window: no more than this many started and not yet settled, so the work waits in our loop
   // rather than as a backlog in Temporal's task queue (which the matching service writes to its database).
   let opened = await openAccounts();
   let seeding = true;
   const watching = (async () => {
-    while (seeding && Number.isFinite(SEED_WINDOW)) {
+    while (seeding && Number.isFinite(window)) {
       await new Promise((r) => setTimeout(r, 250));
       opened = await openAccounts();
     }
   })();
   const starts = await closedLoop(count, SEED_CONCURRENCY, async (k) => {
-    while (from + k - opened >= SEED_WINDOW) await new Promise((r) => setTimeout(r, 50));
+    while (from + k - opened >= window) await new Promise((r) => setTimeout(r, 50));
     const { workflowId, input } = rentTenancyStart(from + k, now);
     await retried(() =>
       client.workflow.start('tenancyWorkflow', { taskQueue, workflowId, args: [input] }).catch((err: unknown) => {
@@ -287,7 +289,7 @@ for (const kind of KINDS) {
     const connection = await Connection.connect({ address: cluster.temporalAddress });
     const client = new Client({ connection });
     try {
-      for (const target of SEED) {
+      for (const [step, target] of SEED.entries()) {
         live = await liveCounts(db);
         const total = live.rent + live.applications;
         if (target <= total) {
@@ -306,7 +308,7 @@ for (const kind of KINDS) {
         });
         const t0 = performance.now();
         const [rent, apps] = await Promise.all([
-          seedRent(client, taskQueue, db, live.rent, n - applications),
+          seedRent(client, taskQueue, db, live.rent, n - applications, seedWindow(step)),
           applications ? closedLoop(applications, APPLICATION_CONCURRENCY, applicant(cluster, db, `seed-${target}-${live.applications}`, 50)) : undefined,
         ]);
         const seconds = (performance.now() - t0) / 1000;
@@ -324,6 +326,7 @@ for (const kind of KINDS) {
           'rent starts /s': Number(rent.startsPerSecond.toFixed(1)),
           'applications /s': apps ? Number((applications / apps.seconds).toFixed(1)) : '–',
           'no-op /s': Number(noop.perSecond.toFixed(1)),
+          'unsettled at most': Number.isFinite(seedWindow(step)) ? seedWindow(step) : 'no limit',
           'seeding ÷ no-op': Number((n / seconds / noop.perSecond).toFixed(2)),
           // What one seeded case costs our processes: with the machine to itself, cores ÷ this is the rate to expect.
           'CPU ms per case': Math.round(cpuMsPerCase(cpuShares, n)),
@@ -354,7 +357,7 @@ if (Object.keys(results).length) {
 if (growth.length) {
   const keys = Object.keys(growth[0]!);
   console.log(
-    `\nGrowth on the cluster (${HISTORY_SHARDS} history shards, two workers, two APIs): ${Math.round(100 * (1 - APPLICATION_SHARE))}% of each step rent tenancies in follow-up (${SEED_CONCURRENCY} starts in flight, at most ${SEED_WINDOW} unsettled), ` +
+    `\nGrowth on the cluster (${HISTORY_SHARDS} history shards, two workers, two APIs): ${Math.round(100 * (1 - APPLICATION_SHARE))}% of each step rent tenancies in follow-up (${SEED_CONCURRENCY} starts in flight), ` +
       `${Math.round(100 * APPLICATION_SHARE)}% applications through the API; no-op at ${SEED_CONCURRENCY} in flight on the same cluster; API p95 at ${LOAD_RATE} requests/s from ${USERS.length} staff`,
   );
   console.log(`| ${keys.join(' | ')} |\n|${keys.map(() => '---').join('|')}|`);
