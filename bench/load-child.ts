@@ -8,15 +8,39 @@ import { openLoop, type LoadFigures, type LoadOptions } from './load';
  * clocks, and the latencies would be the generator's).
  */
 export interface LoadJob extends LoadOptions {
-  targets: Array<{ label: string; paths: string[]; headers?: Record<string, string> }>;
+  /**
+   * Request k of a target goes to paths[k % paths.length] with headerSets[k % headerSets.length]
+   * (the same length pairs each path with its user) on bases[k % bases.length]; a target's own
+   * ratePerSecond overrides the job's.
+   */
+  targets: Array<{ label: string; paths: string[]; headers?: Record<string, string>; headerSets?: Array<Record<string, string>>; bases?: string[]; ratePerSecond?: number }>;
+  /** All targets at once (a mix of routes in one run, as staff use them), not one after another. */
+  concurrent?: boolean;
 }
 
 if (process.argv[2] === 'child') {
   process.once('message', async (job: LoadJob) => {
+    const run = (t: LoadJob['targets'][number]) => {
+      const { headerSets, bases } = t;
+      return openLoop(
+        {
+          label: t.label,
+          headers: headerSets ? (i) => headerSets[i % headerSets.length]! : t.headers,
+          base: bases ? (i) => bases[i % bases.length]! : undefined,
+          path: (i) => t.paths[i % t.paths.length]!,
+        },
+        { ...job, ratePerSecond: t.ratePerSecond ?? job.ratePerSecond },
+      );
+    };
     const results: LoadFigures[] = [];
-    for (const t of job.targets) {
-      process.send!({ progress: `${t.label} ` });
-      results.push(await openLoop({ label: t.label, headers: t.headers, path: (i) => t.paths[i % t.paths.length]! }, job));
+    if (job.concurrent) {
+      process.send!({ progress: `${job.targets.map((t) => t.label).join(', ')} ` });
+      results.push(...(await Promise.all(job.targets.map(run))));
+    } else {
+      for (const t of job.targets) {
+        process.send!({ progress: `${t.label} ` });
+        results.push(await run(t));
+      }
     }
     process.send!({ results }, () => process.exit(0));
   });

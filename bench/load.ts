@@ -12,7 +12,10 @@ export interface LoadTarget {
   label: string;
   /** Paths are chosen per request, so a case route can walk many cases. */
   path: (i: number) => string;
-  headers?: Record<string, string>;
+  /** Per request when several users share one target (each with their own token). */
+  headers?: Record<string, string> | ((i: number) => Record<string, string>);
+  /** Per request when the target is spread over several servers (API replicas); else the options' base. */
+  base?: (i: number) => string;
 }
 
 export interface LoadOptions {
@@ -67,7 +70,14 @@ export async function openLoop(target: LoadTarget, opts: LoadOptions): Promise<L
   const timeoutMs = opts.timeoutMs ?? 2_000;
   // Enough sockets that the client never queues: a queued request is the server's latency, not ours.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const url = new URL(opts.base);
+  const urls = new Map<string, URL>();
+  const urlFor = (i: number) => {
+    const base = target.base?.(i) ?? opts.base;
+    let url = urls.get(base);
+    if (!url) urls.set(base, (url = new URL(base)));
+    return url;
+  };
+  const headersFor = (i: number) => (typeof target.headers === 'function' ? target.headers(i) : target.headers);
   const intervalMs = 1000 / opts.ratePerSecond;
   const total = Math.max(1, Math.round((opts.durationMs / 1000) * opts.ratePerSecond));
   const latencies: number[] = [];
@@ -90,8 +100,9 @@ export async function openLoop(target: LoadTarget, opts: LoadOptions): Promise<L
         }
         resolve();
       };
+      const url = urlFor(i);
       const req = http.request(
-        { host: url.hostname, port: url.port, path: target.path(i), method: 'GET', agent, headers: target.headers, timeout: timeoutMs },
+        { host: url.hostname, port: url.port, path: target.path(i), method: 'GET', agent, headers: headersFor(i), timeout: timeoutMs },
         (res) => {
           let size = 0;
           res.on('data', (chunk: Buffer) => (size += chunk.length));

@@ -63,6 +63,23 @@ const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k
 export const RENT_PREFIX = 'BEN-2026-';
 export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
 
+/** Follow-up worker of the i-th rent tenancy: ola.hansen has every tenth, oppfolger-0 … oppfolger-39 the rest. */
+export const rentFollowUpWorker = (i: number) => (i % 10 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`);
+
+/** The i-th rent tenancy's workflow ID and input: moved in today (`now`), in follow-up (see seedRentTenancies). */
+export function rentTenancyStart(i: number, now: number): { caseId: string; workflowId: string; input: TenancyWorkflowInput } {
+  const today = osloDate(now);
+  const caseId = rentCaseId(i);
+  const application = { municipality: 'tynset', applicant: { name: `Leietaker ${i}` }, householdMembers: [], currentHousing: 'Benchmark', language: 'norsk', needsInterpreter: false, receivedDate: today, housingOfficerId: 'kari.nordmann' };
+  const state = newTenancyState({ caseId, application, now });
+  state.phase = 'follow_up';
+  state.followUpWorkerId = rentFollowUpWorker(i);
+  state.moveInDate = today;
+  state.monthlyRentOre = 915_000;
+  startRent(state, { moveIn: today });
+  return { caseId, workflowId: tenancyWorkflowId(caseId), input: { caseId, application, carried: state } };
+}
+
 /**
  * Tenancies in follow-up with a rent account, one real tenancy workflow each. Taking a case from
  * application to move-in is some twenty staff actions; the bench instead starts the workflow with the
@@ -72,22 +89,12 @@ export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
 export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<number> {
   const started = performance.now();
   const now = Date.now();
-  const today = osloDate(now);
   let next = from;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < from + total) {
-        const i = next++;
-        const caseId = rentCaseId(i);
-        const application = { municipality: 'tynset', applicant: { name: `Leietaker ${i}` }, householdMembers: [], currentHousing: 'Benchmark', language: 'norsk', needsInterpreter: false, receivedDate: today, housingOfficerId: 'kari.nordmann' };
-        const state = newTenancyState({ caseId, application, now });
-        state.phase = 'follow_up';
-        state.followUpWorkerId = i % 10 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`;
-        state.moveInDate = today;
-        state.monthlyRentOre = 915_000;
-        startRent(state, { moveIn: today });
-        const input: TenancyWorkflowInput = { caseId, application, carried: state };
-        await sys.temporal.workflow.start('tenancyWorkflow', { taskQueue: sys.taskQueue, workflowId: tenancyWorkflowId(caseId), args: [input] });
+        const { workflowId, input } = rentTenancyStart(next++, now);
+        await sys.temporal.workflow.start('tenancyWorkflow', { taskQueue: sys.taskQueue, workflowId, args: [input] });
       }
     }),
   );

@@ -31,6 +31,8 @@ export interface ClusterOptions {
   internalPorts: 'standard' | 'free';
   apiPorts: number[];
   workers: number;
+  /** History shards (default CLUSTER.numHistoryShards); fixed when Temporal's database is first set up. */
+  numHistoryShards?: number;
   /** Added to every app process's environment (API_TOKENS, TEMPORAL_TASK_QUEUE in tests). */
   appEnv?: Record<string, string>;
   logger: Logger;
@@ -244,7 +246,11 @@ async function startTemporal(opts: ClusterOptions, log: (name: string) => string
   await setupTemporalSchema({ ...opts, logFile: log('temporal-schema') });
 
   // temporal
-  const env = { ...temporalServerEnv(opts.temporalDb), ...(opts.temporalDatabases ? { DBNAME: opts.temporalDatabases.default, VISIBILITY_DBNAME: opts.temporalDatabases.visibility } : {}) };
+  const env = {
+    ...temporalServerEnv(opts.temporalDb),
+    ...(opts.temporalDatabases ? { DBNAME: opts.temporalDatabases.default, VISIBILITY_DBNAME: opts.temporalDatabases.visibility } : {}),
+    ...(opts.numHistoryShards ? { NUM_HISTORY_SHARDS: String(opts.numHistoryShards) } : {}),
+  };
   const dynamicConfigFile = path.join(opts.dir, 'dynamicconfig.yaml');
   fs.writeFileSync(dynamicConfigFile, DYNAMIC_CONFIG);
   const configFile = path.join(opts.dir, 'temporal-server.yaml');
@@ -255,7 +261,7 @@ async function startTemporal(opts: ClusterOptions, log: (name: string) => string
     logger,
     say,
   );
-  say(`Starter Temporal-server ${CLUSTER.temporalVersion} (${CLUSTER.numHistoryShards} historie-shards) på ${temporalAddress}...`);
+  say(`Starter Temporal-server ${CLUSTER.temporalVersion} (${env.NUM_HISTORY_SHARDS} historie-shards) på ${temporalAddress}...`);
   server.start();
   await waitForServer(temporalAddress, server, 120_000).catch(async (err: unknown) => {
     await server.stop();

@@ -70,6 +70,29 @@ describe('the benchmark load generator (bench/load.ts)', () => {
     });
   });
 
+  it('spreads a target over several servers and users: base and headers chosen per request', async () => {
+    const seen: Array<{ server: string; user: string | undefined }> = [];
+    const servers = ['a', 'b'].map((name) => http.createServer((req, res) => (seen.push({ server: name, user: req.headers['x-user'] as string | undefined }), res.end('ok'))));
+    const bases: string[] = [];
+    for (const s of servers) {
+      s.listen(0, '127.0.0.1');
+      await new Promise((r) => s.once('listening', r));
+      bases.push(`http://127.0.0.1:${(s.address() as AddressInfo).port}`);
+    }
+    try {
+      const f = await openLoop(
+        { label: 'spread', path: () => '/', base: (i) => bases[i % 2]!, headers: (i) => ({ 'x-user': `u${i % 3}` }) },
+        { base: 'http://127.0.0.1:1', ratePerSecond: 200, durationMs: 60 },
+      );
+      expect(f).toMatchObject({ sent: 12, ok: 12, errors: 0 });
+      expect(seen.filter((s) => s.server === 'a')).toHaveLength(6);
+      expect(seen.filter((s) => s.server === 'b')).toHaveLength(6);
+      expect(new Set(seen.map((s) => s.user))).toEqual(new Set(['u0', 'u1', 'u2']));
+    } finally {
+      for (const s of servers) s.close();
+    }
+  });
+
   it('runs a closed loop: each index once, at most `concurrency` at a time, latencies sorted', async () => {
     const seen: number[] = [];
     const done: number[] = [];
