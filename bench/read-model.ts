@@ -102,6 +102,9 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 async function measure(label: string, url: string, token?: string) {
   const times: number[] = [];
   let rows = 0;
+  // CPU of this one process (API, client and, on PGlite, the database): what a loaded machine does not
+  // distort the way it distorts wall time, and on PGlite the capacity of its one thread.
+  const cpu = process.cpuUsage();
   for (let i = 0; i < REQUESTS; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
@@ -110,29 +113,32 @@ async function measure(label: string, url: string, token?: string) {
     if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
     rows = body.tasks?.length ?? body.cases?.length ?? 0;
   }
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { label, rows, p50: p(0.5), p95: p(0.95), perSecond: 1000 / (times.reduce((a, b) => a + b, 0) / times.length) };
+  return { label, rows, p50: p(0.5), p95: p(0.95), perSecond: 1000 / (times.reduce((a, b) => a + b, 0) / times.length), cpuMs: (used.user + used.system) / 1000 / REQUESTS };
 }
 
 const results = [
   await measure('baseline: GET /healthz (no database)', '/healthz'),
   await measure('GET /api/tasks?assignee=me (follow-up worker)', '/api/tasks?assignee=me', 'dev-oppfolger'),
   await measure('GET /api/tasks?role=housing_officer', '/api/tasks?role=housing_officer', 'dev-boligkonsulent'),
+  await measure('GET /api/tenancies?limit=100', '/api/tenancies?limit=100', 'dev-boligkonsulent'),
+  await measure('GET /api/tenancies/{id}', `/api/tenancies/${benchCaseId(7)}`, 'dev-boligkonsulent'),
   await measure('GET /api/tenancies?phase=follow_up&limit=100', '/api/tenancies?phase=follow_up&limit=100', 'dev-boligkonsulent'),
   await measure(`GET /api/rent/figures (${rentCases.length} accounts)`, '/api/rent/figures?asOf=2026-12-31', 'dev-boligkonsulent'),
 ];
-const firstLoads = await measureFirstLoads(base);
+const firstLoads = process.env.BENCH_FIRST_LOAD === '0' ? undefined : await measureFirstLoads(base);
 server.close();
 await database.close();
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 console.log(`\nBotrygg read-model benchmark: ${CASES} cases in ${database.kind}, ${REQUESTS} sequential requests per route`);
 console.log(`seeding through saveTenancySnapshot: ${(CASES / seedSeconds).toFixed(0)} snapshots/s\n`);
-console.log('route'.padEnd(52) + 'rows'.padStart(6) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'req/s'.padStart(8) + '  x baseline p50');
+console.log('route'.padEnd(52) + 'rows'.padStart(6) + 'p50 ms'.padStart(9) + 'p95 ms'.padStart(9) + 'req/s'.padStart(8) + '  x baseline p50' + '  CPU ms/req');
 const baseline = results[0]!.p50;
 for (const r of results) {
-  console.log(r.label.padEnd(52) + String(r.rows).padStart(6) + r.p50.toFixed(2).padStart(9) + r.p95.toFixed(2).padStart(9) + r.perSecond.toFixed(0).padStart(8) + `  ${(r.p50 / baseline).toFixed(1)}`);
+  console.log(r.label.padEnd(52) + String(r.rows).padStart(6) + r.p50.toFixed(2).padStart(9) + r.p95.toFixed(2).padStart(9) + r.perSecond.toFixed(0).padStart(8) + `  ${(r.p50 / baseline).toFixed(1)}`.padEnd(17) + r.cpuMs.toFixed(2).padStart(11));
 }
 console.log(`\npayments file of ${rentCases.length} lines:`);
 console.log(`  baseline, parsing only: ${parseMs.toFixed(1)} ms (${((rentCases.length / parseMs) * 1000).toFixed(0)} lines/s)`);
@@ -142,5 +148,5 @@ if (firstLoads) {
   console.log(`\nstaff app, first load in Chromium (cold, ${firstLoads[0]!.runs} runs; target under 1500 ms):`);
   for (const r of firstLoads) console.log(`  ${r.label.padEnd(44)} p50 ${r.p50.toFixed(0).padStart(5)} ms   max ${r.max.toFixed(0).padStart(5)} ms`);
 } else {
-  console.log('\nstaff app first load: skipped (no Chromium at /usr/bin/chromium)');
+  console.log(`\nstaff app first load: skipped (${process.env.BENCH_FIRST_LOAD === '0' ? 'BENCH_FIRST_LOAD=0' : 'no Chromium at /usr/bin/chromium'})`);
 }

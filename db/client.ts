@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { traceQueries } from '../platform/trace-context';
 import * as schema from './schema';
+import { preparePGliteReads, preparePgReads } from './statement-cache';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -64,7 +65,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-    const pool = new Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    const pool = preparePgReads(new Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 }));
     // Each statement inside a traced request or activity becomes a span (a no-op without tracing).
     pool.on('connect', (client) => traceQueries(client as unknown as { query: (...args: unknown[]) => unknown }));
     // A connection the server ends while it sits idle in the pool (a PostgreSQL restart, a failover,
@@ -87,7 +88,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
   fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   await client.waitReady;
-  const db = drizzle(client, { schema });
+  // The repeated reads are prepared once (db/statement-cache.ts); drizzle and the rest see a PGlite.
+  const db = drizzle(preparePGliteReads(client), { schema });
   const analyze = () => client.exec(`analyze ${PLANNED_TABLES.join(', ')}`);
   const statistics = startStatisticsRefresh(analyze, opts.statisticsFirstMs);
   return {

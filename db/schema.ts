@@ -133,11 +133,22 @@ export const auditLog = pgTable(
     actorRoles: text('actor_roles').notNull(),
     action: text('action', { enum: ['read', 'write', 'denied'] }).notNull(),
     route: text('route').notNull(),
+    /** The one case a request touched; null when it named none or several (then `caseIds`). */
     caseId: text('case_id'),
+    /**
+     * The cases of a request that read or wrote several (a list page, a work list): one row per request
+     * instead of one per case, which at 100 rows a page was most of a list's cost under load. Null on
+     * single-case rows and on rows written before this column; read both with `auditedCase()`.
+     */
+    caseIds: text('case_ids').array(),
     outcome: integer('outcome').notNull(),
     requestId: text('request_id'),
   },
-  (t) => [index('audit_log_case_idx').on(t.caseId, t.at), index('audit_log_actor_idx').on(t.actorId, t.at)],
+  (t) => [
+    index('audit_log_case_idx').on(t.caseId, t.at),
+    index('audit_log_actor_idx').on(t.actorId, t.at),
+    index('audit_log_case_ids_idx').using('gin', t.caseIds),
+  ],
 );
 
 /** Interviews, decisions, offers, leases, checklists, agreements, visits …: one row per record, upserted by key. */

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client';
 import { auditLog, formSubmissions, tenancies } from '../../db/schema';
-import { audit } from '../audit';
+import { audit, auditedCase } from '../audit';
 import { worksIn } from '../auth';
 import { CaseParams } from '../case-access';
 import { HttpError } from '../errors';
@@ -59,7 +59,7 @@ export function registerAccessLogRoutes(routes: ApiRoutes, { db }: { db: Databas
       const rows = await db
         .select()
         .from(auditLog)
-        .where(and(eq(auditLog.caseId, params.caseId), query.before ? lt(auditLog.id, query.before) : undefined))
+        .where(and(auditedCase(params.caseId), query.before ? lt(auditLog.id, query.before) : undefined))
         .orderBy(desc(auditLog.id))
         .limit(query.limit + 1);
       const page = rows.slice(0, query.limit);
@@ -75,7 +75,7 @@ export function registerAccessLogRoutes(routes: ApiRoutes, { db }: { db: Databas
           lastAt: sql<Date>`max(${auditLog.at})`.mapWith((v: string | Date) => new Date(v).toISOString()),
         })
         .from(auditLog)
-        .where(and(eq(auditLog.caseId, params.caseId), sql`${auditLog.action} in ('read', 'write')`, sql`${auditLog.outcome} < 400`, sql`${auditLog.route} <> ${ACCESS_LOG_ROUTE}`))
+        .where(and(auditedCase(params.caseId), sql`${auditLog.action} in ('read', 'write')`, sql`${auditLog.outcome} < 400`, sql`${auditLog.route} <> ${ACCESS_LOG_ROUTE}`))
         .groupBy(auditLog.actorId, auditLog.actorRoles)
         .orderBy(sql`max(${auditLog.at}) desc`);
       await audit(db, req, 'read', params.caseId, 200);
@@ -84,7 +84,8 @@ export function registerAccessLogRoutes(routes: ApiRoutes, { db }: { db: Databas
         body: {
           caseId: params.caseId,
           seenBy,
-          entries: page.map(({ caseId: _c, at, ...e }) => ({ ...e, at: at.toISOString() })),
+          // The other cases a list row names are not this case's business: the entry shows the route only.
+          entries: page.map(({ caseId: _c, caseIds: _cs, at, ...e }) => ({ ...e, at: at.toISOString() })),
           nextBefore: rows.length > query.limit ? page.at(-1)!.id : null,
         },
       };

@@ -18,6 +18,7 @@ import { isValidPeriod } from '../../domain/rent/schedule';
 import type { RentState } from '../../domain/tenancy/rent';
 import type { TenancyView } from '../../domain/tenancy/view';
 import { audit, auditCases } from '../audit';
+import { cachedFigures } from '../rent-figures-cache';
 import { listedMunicipality, worksIn } from '../auth';
 import { CaseParams, IdempotencyHeaders, loadAccessibleCase } from '../case-access';
 import { HttpError } from '../errors';
@@ -238,8 +239,12 @@ export function registerRentRoutes(routes: ApiRoutes, deps: { db: Database; temp
   );
 }
 
-/** Figures over every tenancy with a rent account in the municipality, the balances derived as of `asOf`. */
-export async function portfolioFigures(db: Database, municipality: string, asOf: string) {
+/** Figures over every tenancy with a rent account in the municipality, the balances derived as of `asOf`; reused while nothing they are computed from has changed. */
+export function portfolioFigures(db: Database, municipality: string, asOf: string): ReturnType<typeof computePortfolioFigures> {
+  return cachedFigures(db, municipality, asOf, () => computePortfolioFigures(db, municipality, asOf));
+}
+
+export async function computePortfolioFigures(db: Database, municipality: string, asOf: string) {
   const rows = await db
     // Only the rent part of each snapshot: the whole case is several kilobytes the figures never read.
     .select({ caseId: rentAccounts.caseId, rent: sql<RentState | null>`${tenancies.snapshot}->'rent'` })

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedCase } from '../../api/audit';
 import { auditLog, tenancies } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import type { Dwelling } from '../../domain/dwelling';
@@ -26,6 +27,7 @@ describe('API: co-located housing access and the audit log', () => {
     headB: `acc-head-b-${m}`,
     dpo: `acc-dpo-${m}`,
     dpoElsewhere: `acc-dpo-x-${m}`,
+    lister: `acc-list-${m}`,
   };
   const extraTokens = [
     `${T.officer}:kari.${m}:housing_officer:${m}`,
@@ -36,6 +38,7 @@ describe('API: co-located housing access and the audit log', () => {
     `${T.headB}:per.${m}:department_head:${m}`,
     `${T.dpo}:pvo.${m}:data_protection_officer:${m}`,
     `${T.dpoElsewhere}:pvo.x:data_protection_officer:alvdal`,
+    `${T.lister}:liste.${m}:housing_office:${m}`,
   ].join(',');
   const unitDwelling = (id: string, address: string): Dwelling => ({ id, address, sizeSqm: 40, rooms: 2, floor: 0, accessible: true, coLocated: true, monthlyRentOre: 840_000 });
   const inA = unitDwelling('BF-A-1', 'Solvang bofellesskap 1');
@@ -67,7 +70,7 @@ describe('API: co-located housing access and the audit log', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.incidentId;
   }
-  const auditRows = (caseId: string) => api.database.db.select().from(auditLog).where(eq(auditLog.caseId, caseId));
+  const auditRows = (caseId: string) => api.database.db.select().from(auditLog).where(auditedCase(caseId));
 
   beforeAll(async () => {
     api = await startApiHarness('api access', { extraTokens });
@@ -196,5 +199,28 @@ describe('API: co-located housing access and the audit log', () => {
     expect((await api.request('GET', `/api/tenancies/${caseA}`, { token: T.dpo })).status).toBe(403);
     const denied = (await auditRows(caseA)).filter((r) => r.action === 'denied' && r.route === 'GET /api/tenancies/:caseId/access-log');
     expect(denied.map((r) => r.actorId).sort()).toEqual([`kari.${m}`, 'pvo.x']);
+  });
+
+  it('logs a list page as one audit row naming every case on it, and the data protection officer finds that read under each case', async () => {
+    for (const path of [`/api/tenancies?limit=100`, `/api/tasks?role=housing_officer`]) {
+      const listed = await api.request('GET', path, { token: T.lister });
+      expect(listed.status).toBe(200);
+      const shown = new Set<string>((listed.body.cases ?? listed.body.tasks).map((r: { caseId: string }) => r.caseId));
+      expect(shown).toEqual(new Set([caseA, caseB]));
+      const rows = await api.database.db.select().from(auditLog).where(eq(auditLog.requestId, listed.headers.get('x-request-id')!));
+      // One row for the request, not one per case: a page of 100 used to write 100 rows.
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actorId: `liste.${m}`, action: 'read', outcome: 200, caseId: null });
+      expect(new Set(rows[0]!.caseIds)).toEqual(shown);
+    }
+    for (const caseId of [caseA, caseB]) {
+      const log = await api.request('GET', `/api/tenancies/${caseId}/access-log`, { token: T.dpo });
+      expect(log.status).toBe(200);
+      expect(log.body.seenBy).toContainEqual(expect.objectContaining({ actorId: `liste.${m}`, reads: 2, writes: 0 }));
+      const mine = log.body.entries.filter((e: { actorId: string }) => e.actorId === `liste.${m}`);
+      expect(mine.map((e: { route: string }) => e.route).sort()).toEqual(['GET /api/tasks', 'GET /api/tenancies']);
+      // The entry names the route, never the other cases on the same page.
+      for (const e of mine) expect(Object.keys(e)).not.toContain('caseIds');
+    }
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedCase } from '../../api/audit';
 import { auditLog, tenancies } from '../../db/schema';
 import { addDays, isBusinessDay, osloDate } from '../../domain/calendar';
 import { readBody, startApiHarness, TOKENS, type ApiHarness } from '../helpers/api';
@@ -158,7 +159,7 @@ describe('API edge: malformed input, headers and limits', () => {
       expect(id).not.toBe(bad);
       expect(id).toMatch(/^[0-9a-f-]{36}$/);
     }
-    const rows = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId)));
+    const rows = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId)));
     expect(rows.every((r) => (r.requestId ?? '').length <= 64)).toBe(true);
   });
 
@@ -169,7 +170,7 @@ describe('API edge: malformed input, headers and limits', () => {
     expect(other.body).toEqual(unknown.body);
     const action = await api.request('POST', `/api/tenancies/${caseId}/actions`, { token: OTHER_OFFICER, body: { type: 'withdrawApplication', reason: 'Flyttet til en annen kommune' }, headers: { 'Idempotency-Key': `edge-${randomUUID()}` } });
     expect(action.status).toBe(404);
-    const denied = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'denied'), eq(auditLog.actorId, 'edge.annen')));
+    const denied = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId), eq(auditLog.action, 'denied'), eq(auditLog.actorId, 'edge.annen')));
     expect(denied.length).toBeGreaterThanOrEqual(2);
     expect(denied.every((r) => r.outcome === 404)).toBe(true);
     // The case was not touched by the refused action.

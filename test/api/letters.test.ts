@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedCase } from '../../api/audit';
 import { auditLog } from '../../db/schema';
 import { notificationOutbox } from '../../db/schema-notifications';
 import { assumedReceiptDate } from '../../domain/letters/dispatch';
@@ -146,7 +147,7 @@ describe('API: letters', () => {
 
   it('need-to-know: a follow-up worker not on the case is refused, and reads, writes and refusals are on the audit log', async () => {
     expect((await api.request('GET', `/api/tenancies/${caseId}/letters`, { token: T.stranger })).status).toBe(403);
-    const rows = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId)));
+    const rows = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId)));
     const seen = new Set(rows.map((r) => `${r.action} ${r.route}`));
     for (const expected of [
       'write POST /api/tenancies/:caseId/letters',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
+import { auditedCase } from '../../api/audit';
 import { auditLog, caseTasks, formSubmissions } from '../../db/schema';
 import { addDays, addYears, osloDate } from '../../domain/calendar';
 import { createLogger } from '../../platform/logger';
@@ -90,7 +91,7 @@ describe('API: help to rent privately (seed 004)', () => {
     // The follow-up worker named in the trygghetsplan may see the case.
     await ok(caseId, { type: 'agreeSafetyPlan', date: today, measures: [{ measure: 'Besøk hver måned', responsible: 'follow_up_worker' }], contactEveryWeeks: 4, followUpWorkerId: 'siri.oppfolger' });
     await expect.poll(async () => (await read(OTHER_WORKER)).status, { timeout: 10_000 }).toBe(200);
-    const rows = await api.database.db.select().from(auditLog).where(eq(auditLog.caseId, caseId));
+    const rows = await api.database.db.select().from(auditLog).where(auditedCase(caseId));
     expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['read', 'write', 'denied']));
   });
 

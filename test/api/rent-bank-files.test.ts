@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedCase } from '../../api/audit';
 import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
@@ -49,7 +50,7 @@ describe('API: bank files and the work list of unmatched payments', () => {
     expect(first.body).toMatchObject({ status: 'applied', applied: 1, duplicates: 0, casesTouched: [caseId] });
     expect(first.body.unmatched).toEqual([expect.objectContaining({ line: 5, reason: 'Fant ingen leieforhold med KID 00000000000000000000.' })]);
     expect(await payments(caseId)).toEqual([expect.objectContaining({ amountOre: 123_400, date: today })]);
-    const logged = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'write')));
+    const logged = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId), eq(auditLog.action, 'write')));
     expect(logged.map((l) => l.route)).toContain('POST /api/rent/payment-files');
 
     // The same file again (LF instead of CRLF): a no-op by its hash.
@@ -123,7 +124,7 @@ describe('API: bank files and the work list of unmatched payments', () => {
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body).toMatchObject({ applied: true, caseId, amountOre: 77_700, message: 'Innbetalingen er ført på saken.' });
     expect(await payments(caseId)).toEqual([expect.objectContaining({ amountOre: 77_700, date: today })]);
-    const logged = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.route, 'POST /api/rent/unmatched-payments/match')));
+    const logged = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId), eq(auditLog.route, 'POST /api/rent/unmatched-payments/match')));
     expect(logged.map((l) => [l.action, l.outcome])).toContainEqual(['write', 200]);
 
     // Resent with the same key: the first answer, nothing posted twice. Same key, other content: refused.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditedCase } from '../../api/audit';
 import { auditLog } from '../../db/schema';
 import { osloDate } from '../../domain/calendar';
 import { allocated, DEMO_DWELLINGS, movedIn, type Step } from '../../scripts/demo-data';
@@ -49,7 +50,7 @@ describe('API: rent payments', () => {
     expect(afterFirst.summary.balanceOre).toBe(0);
     expect(afterFirst.entries.filter((e: { kind: string }) => e.kind === 'payment')).toHaveLength(1);
 
-    const logged = await api.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseId), eq(auditLog.action, 'write')));
+    const logged = await api.database.db.select().from(auditLog).where(and(auditedCase(caseId), eq(auditLog.action, 'write')));
     expect(logged.map((l) => l.route)).toContain('POST /api/rent/payment-files');
 
     // The same file again: nothing changes.

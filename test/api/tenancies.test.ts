@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPendingSubmissions } from '../../api/submission-relay';
+import { auditedCase } from '../../api/audit';
 import { auditLog, formSubmissions } from '../../db/schema';
 import { formatCaseId, tenancyWorkflowId } from '../../domain/ids';
 import { createLogger } from '../../platform/logger';
@@ -88,7 +89,7 @@ describe('API: tenancies over HTTP against real Temporal and PostgreSQL', () => 
     expect(denied.body.error).toBe('Du har ikke tilgang til denne saken.');
 
     await api.request('GET', `/api/tenancies/${caseId}`);
-    const entries = await api.database.db.select().from(auditLog).where(eq(auditLog.caseId, caseId));
+    const entries = await api.database.db.select().from(auditLog).where(auditedCase(caseId));
     expect(entries.map((e) => [e.action, e.actorId, e.outcome])).toEqual(
       expect.arrayContaining([
         ['write', 'kari.nordmann', 201],
