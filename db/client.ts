@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { traceQueries } from '../platform/trace-context';
 import * as schema from './schema';
-import { preparePGliteReads, preparePgReads } from './statement-cache';
+import { preparePgReads } from './statement-cache';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -88,8 +88,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
   fs.mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   await client.waitReady;
-  // The repeated reads are prepared once (db/statement-cache.ts); drizzle and the rest see a PGlite.
-  const db = drizzle(preparePGliteReads(client), { schema });
+  const db = drizzle(client, { schema });
   const analyze = () => client.exec(`analyze ${PLANNED_TABLES.join(', ')}`);
   const statistics = startStatisticsRefresh(analyze, opts.statisticsFirstMs);
   return {
