@@ -59,7 +59,7 @@ export type ImportOutcome =
       unmatched: Unmatched[];
       casesTouched: string[];
       /** Touched cases whose workflow was woken (the rest cannot react to a payment: casesToWake). */
-      casesSignalled?: number;
+      casesSignalled?: string[];
     };
 
 /** Which tenancy a line belongs to, or why it belongs to none the importer may post to. */
@@ -198,7 +198,7 @@ export async function importPaymentsFile(deps: ImportDeps, file: { filename: str
   if (outcome.status !== 'applied') return outcome;
   const wake = await casesToWake(deps.db, outcome.casesTouched, allowanceCases);
   await signalCases(deps, wake, String(outcome.importId));
-  return { ...outcome, casesSignalled: wake.length };
+  return { ...outcome, casesSignalled: wake };
 }
 
 /** The database half of an import: parse, match and post in one transaction, or nothing. */
