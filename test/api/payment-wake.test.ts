@@ -136,7 +136,8 @@ describe('API: a payments file signals only the cases a payment can move (dev se
     await api.database.db.execute(sql.raw(`${update} WHERE case_id IN (${ids})`));
     const written = await api.database.db.select({ caseId: tenancies.caseId, paymentWakes: tenancies.paymentWakes }).from(tenancies).where(inArray(tenancies.caseId, rows.map((r) => r.caseId)));
     const expected = rows.map((r) => ({ caseId: r.caseId, paymentWakes: paymentCanMoveLadder(r.snapshot as never) !== undefined }));
-    expect(written.sort((a, b) => a.caseId.localeCompare(b.caseId))).toEqual(expected.sort((a, b) => a.caseId.localeCompare(b.caseId)));
+    const byCase = (a: { caseId: string }, b: { caseId: string }) => a.caseId.localeCompare(b.caseId);
+    expect([...written].sort(byCase)).toEqual([...expected].sort(byCase));
     expect(expected.map((e) => e.paymentWakes)).toEqual([false, true, false, false, false, true, false, true, false]);
   });
 });
