@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq, like } from 'drizzle-orm';
 import { caseTasks } from '../../db/schema';
 import { rentAccounts } from '../../db/schema-rent';
-import { osloDate } from '../../domain/calendar';
+import { addDays, osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { startRent } from '../../domain/tenancy/rent';
 import { newTenancyState } from '../../domain/tenancy/state';
@@ -62,6 +62,8 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
 export const RENT_PREFIX = 'BEN-2026-';
 export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
+/** Which seeded tenancies start in arrears: every `every`th (none when 0). */
+export const isInArrears = (i: number, every: number) => every > 0 && i % every === every - 1;
 
 /**
  * Tenancies in follow-up with a rent account, one real tenancy workflow each. Taking a case from
@@ -69,10 +71,13 @@ export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
  * state a move-in leaves (the continue-as-new input), moved in today at NOK 9,150 a month. The
  * workflow's first rent check opens the account and posts the first charge, as after a real move-in.
  */
-export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<number> {
+export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void, arrearsShare = 0): Promise<number> {
   const started = performance.now();
   const now = Date.now();
   const today = osloDate(now);
+  // A realistic month: a share of the tenants moved in 40 days ago and never paid, so their first
+  // rent check finds the move-in month's rent past grace and puts them on the ladder.
+  const arrearsEvery = arrearsShare > 0 ? Math.max(1, Math.round(1 / arrearsShare)) : 0;
   let next = from;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -83,9 +88,10 @@ export async function seedRentTenancies(sys: System, from: number, total: number
         const state = newTenancyState({ caseId, application, now });
         state.phase = 'follow_up';
         state.followUpWorkerId = i % 10 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`;
-        state.moveInDate = today;
+        const moveIn = isInArrears(i, arrearsEvery) ? addDays(today, -40) : today;
+        state.moveInDate = moveIn;
         state.monthlyRentOre = 915_000;
-        startRent(state, { moveIn: today });
+        startRent(state, { moveIn });
         const input: TenancyWorkflowInput = { caseId, application, carried: state };
         await sys.temporal.workflow.start('tenancyWorkflow', { taskQueue: sys.taskQueue, workflowId: tenancyWorkflowId(caseId), args: [input] });
       }
