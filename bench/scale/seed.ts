@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq, like } from 'drizzle-orm';
-import { caseTasks } from '../../db/schema';
-import { rentAccounts } from '../../db/schema-rent';
+import { and, count, eq, like, sql } from 'drizzle-orm';
+import { caseTasks, tenancies } from '../../db/schema';
 import { addDays, osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { startRent } from '../../domain/tenancy/rent';
@@ -97,9 +96,13 @@ export async function seedRentTenancies(sys: System, from: number, total: number
       }
     }),
   );
-  // Ready when every workflow has opened its account (its first rent check has run).
+  // Ready when every workflow has written the result of its first rent check (its account opened, the
+  // ladder evaluated) to the read model: the payments import reads what that says.
   for (;;) {
-    const [row] = await sys.database.db.select({ n: count() }).from(rentAccounts).where(like(rentAccounts.caseId, `${RENT_PREFIX}%`));
+    const [row] = await sys.database.db
+      .select({ n: count() })
+      .from(tenancies)
+      .where(and(like(tenancies.caseId, `${RENT_PREFIX}%`), sql`${tenancies.snapshot} -> 'rent' ->> 'lastCheck' is not null`));
     say(`\r  tenancies in follow-up with a rent account ${row!.n}/${from + total}`);
     if (row!.n >= from + total) break;
     await new Promise((r) => setTimeout(r, 1000));
