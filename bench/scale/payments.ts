@@ -43,9 +43,8 @@ async function checkedFor(sys: System, importId: string, caseIds?: string[]): Pr
 }
 
 async function waitFor(label: string, expected: number, count: () => Promise<number>, start: number, timeoutMs: number, say: (s: string) => void): Promise<number> {
-  let done = 0;
   for (;;) {
-    done = await count();
+    const done = await count();
     say(`\r  ${label}: ${done}/${expected} after ${((performance.now() - start) / 1000).toFixed(0)} s`);
     if (done >= expected || performance.now() - start > timeoutMs) return done;
     await new Promise((r) => setTimeout(r, 250));
