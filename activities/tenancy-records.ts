@@ -5,6 +5,7 @@ import { replaceCaseTasks, viewTaskRows } from './case-tasks';
 import { caseDwellingId } from '../domain/co-located';
 import type { CaseEvent, CaseRecord } from '../domain/tenancy/state';
 import type { TenancyView } from '../domain/tenancy/view';
+import { paymentCanMoveLadder } from '../domain/tenancy/payment-wake';
 
 export interface TenancySnapshot {
   workflowId: string;
@@ -68,6 +69,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
     stateVersion: view.version,
     snapshot: view,
     caution: !!view.cautionFlag,
+    paymentWakes: paymentCanMoveLadder(view) !== undefined,
     updatedAt: new Date(),
   };
   // The snapshot and the task list move together, and only forward: a late retry of an older
@@ -89,6 +91,7 @@ async function writeSnapshot(tx: Tx, workflowId: string, view: TenancyView): Pro
         stateVersion: row.stateVersion,
         snapshot: row.snapshot,
         caution: row.caution,
+        paymentWakes: row.paymentWakes,
         updatedAt: row.updatedAt,
       },
       setWhere: sql`${tenancies.stateVersion} < ${row.stateVersion}`,

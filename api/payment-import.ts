@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client';
+import { tenancies } from '../db/schema';
 import { rentAccounts, rentLedger, rentPaymentImports } from '../db/schema-rent';
 import { parseBankFile } from '../domain/rent/bank-file';
 import type { FileError, PaymentLine } from '../domain/rent/payments-file';
@@ -57,6 +58,8 @@ export type ImportOutcome =
       duplicates: number;
       unmatched: Unmatched[];
       casesTouched: string[];
+      /** Touched cases whose workflow was woken (the rest cannot react to a payment: casesToWake). */
+      casesSignalled?: string[];
     };
 
 /** Which tenancy a line belongs to, or why it belongs to none the importer may post to. */
@@ -83,9 +86,10 @@ function matchLine(line: PaymentLine, accounts: Account[], actor: Actor): { acco
 const SLICE = 1000;
 
 /** Writes matched lines; a transaction already in the ledger is skipped, so any overlap is harmless. */
-async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: string): Promise<{ applied: number; duplicates: number; unmatched: Unmatched[]; casesTouched: string[] }> {
+async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: string): Promise<{ applied: number; duplicates: number; unmatched: Unmatched[]; casesTouched: string[]; allowanceCases: string[] }> {
   const unmatched: Unmatched[] = [];
   const touched = new Set<string>();
+  const allowance = new Set<string>();
   let applied = 0;
   let duplicates = 0;
   for (let i = 0; i < lines.length; i += SLICE) {
@@ -113,12 +117,15 @@ async function applyLines(tx: Tx, lines: PaymentLine[], actor: Actor, source: st
         source,
       });
     }
-    const inserted = rows.length ? await tx.insert(rentLedger).values(rows).onConflictDoNothing({ target: rentLedger.dedupKey }).returning({ caseId: rentLedger.caseId }) : [];
+    const inserted = rows.length ? await tx.insert(rentLedger).values(rows).onConflictDoNothing({ target: rentLedger.dedupKey }).returning({ caseId: rentLedger.caseId, kind: rentLedger.kind }) : [];
     applied += inserted.length;
     duplicates += rows.length - inserted.length;
-    for (const r of inserted) touched.add(r.caseId);
+    for (const r of inserted) {
+      touched.add(r.caseId);
+      if (r.kind === 'housing_allowance') allowance.add(r.caseId);
+    }
   }
-  return { applied, duplicates, unmatched, casesTouched: [...touched].sort() };
+  return { applied, duplicates, unmatched, casesTouched: [...touched].sort(), allowanceCases: [...allowance].sort() };
 }
 
 /** A payment changes what the ladder should do: tell each touched tenancy at once. */
@@ -155,6 +162,26 @@ export async function signalCases({ db, temporal, logger }: ImportDeps, caseIds:
   return { signalled, failed };
 }
 
+/**
+ * The touched cases whose workflow must hear of the payments now: those whose last snapshot says a
+ * payment can move their ladder (domain/tenancy/payment-wake.ts, kept as `tenancies.payment_wakes`),
+ * every case that received bostøtte (its monthly settlement goes out at the check), and any case
+ * without a snapshot yet. For the rest a payment cannot change what the check decides, so waking
+ * them would only cost three workflow tasks and two activities each; their next scheduled check reads
+ * the ledger, and the rent account page derives the balance from the ledger meanwhile.
+ */
+export async function casesToWake(db: Database, caseIds: string[], always: string[] = []): Promise<string[]> {
+  const wake = new Set(always);
+  const rest = caseIds.filter((c) => !wake.has(c));
+  for (let i = 0; i < rest.length; i += SLICE) {
+    const slice = rest.slice(i, i + SLICE);
+    const quiet = await db.select({ caseId: tenancies.caseId }).from(tenancies).where(and(inArray(tenancies.caseId, slice), eq(tenancies.paymentWakes, false)));
+    const skip = new Set(quiet.map((r) => r.caseId));
+    for (const c of slice) if (!skip.has(c)) wake.add(c);
+  }
+  return caseIds.filter((c) => wake.has(c));
+}
+
 export interface ImportDeps {
   db: Database;
   temporal: Client;
@@ -167,13 +194,15 @@ export interface ImportDeps {
  * unmatched for manual handling. The file's hash makes a second import of the same file a no-op.
  */
 export async function importPaymentsFile(deps: ImportDeps, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
-  const outcome = await postPaymentsFile(deps.db, file, actor);
-  if (outcome.status === 'applied') await signalCases(deps, outcome.casesTouched, String(outcome.importId));
-  return outcome;
+  const { allowanceCases, ...outcome } = await postPaymentsFile(deps.db, file, actor);
+  if (outcome.status !== 'applied') return outcome;
+  const wake = await casesToWake(deps.db, outcome.casesTouched, allowanceCases);
+  await signalCases(deps, wake, String(outcome.importId));
+  return { ...outcome, casesSignalled: wake };
 }
 
 /** The database half of an import: parse, match and post in one transaction, or nothing. */
-export async function postPaymentsFile(db: Database, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome> {
+export async function postPaymentsFile(db: Database, file: { filename: string; content: string }, actor: Actor): Promise<ImportOutcome & { allowanceCases?: string[] }> {
   // Format detection: OCR giro, camt.054 or our CSV, all read into the same lines.
   const parsed = parseBankFile(file.content);
   if (parsed.errors.length) return { status: 'rejected', errors: parsed.errors };
@@ -186,7 +215,7 @@ export async function postPaymentsFile(db: Database, file: { filename: string; c
       .from(rentPaymentImports)
       .where(and(eq(rentPaymentImports.municipality, actor.municipality), eq(rentPaymentImports.fileHash, fileHash)));
     if (earlier) {
-      return { status: 'already_imported' as const, importId: earlier.id, lines: earlier.lineCount, applied: 0, duplicates: earlier.lineCount - earlier.unmatched.length, unmatched: earlier.unmatched, casesTouched: [] };
+      return { status: 'already_imported' as const, importId: earlier.id, lines: earlier.lineCount, applied: 0, duplicates: earlier.lineCount - earlier.unmatched.length, unmatched: earlier.unmatched, casesTouched: [], allowanceCases: [] };
     }
     // The unique (municipality, hash) makes a concurrent upload of the same file wait here, then fail and retry as "already imported".
     const [created] = await tx
@@ -215,7 +244,7 @@ export async function postPaymentsFile(db: Database, file: { filename: string; c
 /** One payment from the finance system's API: idempotent by its transaction ID. */
 export async function registerPayment(deps: ImportDeps, line: Omit<PaymentLine, 'line'>, actor: Actor): Promise<{ applied: boolean; caseId?: string; reason?: string }> {
   const result = await deps.db.transaction((tx) => applyLines(tx, [{ ...line, line: 1 }], actor, `api:${actor.id}`));
-  await signalCases(deps, result.casesTouched);
+  await signalCases(deps, await casesToWake(deps.db, result.casesTouched, result.allowanceCases));
   if (result.unmatched.length) return { applied: false, reason: result.unmatched[0]!.reason };
   return { applied: result.applied === 1, ...(result.casesTouched[0] ? { caseId: result.casesTouched[0] } : {}) };
 }

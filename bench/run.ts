@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LoadFigures } from './load';
 import { runLoad } from './load-child';
-import { paymentsFile, type PaymentsFigures } from './scale/payments';
+import { monthCheck, paymentsFile, type MonthCheckFigures, type PaymentsFigures } from './scale/payments';
 import { noopRate, rentCaseId, seedApplications, seedRentTenancies, type Rate } from './scale/seed';
 import { createBenchDatabase, startSystem, type DbKind } from './scale/system';
 
@@ -23,6 +23,9 @@ import { createBenchDatabase, startSystem, type DbKind } from './scale/system';
  * BENCH_SECONDS=15 (per route)  BENCH_MEMORY=0 skips the per-workflow memory runs
  * BENCH_DATABASE_URL (a server where the bench may create a database; default TEST_DATABASE_URL)
  * BENCH_PAYMENTS_TIMEOUT_S=600 (how long to wait for every ladder after a payments file)
+ * BENCH_ARREARS_SHARE=0.05 (share of the rent tenancies seeded in arrears, so a payment moves their ladder)
+ * BENCH_ONLY=payments (only the rent figures: no per-workflow memory runs, applications or API load)
+ * BENCH_MONTH_CHECK=0 skips the month's rent check across all cases (it wakes every rent tenancy)
  * BENCH_JSON=file also writes the figures as JSON. Progress goes to stderr, the tables to stdout.
  */
 const SCALES = (process.env.BENCH_SCALES ?? '1000,5000,10000').split(',').map(Number);
@@ -31,6 +34,9 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PG_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://botrygg:botrygg@127.0.0.1:5432/postgres';
 const PAYMENTS_TIMEOUT_S = Number(process.env.BENCH_PAYMENTS_TIMEOUT_S ?? 600);
+const ARREARS_SHARE = Number(process.env.BENCH_ARREARS_SHARE ?? 0.05);
+const ONLY_PAYMENTS = process.env.BENCH_ONLY === 'payments';
+const MONTH_CHECK = process.env.BENCH_MONTH_CHECK !== '0';
 const CLIENTS = 8;
 const NOOP_WORKFLOWS = 300;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,7 +47,7 @@ interface ScaleFigures {
   db: DbKind;
   scale: number;
   noop: Rate;
-  intake: Rate;
+  intake?: Rate;
   rentSeedSeconds: number;
   rssStartMiB: number;
   rssMiB: number;
@@ -50,6 +56,7 @@ interface ScaleFigures {
   cached: number;
   api: LoadFigures[];
   payments: PaymentsFigures;
+  monthCheck?: MonthCheckFigures;
 }
 interface MemoryFigures {
   db: DbKind;
@@ -98,10 +105,14 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       say(`-- ${db}, ${scale} cases --\n`);
       const noop = await noopRate(sys, NOOP_WORKFLOWS, CLIENTS, say);
       say('\n');
-      const { rate: intake, caseIds } = await seedApplications(sys, seeded, scale - seeded, CLIENTS, say);
-      applications.push(...caseIds);
-      say(`\n  ${f1(intake.perSecond)}/s, p95 ${f0(intake.p95)} ms against no-op workflows ${f1(noop.perSecond)}/s\n`);
-      const rentSeedSeconds = await seedRentTenancies(sys, seeded, scale - seeded, 32, say);
+      let intake: Rate | undefined;
+      if (!ONLY_PAYMENTS) {
+        const seededApplications = await seedApplications(sys, seeded, scale - seeded, CLIENTS, say);
+        intake = seededApplications.rate;
+        applications.push(...seededApplications.caseIds);
+        say(`\n  ${f1(intake.perSecond)}/s, p95 ${f0(intake.p95)} ms against no-op workflows ${f1(noop.perSecond)}/s\n`);
+      }
+      const rentSeedSeconds = await seedRentTenancies(sys, seeded, scale - seeded, 32, say, ARREARS_SHARE);
       say('\n');
       seeded = scale;
       await new Promise((r) => setTimeout(r, 3000));
@@ -109,7 +120,7 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       peak = Math.max(peak, rss);
       const cases = [...applications, ...Array.from({ length: scale }, (_, i) => rentCaseId(i))];
       const officer = { authorization: 'Bearer dev-boligkonsulent' };
-      const api = await runLoad(
+      const api = ONLY_PAYMENTS ? [] : await runLoad(
         {
           base: sys.base,
           ratePerSecond: RATE,
@@ -130,8 +141,10 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       for (const a of api) say(`  ${a.label}: p50 ${f1(a.p50)} p95 ${f1(a.p95)} p99 ${f1(a.p99)} ms, ${a.errors} errors, ${f0(a.achievedRate)}/s\n`);
       const payments = await paymentsFile(sys, scale, `${db}-${scale}-${Date.now()}`, say, PAYMENTS_TIMEOUT_S * 1000);
       say('\n');
+      const month = MONTH_CHECK ? await monthCheck(sys, scale, `month-${db}-${scale}-${Date.now()}`, say, PAYMENTS_TIMEOUT_S * 1000) : undefined;
+      if (month) say('\n');
       const status = sys.worker.getStatus();
-      scaleFigures.push({ db, scale, noop, intake, rentSeedSeconds, rssStartMiB: rssStart / MiB, rssMiB: rss / MiB, peakRssMiB: peak / MiB, cacheSize: sys.cacheSize, cached: status.numCachedWorkflows, api, payments });
+      scaleFigures.push({ db, scale, noop, intake, rentSeedSeconds, rssStartMiB: rssStart / MiB, rssMiB: rss / MiB, peakRssMiB: peak / MiB, cacheSize: sys.cacheSize, cached: status.numCachedWorkflows, api, payments, ...(month ? { monthCheck: month } : {}) });
       printScale(scaleFigures[scaleFigures.length - 1]!);
     }
   } finally {
@@ -149,18 +162,30 @@ function row(cells: string[]): string {
 
 function printScale(s: ScaleFigures): void {
   const lines: string[] = [];
-  lines.push(`\n${s.db}, ${s.scale} cases (${s.scale} applications through the API + ${s.scale} tenancies in follow-up with rent, all live workflows; worker cache ${s.cacheSize}, ${s.cached} cached)`);
+  const applications = s.intake ? `${s.scale} applications through the API + ` : '';
+  lines.push(`\n${s.db}, ${s.scale} cases (${applications}${s.scale} tenancies in follow-up with rent, all live workflows; worker cache ${s.cacheSize}, ${s.cached} cached)`);
   lines.push(row(['figure', 'measured', 'baseline (same run)', 'ratio', 'goal']));
-  lines.push(row(['application → first task visible', `${f1(s.intake.perSecond)}/s, p50 ${f0(s.intake.p50)} ms, p95 ${f0(s.intake.p95)} ms`, `no-op workflows ${f1(s.noop.perSecond)}/s`, `${(s.intake.perSecond / s.noop.perSecond).toFixed(2)}×`, '≥ 0.5×, p95 ≤ 500 ms']));
+  if (s.intake) lines.push(row(['application → first task visible', `${f1(s.intake.perSecond)}/s, p50 ${f0(s.intake.p50)} ms, p95 ${f0(s.intake.p95)} ms`, `no-op workflows ${f1(s.noop.perSecond)}/s`, `${(s.intake.perSecond / s.noop.perSecond).toFixed(2)}×`, '≥ 0.5×, p95 ≤ 500 ms']));
   lines.push(row([`RSS, API + worker${s.db === 'pglite' ? ' + PGlite' : ''} in one process`, `${f0(s.rssMiB)} MiB (peak ${f0(s.peakRssMiB)})`, `at start, no cases: ${f0(s.rssStartMiB)} MiB`, `${(s.rssMiB / s.rssStartMiB).toFixed(1)}×`, '≤ 1024 MiB']));
-  const healthz = s.api[0]!;
-  for (const a of s.api) {
+  const healthz = s.api[0];
+  for (const a of healthz ? s.api : []) {
     const measured = `p50 ${f1(a.p50)} p95 ${f1(a.p95)} p99 ${f1(a.p99)} ms, ${a.errors} err`;
     const errors = a.errors ? ` (${Object.entries(a.errorKinds).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
-    lines.push(row([`${a.label} at ${f0(a.achievedRate)}/s`, measured + errors, a === healthz ? '' : `/healthz p99 ${f1(healthz.p99)} ms`, a === healthz ? '' : `${(a.p99 / healthz.p99).toFixed(1)}×`, 'p99 ≤ 100 ms, 0 errors']));
+    lines.push(row([`${a.label} at ${f0(a.achievedRate)}/s`, measured + errors, a === healthz ? '' : `/healthz p99 ${f1(healthz!.p99)} ms`, a === healthz ? '' : `${(a.p99 / healthz!.p99).toFixed(1)}×`, 'p99 ≤ 100 ms, 0 errors']));
   }
   const p = s.payments;
-  lines.push(row([`payments file, ${p.accounts} accounts: every ladder evaluated`, `${f1(p.evaluatedMs / 1000)} s (${p.evaluated === p.accounts ? 'all' : `only ${p.evaluated}`} cases; answered in ${f1(p.importMs / 1000)} s)`, `parse only ${f0(p.parseMs)} ms`, `${f0(p.evaluatedMs / p.parseMs)}×`, '≤ 60 s']));
+  lines.push(
+    row([
+      `payments file, ${p.accounts} accounts (${p.inArrears} in arrears): every ladder evaluated`,
+      `${f1(p.evaluatedMs / 1000)} s (answered in ${f1(p.importMs / 1000)} s; ${p.signalled} signalled, ${p.evaluated === p.signalled ? 'all' : `only ${p.evaluated}`} checked)`,
+      `parse only ${f0(p.parseMs)} ms`,
+      `${f0(p.evaluatedMs / p.parseMs)}×`,
+      '≤ 60 s',
+    ]),
+  );
+  const m = s.monthCheck;
+  const perSecond = m ? (m.done / m.ms) * 1000 : 0;
+  if (m) lines.push(row([`a month's rent check, ${m.cases} cases woken at once`, `${f1(m.ms / 1000)} s, ${f1(perSecond)} cases/s (${m.done === m.cases ? 'all' : `only ${m.done}`})`, `no-op workflows ${f1(s.noop.perSecond)}/s`, `${(perSecond / s.noop.perSecond).toFixed(2)}×`, '']));
   console.log(lines.join('\n'));
 }
 
@@ -168,7 +193,7 @@ const scaleFigures: ScaleFigures[] = [];
 const memory: MemoryFigures[] = [];
 say(`Botrygg benchmark: scales ${SCALES.join(', ')} on ${DBS.join(', ')}; ${RATE} requests/s per route for ${SECONDS} s; ${os.cpus().length} cores, ${f1(os.totalmem() / 1024 ** 3)} GiB\n`);
 for (const db of DBS) {
-  if (process.env.BENCH_MEMORY !== '0') {
+  if (process.env.BENCH_MEMORY !== '0' && !ONLY_PAYMENTS) {
     say(`\n== ${db}: RSS per cached workflow ==\n`);
     memory.push(await memoryFigures(db));
     const m = memory[memory.length - 1]!;

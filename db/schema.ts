@@ -39,6 +39,11 @@ export const tenancies = pgTable(
      * it, and reading it out of each row's snapshot made a page of 100 cases unpack 100 snapshots.
      */
     caution: boolean('caution').notNull().default(false),
+    /**
+     * A payment can change what this case's rent check decides (domain/tenancy/payment-wake.ts): the
+     * payments import wakes only these workflows; the others see the payment at their next check.
+     */
+    paymentWakes: boolean('payment_wakes').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

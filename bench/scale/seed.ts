@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { count, eq, like } from 'drizzle-orm';
-import { caseTasks } from '../../db/schema';
-import { rentAccounts } from '../../db/schema-rent';
-import { osloDate } from '../../domain/calendar';
+import { and, count, eq, like, sql } from 'drizzle-orm';
+import { caseTasks, tenancies } from '../../db/schema';
+import { addDays, osloDate } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
 import { startRent } from '../../domain/tenancy/rent';
 import { newTenancyState } from '../../domain/tenancy/state';
@@ -62,21 +61,24 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
 export const RENT_PREFIX = 'BEN-2026-';
 export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
+/** Which seeded tenancies start in arrears: every `every`th (none when 0). */
+export const isInArrears = (i: number, every: number) => every > 0 && i % every === every - 1;
 
 /** Follow-up worker of the i-th rent tenancy: ola.hansen has every tenth, oppfolger-0 … oppfolger-39 the rest. */
 export const rentFollowUpWorker = (i: number) => (i % 10 === 0 ? 'ola.hansen' : `oppfolger-${i % 40}`);
 
-/** The i-th rent tenancy's workflow ID and input: moved in today (`now`), in follow-up (see seedRentTenancies). */
-export function rentTenancyStart(i: number, now: number): { caseId: string; workflowId: string; input: TenancyWorkflowInput } {
+/** The i-th rent tenancy's workflow ID and input: in follow-up (see seedRentTenancies), moved in today (`now`), or 40 days ago and never paid when `inArrears`. */
+export function rentTenancyStart(i: number, now: number, inArrears = false): { caseId: string; workflowId: string; input: TenancyWorkflowInput } {
   const today = osloDate(now);
+  const moveIn = inArrears ? addDays(today, -40) : today;
   const caseId = rentCaseId(i);
   const application = { municipality: 'tynset', applicant: { name: `Leietaker ${i}` }, householdMembers: [], currentHousing: 'Benchmark', language: 'norsk', needsInterpreter: false, receivedDate: today, housingOfficerId: 'kari.nordmann' };
   const state = newTenancyState({ caseId, application, now });
   state.phase = 'follow_up';
   state.followUpWorkerId = rentFollowUpWorker(i);
-  state.moveInDate = today;
+  state.moveInDate = moveIn;
   state.monthlyRentOre = 915_000;
-  startRent(state, { moveIn: today });
+  startRent(state, { moveIn });
   return { caseId, workflowId: tenancyWorkflowId(caseId), input: { caseId, application, carried: state } };
 }
 
@@ -86,21 +88,29 @@ export function rentTenancyStart(i: number, now: number): { caseId: string; work
  * state a move-in leaves (the continue-as-new input), moved in today at NOK 9,150 a month. The
  * workflow's first rent check opens the account and posts the first charge, as after a real move-in.
  */
-export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void): Promise<number> {
+export async function seedRentTenancies(sys: System, from: number, total: number, concurrency: number, say: (s: string) => void, arrearsShare = 0): Promise<number> {
   const started = performance.now();
   const now = Date.now();
+  // A realistic month: a share of the tenants moved in 40 days ago and never paid, so their first
+  // rent check finds the move-in month's rent past grace and puts them on the ladder.
+  const arrearsEvery = arrearsShare > 0 ? Math.max(1, Math.round(1 / arrearsShare)) : 0;
   let next = from;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < from + total) {
-        const { workflowId, input } = rentTenancyStart(next++, now);
+        const i = next++;
+        const { workflowId, input } = rentTenancyStart(i, now, isInArrears(i, arrearsEvery));
         await sys.temporal.workflow.start('tenancyWorkflow', { taskQueue: sys.taskQueue, workflowId, args: [input] });
       }
     }),
   );
-  // Ready when every workflow has opened its account (its first rent check has run).
+  // Ready when every workflow has written the result of its first rent check (its account opened, the
+  // ladder evaluated) to the read model: the payments import reads what that says.
   for (;;) {
-    const [row] = await sys.database.db.select({ n: count() }).from(rentAccounts).where(like(rentAccounts.caseId, `${RENT_PREFIX}%`));
+    const [row] = await sys.database.db
+      .select({ n: count() })
+      .from(tenancies)
+      .where(and(like(tenancies.caseId, `${RENT_PREFIX}%`), sql`${tenancies.snapshot} -> 'rent' ->> 'lastCheck' is not null`));
     say(`\r  tenancies in follow-up with a rent account ${row!.n}/${from + total}`);
     if (row!.n >= from + total) break;
     await new Promise((r) => setTimeout(r, 1000));

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { createApp } from '../../api/app';
 import { parseApiTokens } from '../../config/api-tokens';
 import { DEVELOPMENT_TOKENS } from '../../config/env';
@@ -38,6 +39,7 @@ export interface System {
   noopQueue: string;
   worker: Worker;
   cacheSize: number;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -111,6 +113,7 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
     noopQueue: noopWorker.taskQueue,
     worker,
     cacheSize: workerTuning().maxCachedWorkflows,
+    logger,
     async stop() {
       http.closeAllConnections();
       http.close();

@@ -93,6 +93,10 @@ describe('API: a whole tenancy through HTTP', () => {
         const date = osloDate(await env.currentTimeMs());
         const res = await api.request('POST', '/api/rent/payments', { token: TOKENS.admin, body: { transactionId: randomUUID(), date, amountOre, caseId } });
         expect(res.status, JSON.stringify(res.body)).toBe(200);
+        // As of the story's (skipped) time, not the wall clock's.
+        const account = await api.request('GET', `/api/tenancies/${caseId}/rent?asOf=${date}`, { token: TOKENS.admin });
+        expect(account.status).toBe(200);
+        return account.body.summary.creditOre as number;
       },
     };
 

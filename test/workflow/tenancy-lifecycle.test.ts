@@ -4,6 +4,8 @@ import { asc, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { registerPayment } from '../../api/payment-import';
+import { loadLedger } from '../../db/rent-store';
+import { summarizeLedger } from '../../domain/rent/ledger';
 import { caseEvents, caseRecords, caseTasks, tenancies } from '../../db/schema';
 import { osloDate, osloInstant } from '../../domain/calendar';
 import { tenancyWorkflowId } from '../../domain/ids';
@@ -54,6 +56,7 @@ describe('tenancyWorkflow: a whole tenancy in seconds', () => {
         async payRent(amountOre) {
           const date = osloDate(await ctx.env.currentTimeMs());
           await registerPayment({ db: ctx.database.db, temporal: ctx.env.client, logger: pino({ level: 'silent' }) }, { transactionId: randomUUID(), date, amountOre, caseId, type: 'payment' }, officeActor);
+          return summarizeLedger(await loadLedger(ctx.database.db, caseId), date).creditOre;
         },
       };
 
