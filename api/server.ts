@@ -8,6 +8,7 @@ import { startProcessMetrics } from '../platform/metrics';
 import { runMain } from '../platform/run-main';
 import { startTracing, tracingClientInterceptors } from '../platform/tracing';
 import { createApp } from './app';
+import { listenApi } from './listen';
 import { authFromConfig, startIdentity } from './auth/setup';
 import { startSubmissionRelay } from './submission-relay';
 
@@ -23,7 +24,7 @@ async function main(logger: Logger): Promise<void> {
   const metrics = await startProcessMetrics(config, { process: 'api', logger, db: database.db });
   const app = createApp({ config, database, temporal, logger, auth, metrics: metrics?.metrics });
   const relay = startSubmissionRelay({ db: database.db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE, logger }, config.SUBMISSION_RELAY_INTERVAL_MS, logger);
-  const server = app.listen(config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
+  const server = listenApi(app, config.PORT, config.HOST, () => logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'API listening'));
   const identity = await startIdentity(auth, config, config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`);
   const stop = async () => {
     logger.info('API stopping');

@@ -12,6 +12,7 @@ import { createSession } from '../api/auth/sessions';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/client';
 import { createLogger } from '../platform/logger';
+import { listenApi } from '../api/listen';
 
 /**
  * What checking a client-credentials access token costs per request, against the static-token
@@ -30,7 +31,7 @@ const logger = createLogger('silent');
 const auth = authFromConfig(config, database.db, logger);
 const temporal = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
 const app = createApp({ config: { ...config, TEMPORAL_TASK_QUEUE: 'bench' }, database, temporal, logger, auth });
-const server = app.listen(0, '127.0.0.1');
+const server = listenApi(app, 0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const identity = await startIdentity(auth, config, base);

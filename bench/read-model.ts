@@ -20,6 +20,7 @@ import { startRent } from '../domain/tenancy/rent';
 import { newTenancyState } from '../domain/tenancy/state';
 import { toView } from '../domain/tenancy/view';
 import { createLogger } from '../platform/logger';
+import { listenApi } from '../api/listen';
 
 /**
  * Read-model benchmark: do the ops views stay fast with a municipality's worth of cases?
@@ -95,7 +96,7 @@ const app = createApp({
   webDir: WEB_DIST,
 });
 await ensureWebBuild();
-const server = app.listen(0, '127.0.0.1');
+const server = listenApi(app, 0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -18,6 +18,7 @@ import { findTemporalCli } from '../platform/temporal-cli';
 import { createWorker } from '../worker';
 import { closedLoop } from './load';
 import { startNoopWorker } from './noop-worker';
+import { listenApi } from '../api/listen';
 
 /**
  * Throughput from accepted application to the first task visible in the work list, against the
@@ -75,7 +76,7 @@ const worker = await createWorker({
 });
 const running = worker.run();
 const app = createApp({ config: { apiTokens: parseApiTokens(DEVELOPMENT_TOKENS), TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_NAMESPACE: 'default' }, database, temporal, logger });
-const http = app.listen(0, '127.0.0.1');
+const http = listenApi(app, 0, '127.0.0.1');
 await new Promise((r) => http.once('listening', r));
 const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 let n = 0;

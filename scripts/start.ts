@@ -18,6 +18,7 @@ import { supervise } from '../platform/supervisor';
 import { createWorker, mailerFromConfig, quietBundlerLogger, workflowsPath } from '../worker';
 import { ensureWebBuild, WEB_DIST } from './build-web';
 import { loadDemoData } from './demo-data';
+import { listenApi } from '../api/listen';
 
 /**
  * `npm start`: everything on one machine with nothing installed by hand. Starts (or connects to)
@@ -131,7 +132,7 @@ runMain('start', async (logger: Logger) => {
   const appConfig = { ...config, TEMPORAL_UI_URL: config.TEMPORAL_UI_URL ?? server?.uiUrl };
   const app = createApp({ config: appConfig, database, temporal, logger, auth, metrics: metrics?.metrics, ...(webBuilt ? { webDir: WEB_DIST } : {}) });
   const http: Server = await new Promise((resolve) => {
-    const s = app.listen(config.PORT, config.HOST, () => resolve(s));
+    const s = listenApi(app, config.PORT, config.HOST, () => resolve(s));
   });
   cleanups.push(() => new Promise((r) => http.close(r)));
   const apiUrl = `http://${config.HOST}:${(http.address() as { port: number }).port}`;

@@ -19,6 +19,7 @@ import { registerSearchAttributes } from '../../platform/search-attribute-regist
 import { findTemporalCli } from '../../platform/temporal-cli';
 import { createWorker, workerTuning } from '../../worker';
 import { startNoopWorker } from '../noop-worker';
+import { listenApi } from '../../api/listen';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -99,7 +100,7 @@ export async function startSystem(kind: DbKind, pgUrl: string, say: (line: strin
     // sends them from one token in minutes, so the per-person write limit is lifted here only.
     edge: { rateLimits: { writes: 1_000_000_000 } },
   });
-  const http: Server = app.listen(0, '127.0.0.1');
+  const http: Server = listenApi(app, 0, '127.0.0.1');
   await new Promise((r) => http.once('listening', r));
   const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   say(`${kind}: Temporal dev server at ${server.address}, API at ${base}, cache ${workerTuning().maxCachedWorkflows} workflows`);
