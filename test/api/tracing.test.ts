@@ -116,7 +116,10 @@ describe('traces over OTLP/HTTP', () => {
       await tracing.flush();
       const root = received.find((s) => s.name === 'POST /api/tenancies' && s.attributes?.some((a) => a.key === 'botrygg.request_id' && a.value.stringValue === requestId));
       trace = root ? received.filter((s) => s.traceId === root.traceId) : [];
-      if (trace.some((s) => s.name.startsWith('pg ') && isUnder(s, 'RunActivity:', trace))) break;
+      // The workflow's own spans (StartActivity) come through the worker's sink after its task
+      // completes, and can arrive after the activity's: wait for both.
+      const activityRan = trace.some((s) => s.name.startsWith('pg ') && isUnder(s, 'RunActivity:', trace));
+      if (activityRan && trace.some((s) => s.name === 'StartActivity:persistTenancy')) break;
       if (Date.now() > deadline) throw new Error(`incomplete trace: ${trace.map((s) => s.name).join(', ')}`);
       await new Promise((r) => setTimeout(r, 300));
     }
