@@ -18,8 +18,9 @@ import { benchTokens, benchUsers, describeLatency, ROUTE_MIX, staffLoad } from '
 import { describeCpu, sampleCpu, type CpuShares } from './cpu-sampler';
 import { closedLoop, type LoadFigures } from './load';
 import { RENT_PREFIX, rentTenancyStart } from './scale/seed';
-import { forEachConcurrently } from '../platform/pool';
-import { rentLedgerChangedSignal } from '../workflows/messages';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { signalCases } from '../api/payment-import';
+import * as schema from '../db/schema';
 
 /**
  * The dev server and the cluster side by side, in one run (`npm run bench:cluster`), each with the
@@ -214,15 +215,10 @@ async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: nu
  */
 async function rentCheckAcrossAllCases({ client, db }: { client: Client; db: pg.Pool }): Promise<Record<string, string | number>> {
   const tag = `month-${randomUUID()}`;
-  const { rows } = await retried(() => db.query<{ workflow_id: string }>('SELECT workflow_id FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
+  const { rows } = await retried(() => db.query<{ case_id: string }>('SELECT case_id FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
   const start = performance.now();
-  let failed = 0;
-  await forEachConcurrently(rows, 32, async ({ workflow_id }) => {
-    await client.workflow
-      .getHandle(workflow_id)
-      .signal(rentLedgerChangedSignal, { importId: tag })
-      .catch(() => void failed++);
-  });
+  // The payments import's own bounded pool and per-signal deadline, as a month's file used them.
+  const { failed } = await signalCases({ db: drizzle(db, { schema }), temporal: client, logger }, rows.map((r) => r.case_id), tag);
   const expected = rows.length - failed;
   let done = 0;
   while (done < expected && performance.now() - start < RENT_CHECK_TIMEOUT_MS) {

@@ -58,12 +58,13 @@ function RecordConsent({ caseId, onDone }: { caseId: string; onDone: Done }) {
   );
 }
 
-function WithdrawConsent({ caseId, onDone }: { caseId: string; onDone: Done }) {
+/** A fullmakt or consent taken back: only the date the tenant did it. */
+function Withdrawal({ caseId, onDone, type, title, submitLabel, dateLabel }: { caseId: string; onDone: Done; type: 'withdrawConsent' | 'withdrawPaymentAuthorisation'; title: string; submitLabel: string; dateLabel: string }) {
   const act = useAction(caseId);
   const [date, setDate] = useState(todayInOslo());
   return (
-    <ActionCard title="Registrer at samtykket er trukket tilbake" submitLabel="Trekk tilbake samtykket" onDone={onDone} send={(key) => act(key, { type: 'withdrawConsent', date })}>
-      <DateField label="Dato leietaker trakk samtykket" value={date} onChange={setDate} />
+    <ActionCard title={title} submitLabel={submitLabel} onDone={onDone} send={(key) => act(key, { type, date })}>
+      <DateField label={dateLabel} value={date} onChange={setDate} />
     </ActionCard>
   );
 }
@@ -114,22 +115,12 @@ function RecordPaymentArrangement({ caseId, onDone }: { caseId: string; onDone: 
   );
 }
 
-function WithdrawPaymentAuthorisation({ caseId, onDone }: { caseId: string; onDone: Done }) {
-  const act = useAction(caseId);
-  const [date, setDate] = useState(todayInOslo());
-  return (
-    <ActionCard title="Registrer at fullmakten er trukket tilbake" submitLabel="Trekk tilbake fullmakten" onDone={onDone} send={(key) => act(key, { type: 'withdrawPaymentAuthorisation', date })}>
-      <DateField label="Dato leietaker trakk fullmakten" value={date} onChange={setDate} />
-    </ActionCard>
-  );
-}
-
 const FORMS: Record<ArrangementFormKind, { summary: string; form: (p: { caseId: string; onDone: Done }) => ReactNode }> = {
   recordConsent: { summary: 'Registrer samtykke', form: (p) => <RecordConsent {...p} /> },
-  withdrawConsent: { summary: 'Registrer at samtykket er trukket tilbake', form: (p) => <WithdrawConsent {...p} /> },
+  withdrawConsent: { summary: 'Registrer at samtykket er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawConsent" title="Registrer at samtykket er trukket tilbake" submitLabel="Trekk tilbake samtykket" dateLabel="Dato leietaker trakk samtykket" /> },
   recordLegalBasis: { summary: 'Registrer hjemmel uten samtykke', form: (p) => <RecordLegalBasis {...p} /> },
   recordPaymentArrangement: { summary: 'Registrer betalingsmåte for husleien', form: (p) => <RecordPaymentArrangement {...p} /> },
-  withdrawPaymentAuthorisation: { summary: 'Registrer at fullmakten er trukket tilbake', form: (p) => <WithdrawPaymentAuthorisation {...p} /> },
+  withdrawPaymentAuthorisation: { summary: 'Registrer at fullmakten er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawPaymentAuthorisation" title="Registrer at fullmakten er trukket tilbake" submitLabel="Trekk tilbake fullmakten" dateLabel="Dato leietaker trakk fullmakten" /> },
 };
 
 /** What the case holds now, in plain words. */
