@@ -124,12 +124,6 @@ export function auditedCase(caseId: string): SQL {
   return or(eq(auditLog.caseId, caseId), sql`${auditLog.caseIds} @> array[${caseId}]::text[]`)!;
 }
 
-/** The audit rows about any of these cases (see auditedCase). */
-export function auditedCases(caseIds: string[]): SQL {
-  return or(sql`${auditLog.caseId} = any(${sql.param(caseIds)}::text[])`, sql`${auditLog.caseIds} && ${sql.param(caseIds)}::text[]`)!;
-}
-
-
 /** A route path with `:caseId` as a matcher over the request path. */
 function caseMatcher(path: string): RegExp {
   const source = path

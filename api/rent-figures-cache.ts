@@ -27,7 +27,7 @@ interface Cached<T> {
 
 const caches = new WeakMap<Database, Map<string, Cached<unknown>>>();
 
-export async function figuresFingerprint(db: Database, municipality: string): Promise<string> {
+async function figuresFingerprint(db: Database, municipality: string): Promise<string> {
   const result = (await db.execute(sql`
     select
       (select count(*)::text || ':' || coalesce(max(l.id), 0)::text
