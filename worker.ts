@@ -53,8 +53,14 @@ export async function createWorker({ config, connection, temporal, db, mailer, w
  * 2.6 MiB each could not fit in the workflow thread's heap: the worker died at ~2,200 cases.
  */
 export const MEASURED_KIB_PER_CACHED_WORKFLOW = 530;
-/** Memory the workflow cache may take: keeps a worker with its pools and bundle under 1 GiB. */
-const WORKFLOW_CACHE_BUDGET_MIB = 512;
+/**
+ * Memory the workflow cache may take: keeps a worker with its pools and bundle under 1 GiB. It was
+ * 512 MiB (989 workflows); on the cluster (bench/cluster.ts) each worker then stood at 1.1 GiB with
+ * 10,000 live cases once a month's rent check had woken them all: a tenancy that has run its rent
+ * check holds its ledger and timeline, and V8 keeps the garbage of the replays, so a full cache
+ * weighs more than bench:memory's fresh workflows. 320 MiB gives 618 workflows.
+ */
+const WORKFLOW_CACHE_BUDGET_MIB = 320;
 export const DEFAULT_MAX_CACHED_WORKFLOWS = Math.floor((WORKFLOW_CACHE_BUDGET_MIB * 1024) / MEASURED_KIB_PER_CACHED_WORKFLOW);
 /**
  * The same with tracing on (`TRACING=1 npm run bench:memory`, 200 tenancies): 1,029 KiB against

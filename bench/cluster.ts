@@ -34,7 +34,8 @@ import * as schema from '../db/schema';
  *   Per size: the seeding rate against the engine's no-op rate on the same cluster at that size,
  *   where the CPU went while seeding, worker and Temporal server RSS, the three databases' sizes,
  *   and the API's latency per route at LOAD_RATE requests/s from USERS staff (bench/cluster-users.ts),
- *   and a month's rent check across all the rent tenancies (RENT_CHECK=0 skips it; RENT_CHECK_TIMEOUT_S).
+ *   and a month's rent check across all the rent tenancies (RENT_CHECK=0 skips it; RENT_CHECK_TIMEOUT_S;
+ *   above RENT_CHECK_SAMPLE, default 10000, a random sample of them, and the time for all projected).
  *
  * CASES, CONCURRENCY, SEED, SEED_CONCURRENCY (rent starts in flight), SEED_WINDOW (rent tenancies
  * started and not yet settled; default no limit; a list gives one per step of SEED, the last for the
@@ -59,6 +60,7 @@ const HISTORY_SHARDS = Number(process.env.HISTORY_SHARDS ?? CLUSTER.numHistorySh
 const RESUME = process.env.RESUME;
 const RENT_CHECK = process.env.RENT_CHECK !== '0';
 const RENT_CHECK_TIMEOUT_MS = Number(process.env.RENT_CHECK_TIMEOUT_S ?? 3600) * 1000;
+const RENT_CHECK_SAMPLE = Number(process.env.RENT_CHECK_SAMPLE ?? 10_000);
 const KEEP = process.env.KEEP === '1' || !!RESUME;
 const KINDS = RESUME || process.env.ONLY === 'cluster' ? (['cluster'] as const) : (['dev server', 'cluster'] as const);
 const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://botrygg:botrygg@127.0.0.1:5432/postgres';
@@ -215,7 +217,14 @@ async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: nu
  */
 async function rentCheckAcrossAllCases({ client, db }: { client: Client; db: pg.Pool }): Promise<Record<string, string | number>> {
   const tag = `month-${randomUUID()}`;
-  const { rows } = await retried(() => db.query<{ case_id: string }>('SELECT case_id FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
+  const { rows: all } = await retried(() => db.query<{ n: number }>('SELECT count(*)::int AS n FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
+  const population = all[0]!.n;
+  // Above RENT_CHECK_SAMPLE the check wakes a random sample spread over every case (as cold in the
+  // workers' caches as the whole month would be) and the time for all is that rate projected: at
+  // 100,000 the whole check would need about two hours of this machine.
+  const { rows } = await retried(() =>
+    db.query<{ case_id: string }>('SELECT case_id FROM rent_accounts WHERE case_id LIKE $1 ORDER BY random() LIMIT $2', [`${RENT_PREFIX}%`, RENT_CHECK_SAMPLE]),
+  );
   const start = performance.now();
   // The payments import's own bounded pool and per-signal deadline, as a month's file used them.
   const { failed } = await signalCases({ db: drizzle(db, { schema }), temporal: client, logger }, rows.map((r) => r.case_id), tag);
@@ -229,7 +238,14 @@ async function rentCheckAcrossAllCases({ client, db }: { client: Client; db: pg.
   }
   process.stderr.write('\n');
   const seconds = (performance.now() - start) / 1000;
-  return { 'rent check cases': rows.length, 'rent check s': Math.round(seconds), 'rent checks /s': Number((done / seconds).toFixed(1)), 'rent checks unfinished': rows.length - done };
+  const rate = done / seconds;
+  return {
+    'rent check cases': rows.length < population ? `${rows.length} of ${population}` : rows.length,
+    'rent check s': Math.round(seconds),
+    'rent checks /s': Number(rate.toFixed(1)),
+    'rent checks unfinished': rows.length - done,
+    'all cases checked in s': rows.length < population ? `~${Math.round(population / rate)}` : Math.round(seconds),
+  };
 }
 
 function rssMiB(pid: number | undefined): number {
@@ -336,6 +352,8 @@ for (const kind of KINDS) {
         const cpuShares = await cpu.stop();
         cpuRows.push({ live: target, seeded: n, cpu: cpuShares });
         say(`  seeded ${n} in ${seconds.toFixed(0)} s (${(n / seconds).toFixed(1)}/s); CPU: ${describeCpu(cpuShares)}`);
+        // Before the month's check the caches hold the newest workflows; after it, workflows that ran a rent check.
+        const workerRssSeeded = Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0));
         const rentCheck = RENT_CHECK ? await rentCheckAcrossAllCases({ client, db }) : { 'rent check': 'skipped (RENT_CHECK=0)' };
         const load = await staffLoad(db, cluster.apiUrls, USERS, LOAD_RATE, LOAD_SECONDS);
         latencies.push({ live: target, figures: load });
@@ -351,6 +369,7 @@ for (const kind of KINDS) {
           'seeding ÷ no-op': Number((n / seconds / noop.perSecond).toFixed(2)),
           // What one seeded case costs our processes: with the machine to itself, cores ÷ this is the rate to expect.
           'CPU ms per case': Math.round(cpuMsPerCase(cpuShares, n)),
+          'worker RSS MiB (both) seeded': workerRssSeeded,
           'worker RSS MiB (both)': Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0)),
           'Temporal RSS MiB': Math.round(rssMiB(cluster.server?.pid)),
           'temporal DB MiB': Math.round(await dbMiB(names.temporal!)),
