@@ -34,7 +34,7 @@ import * as schema from '../db/schema';
  *   Per size: the seeding rate against the engine's no-op rate on the same cluster at that size,
  *   where the CPU went while seeding, worker and Temporal server RSS, the three databases' sizes,
  *   and the API's latency per route at LOAD_RATE requests/s from USERS staff (bench/cluster-users.ts),
- *   and a month's rent check across all the rent tenancies (RENT_CHECK=0 skips it; RENT_CHECK_TIMEOUT_S;
+ *   and a month's rent check across all the rent tenancies (RENT_CHECK=0 skips it, RENT_CHECK_AT=sizes runs it only there; RENT_CHECK_TIMEOUT_S;
  *   above RENT_CHECK_SAMPLE, default 10000, a random sample of them, and the time for all projected).
  *
  * CASES, CONCURRENCY, SEED, SEED_CONCURRENCY (rent starts in flight), SEED_WINDOW (rent tenancies
@@ -59,6 +59,8 @@ const USERS = benchUsers(Number(process.env.USERS ?? 20));
 const HISTORY_SHARDS = Number(process.env.HISTORY_SHARDS ?? CLUSTER.numHistoryShards);
 const RESUME = process.env.RESUME;
 const RENT_CHECK = process.env.RENT_CHECK !== '0';
+/** The sizes of SEED at which the month's check runs (default all): each costs minutes of a large cluster. */
+const RENT_CHECK_AT = process.env.RENT_CHECK_AT?.split(',').map(Number);
 const RENT_CHECK_TIMEOUT_MS = Number(process.env.RENT_CHECK_TIMEOUT_S ?? 3600) * 1000;
 const RENT_CHECK_SAMPLE = Number(process.env.RENT_CHECK_SAMPLE ?? 10_000);
 const KEEP = process.env.KEEP === '1' || !!RESUME;
@@ -354,7 +356,8 @@ for (const kind of KINDS) {
         say(`  seeded ${n} in ${seconds.toFixed(0)} s (${(n / seconds).toFixed(1)}/s); CPU: ${describeCpu(cpuShares)}`);
         // Before the month's check the caches hold the newest workflows; after it, workflows that ran a rent check.
         const workerRssSeeded = Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0));
-        const rentCheck = RENT_CHECK ? await rentCheckAcrossAllCases({ client, db }) : { 'rent check': 'skipped (RENT_CHECK=0)' };
+        const rentCheck =
+          RENT_CHECK && (!RENT_CHECK_AT || RENT_CHECK_AT.includes(target)) ? await rentCheckAcrossAllCases({ client, db }) : { 'rent check cases': 'not run' };
         const load = await staffLoad(db, cluster.apiUrls, USERS, LOAD_RATE, LOAD_SECONDS);
         latencies.push({ live: target, figures: load });
         for (const f of load) say(`    ${f.label}: ${describeLatency(f)}`);
