@@ -17,9 +17,9 @@ import { quietBundlerLogger } from '../worker';
 import { benchTokens, benchUsers, describeLatency, ROUTE_MIX, staffLoad } from './cluster-users';
 import { describeCpu, sampleCpu, type CpuShares } from './cpu-sampler';
 import { closedLoop, type LoadFigures } from './load';
+import { monthCheck } from './scale/payments';
 import { RENT_PREFIX, rentTenancyStart } from './scale/seed';
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { signalCases } from '../api/payment-import';
 import * as schema from '../db/schema';
 
 /**
@@ -58,9 +58,9 @@ const LOAD_SECONDS = Number(process.env.LOAD_SECONDS ?? 15);
 const USERS = benchUsers(Number(process.env.USERS ?? 20));
 const HISTORY_SHARDS = Number(process.env.HISTORY_SHARDS ?? CLUSTER.numHistoryShards);
 const RESUME = process.env.RESUME;
-const RENT_CHECK = process.env.RENT_CHECK !== '0';
-/** The sizes of SEED at which the month's check runs (default all): each costs minutes of a large cluster. */
+/** Whether the month's check runs at this size of SEED: RENT_CHECK=0 never, RENT_CHECK_AT=sizes only there (each costs minutes of a large cluster). */
 const RENT_CHECK_AT = process.env.RENT_CHECK_AT?.split(',').map(Number);
+const rentCheckAt = (size: number) => process.env.RENT_CHECK !== '0' && (!RENT_CHECK_AT || RENT_CHECK_AT.includes(size));
 const RENT_CHECK_TIMEOUT_MS = Number(process.env.RENT_CHECK_TIMEOUT_S ?? 3600) * 1000;
 const RENT_CHECK_SAMPLE = Number(process.env.RENT_CHECK_SAMPLE ?? 10_000);
 const KEEP = process.env.KEEP === '1' || !!RESUME;
@@ -218,37 +218,37 @@ async function seedRent(client: Client, taskQueue: string, db: pg.Pool, from: nu
  * the balance, walk the ladder, persist). The cluster's no-op rate in the same row is the baseline.
  */
 async function rentCheckAcrossAllCases({ client, db }: { client: Client; db: pg.Pool }): Promise<Record<string, string | number>> {
-  const tag = `month-${randomUUID()}`;
-  const { rows: all } = await retried(() => db.query<{ n: number }>('SELECT count(*)::int AS n FROM rent_accounts WHERE case_id LIKE $1', [`${RENT_PREFIX}%`]));
-  const population = all[0]!.n;
   // Above RENT_CHECK_SAMPLE the check wakes a random sample spread over every case (as cold in the
   // workers' caches as the whole month would be) and the time for all is that rate projected: at
-  // 100,000 the whole check would need about two hours of this machine.
+  // 100,000 the whole check would need about an hour of this machine.
   const { rows } = await retried(() =>
-    db.query<{ case_id: string }>('SELECT case_id FROM rent_accounts WHERE case_id LIKE $1 ORDER BY random() LIMIT $2', [`${RENT_PREFIX}%`, RENT_CHECK_SAMPLE]),
+    db.query<{ case_id: string; population: number }>('SELECT case_id, count(*) OVER ()::int AS population FROM rent_accounts WHERE case_id LIKE $1 ORDER BY random() LIMIT $2', [
+      `${RENT_PREFIX}%`,
+      RENT_CHECK_SAMPLE,
+    ]),
   );
-  const start = performance.now();
-  // The payments import's own bounded pool and per-signal deadline, as a month's file used them.
-  const { failed } = await signalCases({ db: drizzle(db, { schema }), temporal: client, logger }, rows.map((r) => r.case_id), tag);
-  const expected = rows.length - failed;
-  let done = 0;
-  while (done < expected && performance.now() - start < RENT_CHECK_TIMEOUT_MS) {
-    await new Promise((r) => setTimeout(r, 1000));
-    const { rows: counted } = await retried(() => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tenancies WHERE snapshot -> 'rent' ->> 'lastImportId' = $1`, [tag]));
-    done = counted[0]!.n;
-    process.stderr.write(`\r  month's rent check: ${done}/${expected} after ${((performance.now() - start) / 1000).toFixed(0)} s   `);
-  }
+  const population = rows[0]?.population ?? 0;
+  // bench/scale/payments.ts's check, through the payments import's bounded pool; its count of the
+  // read models scans every tenancy, so it is asked once a second here, not four times.
+  const check = await monthCheck({ db: drizzle(db, { schema }), temporal: client, logger }, rows.map((r) => r.case_id), `month-${randomUUID()}`, (s) => process.stderr.write(s), {
+    timeoutMs: RENT_CHECK_TIMEOUT_MS,
+    pollMs: 1000,
+  });
   process.stderr.write('\n');
-  const seconds = (performance.now() - start) / 1000;
-  const rate = done / seconds;
+  const seconds = check.ms / 1000;
+  const rate = check.done / seconds;
+  const sampled = rows.length < population;
   return {
-    'rent check cases': rows.length < population ? `${rows.length} of ${population}` : rows.length,
+    'rent check cases': sampled ? `${rows.length} of ${population}` : rows.length,
     'rent check s': Math.round(seconds),
     'rent checks /s': Number(rate.toFixed(1)),
-    'rent checks unfinished': rows.length - done,
-    'all cases checked in s': rows.length < population ? `~${Math.round(population / rate)}` : Math.round(seconds),
+    'rent checks unfinished': rows.length - check.done,
+    'all cases checked in s': sampled ? `~${Math.round(population / rate)}` : Math.round(seconds),
   };
 }
+
+/** Both workers' RSS together. */
+const workersRssMiB = (cluster: Cluster) => Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0));
 
 function rssMiB(pid: number | undefined): number {
   if (!pid) return NaN;
@@ -355,9 +355,8 @@ for (const kind of KINDS) {
         cpuRows.push({ live: target, seeded: n, cpu: cpuShares });
         say(`  seeded ${n} in ${seconds.toFixed(0)} s (${(n / seconds).toFixed(1)}/s); CPU: ${describeCpu(cpuShares)}`);
         // Before the month's check the caches hold the newest workflows; after it, workflows that ran a rent check.
-        const workerRssSeeded = Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0));
-        const rentCheck =
-          RENT_CHECK && (!RENT_CHECK_AT || RENT_CHECK_AT.includes(target)) ? await rentCheckAcrossAllCases({ client, db }) : { 'rent check cases': 'not run' };
+        const workerRssSeeded = workersRssMiB(cluster);
+        const rentCheck = rentCheckAt(target) ? await rentCheckAcrossAllCases({ client, db }) : { 'rent check cases': 'not run' };
         const load = await staffLoad(db, cluster.apiUrls, USERS, LOAD_RATE, LOAD_SECONDS);
         latencies.push({ live: target, figures: load });
         for (const f of load) say(`    ${f.label}: ${describeLatency(f)}`);
@@ -373,7 +372,7 @@ for (const kind of KINDS) {
           // What one seeded case costs our processes: with the machine to itself, cores ÷ this is the rate to expect.
           'CPU ms per case': Math.round(cpuMsPerCase(cpuShares, n)),
           'worker RSS MiB (both) seeded': workerRssSeeded,
-          'worker RSS MiB (both)': Math.round(cluster.workers.reduce((sum, w) => sum + rssMiB(w.pid), 0)),
+          'worker RSS MiB (both)': workersRssMiB(cluster),
           'Temporal RSS MiB': Math.round(rssMiB(cluster.server?.pid)),
           'temporal DB MiB': Math.round(await dbMiB(names.temporal!)),
           'visibility DB MiB': Math.round(await dbMiB(names.visibility!)),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { LoadFigures } from './load';
 import { runLoad } from './load-child';
 import { monthCheck, paymentsFile, type MonthCheckFigures, type PaymentsFigures } from './scale/payments';
-import { noopRate, rentCaseId, seedApplications, seedRentTenancies, type Rate } from './scale/seed';
+import { noopRate, rentCaseIds, seedApplications, seedRentTenancies, type Rate } from './scale/seed';
 import { createBenchDatabase, startSystem, type DbKind } from './scale/system';
 
 /**
@@ -118,7 +118,7 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       await new Promise((r) => setTimeout(r, 3000));
       const rss = process.memoryUsage.rss();
       peak = Math.max(peak, rss);
-      const cases = [...applications, ...Array.from({ length: scale }, (_, i) => rentCaseId(i))];
+      const cases = [...applications, ...rentCaseIds(scale)];
       const officer = { authorization: 'Bearer dev-boligkonsulent' };
       const api = ONLY_PAYMENTS ? [] : await runLoad(
         {
@@ -141,7 +141,9 @@ async function benchDatabase(db: DbKind, scaleFigures: ScaleFigures[]): Promise<
       for (const a of api) say(`  ${a.label}: p50 ${f1(a.p50)} p95 ${f1(a.p95)} p99 ${f1(a.p99)} ms, ${a.errors} errors, ${f0(a.achievedRate)}/s\n`);
       const payments = await paymentsFile(sys, scale, `${db}-${scale}-${Date.now()}`, say, PAYMENTS_TIMEOUT_S * 1000);
       say('\n');
-      const month = MONTH_CHECK ? await monthCheck(sys, scale, `month-${db}-${scale}-${Date.now()}`, say, PAYMENTS_TIMEOUT_S * 1000) : undefined;
+      const month = MONTH_CHECK
+        ? await monthCheck({ db: sys.database.db, temporal: sys.temporal, logger: sys.logger }, rentCaseIds(scale), `month-${db}-${scale}-${Date.now()}`, say, { timeoutMs: PAYMENTS_TIMEOUT_S * 1000 })
+        : undefined;
       if (month) say('\n');
       const status = sys.worker.getStatus();
       scaleFigures.push({ db, scale, noop, intake, rentSeedSeconds, rssStartMiB: rssStart / MiB, rssMiB: rss / MiB, peakRssMiB: peak / MiB, cacheSize: sys.cacheSize, cached: status.numCachedWorkflows, api, payments, ...(month ? { monthCheck: month } : {}) });

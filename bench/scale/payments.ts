@@ -1,9 +1,10 @@
 import { inArray, sql } from 'drizzle-orm';
-import { signalCases } from '../../api/payment-import';
+import { signalCases, type ImportDeps } from '../../api/payment-import';
+import type { Database } from '../../db/client';
 import { tenancies } from '../../db/schema';
 import { parseBankFile } from '../../domain/rent/bank-file';
 import { kidForCase } from '../../domain/rent/kid';
-import { rentCaseId } from './seed';
+import { rentCaseId, rentCaseIds } from './seed';
 import type { System } from './system';
 
 export interface PaymentsFigures {
@@ -28,26 +29,26 @@ export interface MonthCheckFigures {
 }
 
 /** How many of the cases' read models show a rent check for `importId`. */
-async function checkedFor(sys: System, importId: string, caseIds?: string[]): Promise<number> {
+async function checkedFor(db: Database, importId: string, caseIds?: string[]): Promise<number> {
   const where = sql`${tenancies.snapshot} -> 'rent' ->> 'lastImportId' = ${importId}`;
   let n = 0;
   if (!caseIds) {
-    const [row] = await sys.database.db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(where);
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(where);
     return row!.n;
   }
   for (let i = 0; i < caseIds.length; i += 1000) {
-    const [row] = await sys.database.db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(sql`${where} and ${inArray(tenancies.caseId, caseIds.slice(i, i + 1000))}`);
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(sql`${where} and ${inArray(tenancies.caseId, caseIds.slice(i, i + 1000))}`);
     n += row!.n;
   }
   return n;
 }
 
-async function waitFor(label: string, expected: number, count: () => Promise<number>, start: number, timeoutMs: number, say: (s: string) => void): Promise<number> {
+async function waitFor(label: string, expected: number, count: () => Promise<number>, start: number, timeoutMs: number, say: (s: string) => void, pollMs = 250): Promise<number> {
   for (;;) {
     const done = await count();
     say(`\r  ${label}: ${done}/${expected} after ${((performance.now() - start) / 1000).toFixed(0)} s`);
     if (done >= expected || performance.now() - start > timeoutMs) return done;
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
 
@@ -66,7 +67,7 @@ export async function paymentsFile(sys: System, accounts: number, tag: string, s
   const parsed = parseBankFile(content);
   const parseMs = performance.now() - parseStart;
   if (parsed.errors.length) throw new Error(`payments file: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const caseIds = Array.from({ length: accounts }, (_, i) => rentCaseId(i));
+  const caseIds = rentCaseIds(accounts);
   let inArrears = 0;
   for (let i = 0; i < caseIds.length; i += 1000) {
     const [row] = await sys.database.db.select({ n: sql<number>`count(*)::int` }).from(tenancies).where(sql`${tenancies.snapshot} -> 'rent' -> 'episode' is not null and ${inArray(tenancies.caseId, caseIds.slice(i, i + 1000))}`);
@@ -84,7 +85,7 @@ export async function paymentsFile(sys: System, accounts: number, tag: string, s
   if (res.status !== 200 || outcome.status !== 'applied' || outcome.applied !== accounts) throw new Error(`payments file: ${res.status} ${JSON.stringify(outcome).slice(0, 300)}`);
   const importId = String(outcome.importId);
   const woken = outcome.casesSignalled ?? caseIds;
-  const evaluated = await waitFor(`payments file of ${accounts}, ladders evaluated`, woken.length, () => checkedFor(sys, importId, woken), start, timeoutMs, say);
+  const evaluated = await waitFor(`payments file of ${accounts}, ladders evaluated`, woken.length, () => checkedFor(sys.database.db, importId, woken), start, timeoutMs, say);
   return { accounts, inArrears, parseMs, importMs, signalled: woken.length, evaluatedMs: performance.now() - start, evaluated };
 }
 
@@ -95,11 +96,16 @@ export async function paymentsFile(sys: System, accounts: number, tag: string, s
  * timers fire at an Oslo day boundary, which a bench on the real dev server cannot wait for, and the
  * work after waking (post the charges due, read the balance, walk the ladder, persist) is the same.
  */
-export async function monthCheck(sys: System, cases: number, tag: string, say: (s: string) => void, timeoutMs = 15 * 60_000): Promise<MonthCheckFigures> {
-  const caseIds = Array.from({ length: cases }, (_, i) => rentCaseId(i));
+export async function monthCheck(
+  deps: ImportDeps,
+  caseIds: string[],
+  tag: string,
+  say: (s: string) => void,
+  { timeoutMs = 15 * 60_000, pollMs = 250 }: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<MonthCheckFigures> {
   const start = performance.now();
-  const { signalled } = await signalCases({ db: sys.database.db, temporal: sys.temporal, logger: sys.logger }, caseIds, tag);
-  if (signalled !== cases) say(`\n  month's rent check: only ${signalled} of ${cases} signalled\n`);
-  const done = await waitFor(`month's rent check, ${cases} cases`, cases, () => checkedFor(sys, tag), start, timeoutMs, say);
-  return { cases, ms: performance.now() - start, done };
+  const { signalled } = await signalCases(deps, caseIds, tag);
+  if (signalled !== caseIds.length) say(`\n  month's rent check: only ${signalled} of ${caseIds.length} signalled\n`);
+  const done = await waitFor(`month's rent check, ${caseIds.length} cases`, signalled, () => checkedFor(deps.db, tag), start, timeoutMs, say, pollMs);
+  return { cases: caseIds.length, ms: performance.now() - start, done };
 }

@@ -61,6 +61,8 @@ const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const base32 = (n: number, width: number) => Array.from({ length: width }, (_, k) => ALPHABET[Math.floor(n / 32 ** (width - 1 - k)) % 32]).join('');
 export const RENT_PREFIX = 'BEN-2026-';
 export const rentCaseId = (i: number) => `${RENT_PREFIX}${base32(i, 6)}`;
+/** The first `n` seeded rent tenancies' case IDs. */
+export const rentCaseIds = (n: number) => Array.from({ length: n }, (_, i) => rentCaseId(i));
 /** Which seeded tenancies start in arrears: every `every`th (none when 0). */
 export const isInArrears = (i: number, every: number) => every > 0 && i % every === every - 1;
 

@@ -58,13 +58,13 @@ function RecordConsent({ caseId, onDone }: { caseId: string; onDone: Done }) {
   );
 }
 
-/** A fullmakt or consent taken back: only the date the tenant did it. */
-function Withdrawal({ caseId, onDone, type, title, submitLabel, dateLabel }: { caseId: string; onDone: Done; type: 'withdrawConsent' | 'withdrawPaymentAuthorisation'; title: string; submitLabel: string; dateLabel: string }) {
+/** A fullmakt or consent taken back: only the date the tenant did it. The words differ only by what was taken back. */
+function Withdrawal({ caseId, onDone, type, what }: { caseId: string; onDone: Done; type: 'withdrawConsent' | 'withdrawPaymentAuthorisation'; what: 'samtykket' | 'fullmakten' }) {
   const act = useAction(caseId);
   const [date, setDate] = useState(todayInOslo());
   return (
-    <ActionCard title={title} submitLabel={submitLabel} onDone={onDone} send={(key) => act(key, { type, date })}>
-      <DateField label={dateLabel} value={date} onChange={setDate} />
+    <ActionCard title={`Registrer at ${what} er trukket tilbake`} submitLabel={`Trekk tilbake ${what}`} onDone={onDone} send={(key) => act(key, { type, date })}>
+      <DateField label={`Dato leietaker trakk ${what}`} value={date} onChange={setDate} />
     </ActionCard>
   );
 }
@@ -117,10 +117,10 @@ function RecordPaymentArrangement({ caseId, onDone }: { caseId: string; onDone: 
 
 const FORMS: Record<ArrangementFormKind, { summary: string; form: (p: { caseId: string; onDone: Done }) => ReactNode }> = {
   recordConsent: { summary: 'Registrer samtykke', form: (p) => <RecordConsent {...p} /> },
-  withdrawConsent: { summary: 'Registrer at samtykket er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawConsent" title="Registrer at samtykket er trukket tilbake" submitLabel="Trekk tilbake samtykket" dateLabel="Dato leietaker trakk samtykket" /> },
+  withdrawConsent: { summary: 'Registrer at samtykket er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawConsent" what="samtykket" /> },
   recordLegalBasis: { summary: 'Registrer hjemmel uten samtykke', form: (p) => <RecordLegalBasis {...p} /> },
   recordPaymentArrangement: { summary: 'Registrer betalingsmåte for husleien', form: (p) => <RecordPaymentArrangement {...p} /> },
-  withdrawPaymentAuthorisation: { summary: 'Registrer at fullmakten er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawPaymentAuthorisation" title="Registrer at fullmakten er trukket tilbake" submitLabel="Trekk tilbake fullmakten" dateLabel="Dato leietaker trakk fullmakten" /> },
+  withdrawPaymentAuthorisation: { summary: 'Registrer at fullmakten er trukket tilbake', form: (p) => <Withdrawal {...p} type="withdrawPaymentAuthorisation" what="fullmakten" /> },
 };
 
 /** What the case holds now, in plain words. */
